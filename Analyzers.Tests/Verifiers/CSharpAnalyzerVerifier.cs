@@ -1,0 +1,41 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace CorsAnalyzers.Tests;
+
+public static class CSharpAnalyzerVerifier<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    public static DiagnosticResult Diagnostic(string diagnosticId) =>
+        CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(diagnosticId);
+
+    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) =>
+        CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(descriptor);
+
+    public static Task VerifyAnalyzerAsync([StringSyntax("C#-test")] string source, params DiagnosticResult[] expected) =>
+        VerifyAnalyzerAsync(source, implicitUsings: true, expected);
+
+    public static async Task VerifyAnalyzerAsync([StringSyntax("C#-test")] string source, bool implicitUsings, params DiagnosticResult[] expected)
+    {
+        var test = new Test(source, implicitUsings);
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    public sealed class Test : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+    {
+        public Test(string source, bool implicitUsings = true)
+        {
+            TestCode = source;
+            CorsTestSetup.Apply(TestState, source, implicitUsings);
+        }
+
+        protected override ParseOptions CreateParseOptions() => CorsTestSetup.ParseOptions;
+    }
+}

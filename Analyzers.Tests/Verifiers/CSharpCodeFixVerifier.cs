@@ -1,0 +1,58 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace CorsAnalyzers.Tests;
+
+public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TCodeFix : CodeFixProvider, new()
+{
+    public static DiagnosticResult Diagnostic(string diagnosticId) =>
+        CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(diagnosticId);
+
+    public static Task VerifyAnalyzerAsync([StringSyntax("C#-test")] string source, params DiagnosticResult[] expected) =>
+        CSharpAnalyzerVerifier<TAnalyzer>.VerifyAnalyzerAsync(source, expected);
+
+    /// <summary>Applies the action with <paramref name="equivalenceKey"/> and compares with <paramref name="fixedSource"/>; Fix All runs too.</summary>
+    public static async Task VerifyCodeFixAsync(
+        [StringSyntax("C#-test")] string source,
+        [StringSyntax("C#-test")] string fixedSource,
+        string? equivalenceKey,
+        bool implicitUsings = true,
+        params DiagnosticResult[] expected)
+    {
+        var test = new Test(source, fixedSource, implicitUsings) { CodeActionEquivalenceKey = equivalenceKey };
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>Asserts that no action with <paramref name="equivalenceKey"/> is offered for the diagnostics in <paramref name="source"/>.</summary>
+    public static async Task VerifyNoCodeFixAsync([StringSyntax("C#-test")] string source, string equivalenceKey, params DiagnosticResult[] expected)
+    {
+        var test = new Test(source, source, implicitUsings: true) { CodeActionEquivalenceKey = equivalenceKey };
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+    {
+        public Test(string source, string fixedSource, bool implicitUsings = true)
+        {
+            TestCode = source;
+            FixedCode = fixedSource;
+            CorsTestSetup.Apply(TestState, source, implicitUsings);
+            if (implicitUsings)
+            {
+                FixedState.Sources.Add(("/0/GlobalUsings.g.cs", CorsTestSetup.WebSdkImplicitUsings));
+            }
+        }
+
+        protected override ParseOptions CreateParseOptions() => CorsTestSetup.ParseOptions;
+    }
+}

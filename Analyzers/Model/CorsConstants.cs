@@ -1,0 +1,7 @@
+namespace CorsAnalyzers.Model;
+
+internal static class CorsConstants
+{
+    /// <summary>The origin value the framework treats as "any origin" when it is the only entry.</summary>
+    public const string AnyOrigin = "*";
+}

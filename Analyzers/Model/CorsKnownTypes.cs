@@ -1,0 +1,68 @@
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+
+namespace CorsAnalyzers.Model;
+
+/// <summary>
+/// The framework symbols the rules match against, looked up once per compilation.
+/// Every member may be null except <see cref="CorsPolicyBuilder"/>: without it there is no CORS to analyze.
+/// </summary>
+internal sealed class CorsKnownTypes
+{
+    private static readonly ConditionalWeakTable<Compilation, CorsKnownTypes?> Cache = new();
+    private static readonly ConditionalWeakTable<Compilation, CorsKnownTypes?>.CreateValueCallback Factory = Create;
+
+    private CorsKnownTypes(Compilation compilation, INamedTypeSymbol corsPolicyBuilder)
+    {
+        Compilation = compilation;
+        CorsPolicyBuilder = corsPolicyBuilder;
+#pragma warning disable RS0030 // The one place types are looked up by name.
+        CorsPolicy = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicy");
+        CorsOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions");
+        CorsMiddlewareExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.CorsMiddlewareExtensions");
+        CorsEndpointConventionBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.CorsEndpointConventionBuilderExtensions");
+        EnableCorsAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Cors.EnableCorsAttribute");
+        DisableCorsAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Cors.DisableCorsAttribute");
+        IApplicationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder");
+        IConfiguration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
+#pragma warning restore RS0030
+    }
+
+    public Compilation Compilation { get; }
+
+    public INamedTypeSymbol CorsPolicyBuilder { get; }
+
+    public INamedTypeSymbol? CorsPolicy { get; }
+
+    public INamedTypeSymbol? CorsOptions { get; }
+
+    public INamedTypeSymbol? CorsMiddlewareExtensions { get; }
+
+    public INamedTypeSymbol? CorsEndpointConventionBuilderExtensions { get; }
+
+    public INamedTypeSymbol? EnableCorsAttribute { get; }
+
+    public INamedTypeSymbol? DisableCorsAttribute { get; }
+
+    public INamedTypeSymbol? IApplicationBuilder { get; }
+
+    public INamedTypeSymbol? IConfiguration { get; }
+
+    /// <summary>Returns the cached symbols of <paramref name="compilation"/>, or false when it does not reference ASP.NET Core CORS.</summary>
+    public static bool TryGet(Compilation compilation, out CorsKnownTypes knownTypes)
+    {
+        knownTypes = Cache.GetValue(compilation, Factory)!;
+        return knownTypes is not null;
+    }
+
+    public bool IsCorsPolicyBuilder(ITypeSymbol? type) =>
+        type is not null && SymbolEqualityComparer.Default.Equals(type, CorsPolicyBuilder);
+
+    private static CorsKnownTypes? Create(Compilation compilation)
+    {
+#pragma warning disable RS0030 // The one place types are looked up by name.
+        var builder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder");
+#pragma warning restore RS0030
+        return builder is null ? null : new CorsKnownTypes(compilation, builder);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace CorsAnalyzers.Model;
+
+internal enum PolicyCallKind
+{
+    /// <summary>A builder method no rule looks at (AllowAnyHeader, Build, ...).</summary>
+    Other,
+    AllowAnyOrigin,
+    WithOrigins,
+    SetIsOriginAllowed,
+    SetIsOriginAllowedToAllowWildcardSubdomains,
+    AllowCredentials,
+    DisallowCredentials,
+    SetPreflightMaxAge,
+    AllowAnyMethod,
+    WithMethods,
+    AllowAnyHeader,
+    WithHeaders,
+    WithExposedHeaders,
+
+    /// <summary>The builder went somewhere the model cannot see (a delegate, a method without source): anything may have changed.</summary>
+    Opaque,
+}
+
+/// <summary>One origin passed to <c>WithOrigins</c> (or the builder constructor); <see cref="Value"/> is null when it is not a constant.</summary>
+internal readonly struct OriginValue
+{
+    public OriginValue(string? value, IOperation? operation)
+    {
+        Value = value;
+        Operation = operation;
+    }
+
+    public string? Value { get; }
+
+    /// <summary>The expression that produced the value; null when the value stands for an unknown number of origins.</summary>
+    public IOperation? Operation { get; }
+}
+
+/// <summary>One call that configures the policy, in the order it runs.</summary>
+internal sealed class PolicyCall
+{
+    public PolicyCall(PolicyCallKind kind, IOperation operation, Location location, bool isInHelper, ImmutableArray<OriginValue> origins)
+    {
+        Kind = kind;
+        Operation = operation;
+        Location = location;
+        IsInHelper = isInHelper;
+        Origins = origins;
+    }
+
+    public PolicyCallKind Kind { get; }
+
+    /// <summary>The invocation (or <c>new CorsPolicyBuilder(...)</c>) that made the call.</summary>
+    public IOperation Operation { get; }
+
+    /// <summary>
+    /// Where a diagnostic about this call goes: the method name through the closing parenthesis.
+    /// For a call made inside one of the project's helper methods, the call site of that helper in the policy.
+    /// </summary>
+    public Location Location { get; }
+
+    /// <summary>True when the call is made inside a helper method rather than in the policy's own code.</summary>
+    public bool IsInHelper { get; }
+
+    /// <summary>The origins a <see cref="PolicyCallKind.WithOrigins"/> call appends; empty for other kinds.</summary>
+    public ImmutableArray<OriginValue> Origins { get; }
+}

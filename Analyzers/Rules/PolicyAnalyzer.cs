@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using CorsAnalyzers.Model;
+using CorsAnalyzers.Rules.Policy;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CorsAnalyzers.Rules;
+
+/// <summary>
+/// The policy-content rules (section A of the catalog): builds one <see cref="CorsPolicyModel"/> per policy
+/// and runs each rule's check over it.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PolicyAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.AnyOriginWithCredentials);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        if (!CorsKnownTypes.TryGet(context.Compilation, out var types))
+        {
+            return;
+        }
+
+        context.RegisterOperationAction(c => AnalyzeLambda(c, types), OperationKind.AnonymousFunction);
+        context.RegisterOperationAction(c => AnalyzeMethodReference(c, types), OperationKind.MethodReference);
+        context.RegisterOperationAction(c => AnalyzeCreation(c, types), OperationKind.ObjectCreation);
+    }
+
+    private static void AnalyzeLambda(OperationAnalysisContext context, CorsKnownTypes types)
+    {
+        var lambda = (IAnonymousFunctionOperation)context.Operation;
+        var parameters = lambda.Symbol.Parameters;
+        if (parameters.Length == 0 || !types.IsCorsPolicyBuilder(parameters[0].Type))
+        {
+            return;
+        }
+
+        Check(PolicyModelBuilder.FromDelegate(types, lambda, lambda.Symbol, lambda.Body, context.CancellationToken), context);
+    }
+
+    private static void AnalyzeMethodReference(OperationAnalysisContext context, CorsKnownTypes types)
+    {
+        var reference = (IMethodReferenceOperation)context.Operation;
+        var method = reference.Method;
+        if (method.Parameters.Length == 0 || !types.IsCorsPolicyBuilder(method.Parameters[0].Type) || reference.Parent is not IDelegateCreationOperation)
+        {
+            return;
+        }
+
+        if (SourceOperations.GetBody(method, reference, context.CancellationToken) is { } body)
+        {
+            Check(PolicyModelBuilder.FromDelegate(types, reference, method, body, context.CancellationToken), context);
+        }
+    }
+
+    private static void AnalyzeCreation(OperationAnalysisContext context, CorsKnownTypes types)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        if (types.IsCorsPolicyBuilder(creation.Type))
+        {
+            Check(PolicyModelBuilder.FromCreation(types, creation, context.CancellationToken), context);
+        }
+    }
+
+    private static void Check(CorsPolicyModel? policy, OperationAnalysisContext context)
+    {
+        if (policy is null || policy.Paths.IsEmpty)
+        {
+            return;
+        }
+
+        AnyOriginWithCredentialsRule.Check(policy, context.ReportDiagnostic);
+    }
+}
