@@ -201,16 +201,24 @@ internal sealed class PolicyModelBuilder
             return Append(paths, new PolicyCall(PolicyCallKind.Opaque, invocation, SiteLocation(invocation), _helpers.Count > 0, ImmutableArray<OriginValue>.Empty));
         }
 
+        // Paths that already returned do not run the helper; a return inside the helper ends the helper, not the policy.
+        var finished = new List<Path>();
+        var running = new List<Path>();
+        foreach (var path in paths)
+        {
+            (path.Returned ? finished : running).Add(path);
+        }
+
         var outerSite = _helperSite;
         _helperSite ??= invocation;
         _helpers.Push(method);
         _aliases.Add(parameter.OriginalDefinition);
-        var returned = Walk(body, paths);
+        var afterHelper = Walk(body, running);
         _helpers.Pop();
         _helperSite = outerSite;
 
-        // A return inside the helper ends the helper, not the policy.
-        return Map(returned, static path => path.Resume());
+        finished.AddRange(Map(afterHelper, static path => path.Resume()));
+        return finished;
     }
 
     private bool IsFollowing(IMethodSymbol method)

@@ -1,0 +1,113 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CorsAnalyzers.Tests.Conformance;
+
+/// <summary>Checks that hold for every rule: ids, help links, doc pages, release tracking, analyzer and fixer shape.</summary>
+public sealed class RuleCatalogTests
+{
+    public static IEnumerable<object[]> Descriptors() =>
+        typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => new object[] { ((DiagnosticDescriptor)f.GetValue(null)!).Id });
+
+    public static IEnumerable<object[]> Ids() =>
+        typeof(DiagnosticIds).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(f => new object[] { (string)f.GetRawConstantValue()! });
+
+    private static DiagnosticDescriptor Descriptor(string id) =>
+        typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(f => f.GetValue(null)).OfType<DiagnosticDescriptor>().Single(d => d.Id == id);
+
+    [Theory]
+    [MemberData(nameof(Descriptors))]
+    public void HelpLink_PointsToExistingDocPage(string id)
+    {
+        var descriptor = Descriptor(id);
+        Assert.Equal(DiagnosticDescriptors.HelpLinkBase + id + ".md", descriptor.HelpLinkUri);
+        var page = Path.Combine(TestCompilations.RepositoryRoot, "docs", "rules", id + ".md");
+        Assert.True(File.Exists(page), $"{page} is missing");
+        Assert.StartsWith("# " + id, File.ReadAllText(page));
+    }
+
+    [Theory]
+    [MemberData(nameof(Descriptors))]
+    public void Descriptor_IsCompleteAndEnabled(string id)
+    {
+        var descriptor = Descriptor(id);
+        Assert.Matches("^CORS[0-9]{3}$", descriptor.Id);
+        Assert.True(descriptor.IsEnabledByDefault);
+        Assert.False(string.IsNullOrWhiteSpace(descriptor.Title.ToString()));
+        Assert.False(string.IsNullOrWhiteSpace(descriptor.MessageFormat.ToString()));
+        Assert.False(string.IsNullOrWhiteSpace(descriptor.Description.ToString()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Id_IsInReleaseTrackingWithItsSeverity(string id)
+    {
+        var analyzers = Path.Combine(TestCompilations.RepositoryRoot, "Analyzers");
+        var lines = File.ReadAllLines(Path.Combine(analyzers, "AnalyzerReleases.Shipped.md"))
+            .Concat(File.ReadAllLines(Path.Combine(analyzers, "AnalyzerReleases.Unshipped.md")));
+        var row = lines.SingleOrDefault(l => l.StartsWith(id + " ", System.StringComparison.Ordinal));
+        Assert.NotNull(row);
+        var descriptor = Descriptor(id);
+        Assert.Contains("| " + descriptor.DefaultSeverity + " |", row);
+        Assert.Contains("| " + descriptor.Category + " |", row);
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Id_IsReportedByExactlyOneAnalyzer_AndListedInReadme(string id)
+    {
+        Assert.Single(TestCompilations.AllAnalyzers, a => a.SupportedDiagnostics.Any(d => d.Id == id));
+        var readme = File.ReadAllText(Path.Combine(TestCompilations.RepositoryRoot, "README.md"));
+        Assert.Contains($"[{id}](docs/rules/{id}.md)", readme);
+    }
+
+    [Fact]
+    public void Analyzers_ArePublicSealedAndCSharpOnly()
+    {
+        Assert.NotEmpty(TestCompilations.AllAnalyzers);
+        foreach (var analyzer in TestCompilations.AllAnalyzers)
+        {
+            var type = analyzer.GetType();
+            Assert.True(type.IsPublic && type.IsSealed, type.Name);
+            var attribute = type.GetCustomAttribute<DiagnosticAnalyzerAttribute>();
+            Assert.NotNull(attribute);
+            Assert.Equal(new[] { LanguageNames.CSharp }, attribute!.Languages);
+            Assert.EndsWith("Analyzer", type.Name);
+        }
+    }
+
+    [Fact]
+    public void CodeFixProviders_AreExportedUnderTheirOwnNameAndFixKnownIds()
+    {
+        Assert.NotEmpty(TestCompilations.AllCodeFixProviders);
+        var ids = Ids().Select(row => (string)row[0]).ToHashSet();
+        foreach (var provider in TestCompilations.AllCodeFixProviders)
+        {
+            var type = provider.GetType();
+            Assert.True(type.IsPublic && type.IsSealed, type.Name);
+            var export = type.GetCustomAttribute<ExportCodeFixProviderAttribute>();
+            Assert.NotNull(export);
+            Assert.Equal(type.Name, export!.Name);
+            Assert.Contains(LanguageNames.CSharp, export.Languages);
+            Assert.NotEmpty(provider.FixableDiagnosticIds);
+            Assert.All(provider.FixableDiagnosticIds, id => Assert.Contains(id, ids));
+            Assert.NotNull(provider.GetFixAllProvider());
+
+            var keys = type.GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Where(f => f.IsLiteral && f.Name.EndsWith("Key", System.StringComparison.Ordinal))
+                .Select(f => (string)f.GetRawConstantValue()!)
+                .ToList();
+            Assert.NotEmpty(keys);
+            Assert.All(keys, key => Assert.Contains(provider.FixableDiagnosticIds, id => key.StartsWith(id + "_", System.StringComparison.Ordinal)));
+        }
+    }
+}

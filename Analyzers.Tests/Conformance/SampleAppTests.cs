@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+
+namespace CorsAnalyzers.Tests.Conformance;
+
+/// <summary>
+/// The sample app marks every line that carries a CORS mistake with <c>expect: CORSnnn</c>; the analyzers must report
+/// exactly those, so the sample's build output and its comments never drift apart.
+/// </summary>
+public sealed partial class SampleAppTests
+{
+    [Fact]
+    public async Task SampleApp_ReportsExactlyTheMarkedFindings()
+    {
+        var directory = Path.Combine(TestCompilations.RepositoryRoot, "samples", "CorsSample");
+        var files = Directory.GetFiles(directory, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .OrderBy(f => f, System.StringComparer.Ordinal)
+            .ToArray();
+        var sources = files.Select(File.ReadAllText).ToArray();
+
+        var expected = new List<string>();
+        for (var i = 0; i < files.Length; i++)
+        {
+            var lines = sources[i].Split('\n');
+            for (var line = 0; line < lines.Length; line++)
+            {
+                foreach (Match match in ExpectMarker().Matches(lines[line]))
+                {
+                    expected.Add($"File{i}.cs:{line + 1} {match.Groups[1].Value}");
+                }
+            }
+        }
+
+        var compilation = await TestCompilations.CreateAsync(sources);
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, TestCompilations.AllAnalyzers);
+        Assert.Empty(exceptions);
+
+        var actual = diagnostics
+            .Where(d => d.Id.StartsWith("CORS", System.StringComparison.Ordinal))
+            .Select(d => $"{Path.GetFileName(d.Location.GetLineSpan().Path)}:{d.Location.GetLineSpan().StartLinePosition.Line + 1} {d.Id}")
+            .OrderBy(s => s, System.StringComparer.Ordinal)
+            .ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.OrderBy(s => s, System.StringComparer.Ordinal), actual);
+    }
+
+    [GeneratedRegex(@"expect: (CORS\d{3})")]
+    private static partial Regex ExpectMarker();
+}

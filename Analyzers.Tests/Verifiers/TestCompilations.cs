@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace CorsAnalyzers.Tests;
+
+/// <summary>Compilations built by hand, for tests that drive the analyzers outside the verifier (robustness, telemetry).</summary>
+public static class TestCompilations
+{
+    private static readonly Dictionary<ReferenceAssemblies, Task<ImmutableArray<MetadataReference>>> References = new();
+
+    public static IReadOnlyList<DiagnosticAnalyzer> AllAnalyzers { get; } = typeof(DiagnosticIds).Assembly.GetTypes()
+        .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToArray();
+
+    public static IReadOnlyList<CodeFixProvider> AllCodeFixProviders { get; } = typeof(CodeFixes.AnyOriginWithCredentialsCodeFixProvider).Assembly.GetTypes()
+        .Where(t => typeof(CodeFixProvider).IsAssignableFrom(t) && !t.IsAbstract)
+        .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
+        .ToArray();
+
+    /// <summary>The root of the repository (where CorsAnalyzers.sln is), for tests that check docs and tracking files.</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static Task<ImmutableArray<MetadataReference>> GetReferencesAsync(ReferenceAssemblies referenceAssemblies)
+    {
+        lock (References)
+        {
+            if (!References.TryGetValue(referenceAssemblies, out var task))
+            {
+                task = referenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+                References[referenceAssemblies] = task;
+            }
+
+            return task;
+        }
+    }
+
+    public static async Task<CSharpCompilation> CreateAsync(IEnumerable<string> sources, ReferenceAssemblies? referenceAssemblies = null, bool implicitUsings = true)
+    {
+        var references = await GetReferencesAsync(referenceAssemblies ?? CorsTestSetup.AspNetCore);
+        var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, CorsTestSetup.ParseOptions, path: $"/src/File{i}.cs")).ToList();
+        if (implicitUsings && referenceAssemblies is null)
+        {
+            trees.Add(CSharpSyntaxTree.ParseText(CorsTestSetup.WebSdkImplicitUsings, CorsTestSetup.ParseOptions, path: "/src/GlobalUsings.g.cs"));
+        }
+
+        var outputKind = sources.Any(CorsTestSetup.HasTopLevelStatements) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
+        return CSharpCompilation.Create(
+            "TestProject",
+            trees,
+            references,
+            new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable));
+    }
+
+    /// <summary>Runs <paramref name="analyzers"/> and returns their diagnostics plus every analyzer exception, as AD0001 would show it.</summary>
+    public static async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions)> AnalyzeAsync(
+        Compilation compilation,
+        IReadOnlyList<DiagnosticAnalyzer> analyzers,
+        CancellationToken cancellationToken = default)
+    {
+        var exceptions = new List<Exception>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: (exception, _, _) =>
+            {
+                lock (exceptions)
+                {
+                    exceptions.Add(exception);
+                }
+            },
+            concurrentAnalysis: true,
+            logAnalyzerExecutionTime: true);
+        var withAnalyzers = compilation.WithAnalyzers(analyzers.ToImmutableArray(), options);
+        var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken);
+        return (diagnostics, exceptions);
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "CorsAnalyzers.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("CorsAnalyzers.sln not found above " + AppContext.BaseDirectory);
+    }
+}
