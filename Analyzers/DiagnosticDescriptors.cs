@@ -16,6 +16,70 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "The CORS protocol forbids 'Access-Control-Allow-Origin: *' together with credentials. CorsPolicyBuilder.Build() throws for such a policy: at UseCors(Action)/RequireCors(Action), or at app start for AddPolicy/AddDefaultPolicy, even when no endpoint uses the policy. List the trusted origins instead, or drop AllowCredentials().");
 
+    public static readonly DiagnosticDescriptor AllOriginsTrustedWithCredentials = Create(
+        DiagnosticIds.AllOriginsTrustedWithCredentials,
+        "Every origin is trusted with credentials",
+        "SetIsOriginAllowed accepts every origin and the policy allows credentials: any website, including 'null' from sandboxed frames, can read responses as the signed-in user",
+        DiagnosticCategories.Security,
+        DiagnosticSeverity.Warning,
+        "An origin predicate that always returns true makes the middleware reflect whatever Origin the request carries, with Access-Control-Allow-Credentials: true and Vary: Origin. The framework does not object; every website can then act as the signed-in user. List the trusted origins instead.");
+
+    public static readonly DiagnosticDescriptor AnyOrigin = Create(
+        DiagnosticIds.AnyOrigin,
+        "Policy allows any origin",
+        "This policy allows any origin ({0}): every website can read these responses; make sure the API is public",
+        DiagnosticCategories.Security,
+        DiagnosticSeverity.Info,
+        "AllowAnyOrigin(), WithOrigins(\"*\") or an always-true origin predicate without credentials lets every website read the responses. That is right for a public API and wrong for anything that relies on network position or cookies; this suggestion makes it a conscious choice.");
+
+    public static readonly DiagnosticDescriptor BypassableOriginCheck = Create(
+        DiagnosticIds.BypassableOriginCheck,
+        "Origin check can be bypassed",
+        "Origin check {0} can be bypassed: {1}",
+        DiagnosticCategories.Security,
+        DiagnosticSeverity.Warning,
+        "Suffix, prefix, substring and regular-expression checks on the origin are easy to get wrong: EndsWith(\"contoso.com\") accepts evilcontoso.com, StartsWith(\"https://contoso.com\") accepts https://contoso.com.evil.net, an unanchored or unescaped regex matches more than intended, and a suffix of a shared hosting domain admits every site anyone publishes there. Compare the parsed host exactly, or require a leading dot.");
+
+    public static readonly DiagnosticDescriptor NullOriginTrusted = Create(
+        DiagnosticIds.NullOriginTrusted,
+        "The \"null\" origin is trusted",
+        "The origin \"null\" is trusted: sandboxed iframes, file: pages and redirected requests of any site send 'Origin: null'",
+        DiagnosticCategories.Security,
+        DiagnosticSeverity.Warning,
+        "WithOrigins(\"null\") makes the middleware answer Access-Control-Allow-Origin: null, and any page can produce that origin with a sandboxed iframe. Remove it.");
+
+    public static readonly DiagnosticDescriptor InsecureOriginWithCredentials = Create(
+        DiagnosticIds.InsecureOriginWithCredentials,
+        "Credentials sent to an insecure origin",
+        "Credentials are allowed for the insecure origin '{0}': anyone on the network path can inject script into that page and act as the user",
+        DiagnosticCategories.Security,
+        DiagnosticSeverity.Warning,
+        "A page served over plain http can be modified in transit. Trusting it with credentials extends that to the API. Use https origins; loopback origins (localhost, 127.0.0.1, [::1]) are not reported.");
+
+    public static readonly DiagnosticDescriptor OriginNeverMatches = Create(
+        DiagnosticIds.OriginNeverMatches,
+        "Origin can never match",
+        "Origin '{0}' never matches: {1}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        "The middleware compares the request's Origin header with each configured origin by exact string equality (after lowercasing the configured value). Browsers send scheme://host[:port] with no trailing slash, path, surrounding spaces or default port, so such an entry never matches: the response has no Access-Control-Allow-Origin and the browser blocks the call, with only an Information log line on the server.");
+
+    public static readonly DiagnosticDescriptor WildcardSubdomainIgnored = Create(
+        DiagnosticIds.WildcardSubdomainIgnored,
+        "Wildcard subdomain origin is ignored",
+        "Origin '{0}' matches no subdomain: without SetIsOriginAllowedToAllowWildcardSubdomains() the '*' is a literal character",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        "WithOrigins(\"https://*.example.com\") only matches subdomains when the same policy calls SetIsOriginAllowedToAllowWildcardSubdomains(); otherwise it is compared literally and matches nothing a browser sends.");
+
+    public static readonly DiagnosticDescriptor PreflightMaxAgeTooLong = Create(
+        DiagnosticIds.PreflightMaxAgeTooLong,
+        "Preflight max age beyond browser limits",
+        "Preflight max age of {0} seconds is more than browsers honour: Chromium caps it at 7200 seconds and Firefox at 86400",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Info,
+        "The middleware sends Access-Control-Max-Age unclamped, but browsers cap how long they cache a preflight. A larger value does not reduce preflights further and suggests a guarantee that does not hold.");
+
     public static string GetHelpLink(string id) => HelpLinkBase + id + ".md";
 
     private static DiagnosticDescriptor Create(

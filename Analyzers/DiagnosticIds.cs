@@ -4,4 +4,12 @@ namespace CorsAnalyzers;
 public static class DiagnosticIds
 {
     public const string AnyOriginWithCredentials = "CORS001";
+    public const string AllOriginsTrustedWithCredentials = "CORS002";
+    public const string AnyOrigin = "CORS003";
+    public const string BypassableOriginCheck = "CORS004";
+    public const string NullOriginTrusted = "CORS005";
+    public const string InsecureOriginWithCredentials = "CORS006";
+    public const string OriginNeverMatches = "CORS007";
+    public const string WildcardSubdomainIgnored = "CORS008";
+    public const string PreflightMaxAgeTooLong = "CORS009";
 }

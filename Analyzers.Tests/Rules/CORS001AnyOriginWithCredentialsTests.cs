@@ -191,10 +191,10 @@ public sealed class CORS001AnyOriginWithCredentialsTests
 
     [Theory]
     [InlineData("p.WithOrigins(\"https://app.contoso.com\").AllowCredentials()")]
-    [InlineData("p.AllowAnyOrigin().AllowAnyHeader()")]
+    [InlineData("p.{|CORS003:AllowAnyOrigin()|}.AllowAnyHeader()")]
     [InlineData("p.AllowAnyOrigin().WithOrigins(\"https://app.contoso.com\").AllowCredentials()")]
-    [InlineData("p.WithOrigins(\"https://app.contoso.com\", \"*\").AllowCredentials()")]
-    [InlineData("p.AllowAnyOrigin().AllowCredentials().DisallowCredentials()")]
+    [InlineData("p.WithOrigins(\"https://app.contoso.com\", {|CORS007:\"*\"|}).AllowCredentials()")]
+    [InlineData("p.{|CORS003:AllowAnyOrigin()|}.AllowCredentials().DisallowCredentials()")]
     [InlineData("p.WithOrigins(builder.Configuration.GetSection(\"Cors\").Get<string[]>()!).AllowCredentials()")]
     [InlineData("p.SetIsOriginAllowed(o => o == \"https://app.contoso.com\").AllowCredentials()")]
     public async Task SafePolicy_NoDiagnostic(string policy)
@@ -230,7 +230,7 @@ public sealed class CORS001AnyOriginWithCredentialsTests
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCors(o =>
             {
-                o.AddPolicy("public", p => p.AllowAnyOrigin());
+                o.AddPolicy("public", p => p.{|CORS003:AllowAnyOrigin()|});
                 o.AddPolicy("app", p => p.WithOrigins("https://app.contoso.com").AllowCredentials());
             });
             """);
@@ -365,7 +365,7 @@ public sealed class CORS001AnyOriginWithCredentialsTests
             app.UseCors(p => p.{|#0:AllowAnyOrigin()|}.AllowAnyHeader().{|#1:AllowCredentials()|});
             """, """
             var app = WebApplication.Create(args);
-            app.UseCors(p => p.AllowAnyOrigin().AllowAnyHeader());
+            app.UseCors(p => p.{|CORS003:AllowAnyOrigin()|}.AllowAnyHeader());
             """, AnyOriginWithCredentialsCodeFixProvider.RemoveCredentialsKey, expected: AnyOrigin());
     }
 
@@ -381,7 +381,7 @@ public sealed class CORS001AnyOriginWithCredentialsTests
             """, """
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCors(o => o.AddDefaultPolicy(p =>
-                p.AllowAnyOrigin()
+                p.{|CORS003:AllowAnyOrigin()|}
                  .AllowAnyMethod()));
             """, AnyOriginWithCredentialsCodeFixProvider.RemoveCredentialsKey, expected: AnyOrigin());
     }
@@ -401,7 +401,7 @@ public sealed class CORS001AnyOriginWithCredentialsTests
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCors(o => o.AddDefaultPolicy(p =>
             {
-                p.AllowAnyOrigin();
+                p.{|CORS003:AllowAnyOrigin()|};
                 p.AllowAnyHeader();
             }));
             """, AnyOriginWithCredentialsCodeFixProvider.RemoveCredentialsKey, expected: AnyOrigin());
@@ -440,8 +440,8 @@ public sealed class CORS001AnyOriginWithCredentialsTests
             app.MapGet("/", () => "").RequireCors(p => p.{|#2:AllowAnyOrigin()|}.{|#3:AllowCredentials()|}.AllowAnyHeader());
             """, """
             var app = WebApplication.Create(args);
-            app.UseCors(p => p.AllowAnyOrigin());
-            app.MapGet("/", () => "").RequireCors(p => p.AllowAnyOrigin().AllowAnyHeader());
+            app.UseCors(p => p.{|CORS003:AllowAnyOrigin()|});
+            app.MapGet("/", () => "").RequireCors(p => p.{|CORS003:AllowAnyOrigin()|}.AllowAnyHeader());
             """,
             AnyOriginWithCredentialsCodeFixProvider.RemoveCredentialsKey,
             true,

@@ -25,6 +25,12 @@ internal sealed class CorsKnownTypes
         DisableCorsAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Cors.DisableCorsAttribute");
         IApplicationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder");
         IConfiguration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
+        HostEnvironmentEnvExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions");
+        HostingEnvironmentExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.HostingEnvironmentExtensions");
+        IHostEnvironment = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHostEnvironment");
+        Regex = compilation.GetTypeByMetadataName("System.Text.RegularExpressions.Regex");
+        Uri = compilation.GetTypeByMetadataName("System.Uri");
+        TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
 #pragma warning restore RS0030
     }
 
@@ -47,6 +53,20 @@ internal sealed class CorsKnownTypes
     public INamedTypeSymbol? IApplicationBuilder { get; }
 
     public INamedTypeSymbol? IConfiguration { get; }
+
+    /// <summary>Declares <c>IsDevelopment()</c>/<c>IsEnvironment()</c> for <c>IHostEnvironment</c>.</summary>
+    public INamedTypeSymbol? HostEnvironmentEnvExtensions { get; }
+
+    /// <summary>Declares <c>IsDevelopment()</c>/<c>IsEnvironment()</c> for the older <c>IHostingEnvironment</c>.</summary>
+    public INamedTypeSymbol? HostingEnvironmentExtensions { get; }
+
+    public INamedTypeSymbol? IHostEnvironment { get; }
+
+    public INamedTypeSymbol? Regex { get; }
+
+    public INamedTypeSymbol? Uri { get; }
+
+    public INamedTypeSymbol? TimeSpan { get; }
 
     /// <summary>Returns the cached symbols of <paramref name="compilation"/>, or false when it does not reference ASP.NET Core CORS.</summary>
     public static bool TryGet(Compilation compilation, out CorsKnownTypes knownTypes)

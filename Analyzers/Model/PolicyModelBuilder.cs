@@ -66,7 +66,8 @@ internal sealed class PolicyModelBuilder
 
     private CorsPolicyModel Build(IOperation root, IOperation body)
     {
-        var paths = Walk(body, new List<Path> { default });
+        var start = DevelopmentOnly.Contains(root, _types) ? default(Path).InDevelopment() : default;
+        var paths = Walk(body, new List<Path> { start });
         if (_tooComplex)
         {
             return new CorsPolicyModel(root, ImmutableArray<PolicyState>.Empty);
@@ -75,7 +76,7 @@ internal sealed class PolicyModelBuilder
         var states = ImmutableArray.CreateBuilder<PolicyState>(paths.Count);
         foreach (var path in paths)
         {
-            states.Add(PolicyState.Evaluate(path.ToCalls()));
+            states.Add(PolicyState.Evaluate(path.ToCalls(), path.IsDevelopment));
         }
 
         return new CorsPolicyModel(root, states.MoveToImmutable());
@@ -97,7 +98,22 @@ internal sealed class PolicyModelBuilder
 
             case IConditionalOperation conditional:
                 paths = Walk(conditional.Condition, paths);
-                return Merge(Walk(conditional.WhenTrue, paths), conditional.WhenFalse is null ? paths : Walk(conditional.WhenFalse, paths));
+                var whenTrue = paths;
+                var whenFalse = paths;
+                if (DevelopmentOnly.IsDevelopmentCheck(conditional.Condition, _types, out var developmentWhenTrue))
+                {
+                    // Calls in the development branch only happen in development.
+                    if (developmentWhenTrue)
+                    {
+                        whenTrue = Map(paths, static path => path.InDevelopment());
+                    }
+                    else
+                    {
+                        whenFalse = Map(paths, static path => path.InDevelopment());
+                    }
+                }
+
+                return Merge(Walk(conditional.WhenTrue, whenTrue), conditional.WhenFalse is null ? whenFalse : Walk(conditional.WhenFalse, whenFalse));
 
             case ILoopOperation loop:
                 // A loop body may run zero or more times; once stands for "some".
@@ -405,19 +421,25 @@ internal sealed class PolicyModelBuilder
     {
         private readonly Node? _last;
 
-        private Path(Node? last, bool returned)
+        private Path(Node? last, bool returned, bool isDevelopment)
         {
             _last = last;
             Returned = returned;
+            IsDevelopment = isDevelopment;
         }
 
         public bool Returned { get; }
 
-        public Path Add(PolicyCall call) => new(new Node(call, _last), Returned);
+        /// <summary>The path went through the development branch of an environment check.</summary>
+        public bool IsDevelopment { get; }
 
-        public Path Return() => new(_last, returned: true);
+        public Path Add(PolicyCall call) => new(new Node(call, _last), Returned, IsDevelopment);
 
-        public Path Resume() => new(_last, returned: false);
+        public Path Return() => new(_last, returned: true, IsDevelopment);
+
+        public Path Resume() => new(_last, returned: false, IsDevelopment);
+
+        public Path InDevelopment() => new(_last, Returned, isDevelopment: true);
 
         public ImmutableArray<PolicyCall> ToCalls()
         {
@@ -436,11 +458,11 @@ internal sealed class PolicyModelBuilder
             return ImmutableArray.Create(calls);
         }
 
-        public bool Equals(Path other) => ReferenceEquals(_last, other._last) && Returned == other.Returned;
+        public bool Equals(Path other) => ReferenceEquals(_last, other._last) && Returned == other.Returned && IsDevelopment == other.IsDevelopment;
 
         public override bool Equals(object? obj) => obj is Path other && Equals(other);
 
-        public override int GetHashCode() => (_last?.GetHashCode() ?? 0) ^ (Returned ? 1 : 0);
+        public override int GetHashCode() => (_last?.GetHashCode() ?? 0) ^ (Returned ? 1 : 0) ^ (IsDevelopment ? 2 : 0);
     }
 
     private sealed class Node

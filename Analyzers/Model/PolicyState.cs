@@ -6,11 +6,13 @@ namespace CorsAnalyzers.Model;
 /// <summary>What a policy allows at the end of one execution path, computed from its calls in order.</summary>
 internal sealed class PolicyState
 {
-    private PolicyState(ImmutableArray<PolicyCall> calls)
+    private PolicyState(ImmutableArray<PolicyCall> calls, bool isDevelopment)
     {
         Calls = calls;
+        IsDevelopment = isDevelopment;
         var origins = new List<(OriginValue Origin, PolicyCall Call)>();
         var originsKnown = true;
+        CredentialsKnown = true;
         foreach (var call in calls)
         {
             switch (call.Kind)
@@ -86,5 +88,8 @@ internal sealed class PolicyState
 
     public PolicyCall? PreflightMaxAge { get; }
 
-    public static PolicyState Evaluate(ImmutableArray<PolicyCall> calls) => new(calls);
+    /// <summary>True when this path only runs in development (an environment check or <c>#if DEBUG</c>).</summary>
+    public bool IsDevelopment { get; }
+
+    public static PolicyState Evaluate(ImmutableArray<PolicyCall> calls, bool isDevelopment) => new(calls, isDevelopment);
 }

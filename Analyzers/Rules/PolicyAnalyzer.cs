@@ -15,7 +15,15 @@ namespace CorsAnalyzers.Rules;
 public sealed class PolicyAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        DiagnosticDescriptors.AnyOriginWithCredentials);
+        DiagnosticDescriptors.AnyOriginWithCredentials,
+        DiagnosticDescriptors.AllOriginsTrustedWithCredentials,
+        DiagnosticDescriptors.AnyOrigin,
+        DiagnosticDescriptors.BypassableOriginCheck,
+        DiagnosticDescriptors.NullOriginTrusted,
+        DiagnosticDescriptors.InsecureOriginWithCredentials,
+        DiagnosticDescriptors.OriginNeverMatches,
+        DiagnosticDescriptors.WildcardSubdomainIgnored,
+        DiagnosticDescriptors.PreflightMaxAgeTooLong);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -45,7 +53,7 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        Check(PolicyModelBuilder.FromDelegate(types, lambda, lambda.Symbol, lambda.Body, context.CancellationToken), context);
+        Check(PolicyModelBuilder.FromDelegate(types, lambda, lambda.Symbol, lambda.Body, context.CancellationToken), context, types);
     }
 
     private static void AnalyzeMethodReference(OperationAnalysisContext context, CorsKnownTypes types)
@@ -59,7 +67,7 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
 
         if (SourceOperations.GetBody(method, reference, context.CancellationToken) is { } body)
         {
-            Check(PolicyModelBuilder.FromDelegate(types, reference, method, body, context.CancellationToken), context);
+            Check(PolicyModelBuilder.FromDelegate(types, reference, method, body, context.CancellationToken), context, types);
         }
     }
 
@@ -68,17 +76,25 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         var creation = (IObjectCreationOperation)context.Operation;
         if (types.IsCorsPolicyBuilder(creation.Type))
         {
-            Check(PolicyModelBuilder.FromCreation(types, creation, context.CancellationToken), context);
+            Check(PolicyModelBuilder.FromCreation(types, creation, context.CancellationToken), context, types);
         }
     }
 
-    private static void Check(CorsPolicyModel? policy, OperationAnalysisContext context)
+    private static void Check(CorsPolicyModel? policy, OperationAnalysisContext context, CorsKnownTypes types)
     {
         if (policy is null || policy.Paths.IsEmpty)
         {
             return;
         }
 
-        AnyOriginWithCredentialsRule.Check(policy, context.ReportDiagnostic);
+        var rules = new PolicyRuleContext(context, types);
+        AnyOriginWithCredentialsRule.Check(policy, rules);
+        AllOriginsTrustedWithCredentialsRule.Check(policy, rules);
+        BypassableOriginCheckRule.Check(policy, rules);
+        NullOriginRule.Check(policy, rules);
+        InsecureOriginWithCredentialsRule.Check(policy, rules);
+        OriginNeverMatchesRule.Check(policy, rules);
+        WildcardSubdomainRule.Check(policy, rules);
+        PreflightMaxAgeRule.Check(policy, rules);
     }
 }

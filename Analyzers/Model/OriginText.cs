@@ -1,0 +1,230 @@
+using System;
+
+namespace CorsAnalyzers.Model;
+
+/// <summary>Why a configured origin never equals an <c>Origin</c> header a browser sends (GROUND_TRUTH facts 1, 3, 4, 5, 29, 30).</summary>
+internal enum OriginProblem
+{
+    None,
+    SurroundingWhitespace,
+    SeveralOrigins,
+    NoScheme,
+    TrailingSlash,
+    PathQueryOrFragment,
+    DefaultPort,
+}
+
+/// <summary>Text checks on origin strings and origin-matching patterns.</summary>
+internal static class OriginText
+{
+    /// <summary>
+    /// Hosting domains where anyone can publish a site under a subdomain (from the private section of the Public Suffix List):
+    /// a suffix, wildcard or regex that admits every subdomain of one of them admits strangers.
+    /// </summary>
+    private static readonly string[] SharedHostingDomains =
+    {
+        "azurewebsites.net",
+        "azurestaticapps.net",
+        "vercel.app",
+        "netlify.app",
+        "github.io",
+        "herokuapp.com",
+        "pages.dev",
+        "web.app",
+        "firebaseapp.com",
+        "onrender.com",
+        "ngrok-free.app",
+        "trycloudflare.com",
+        "cloudfront.net",
+        "appspot.com",
+    };
+
+    public const string NullOrigin = "null";
+
+    /// <summary>The origin a browser would send for <paramref name="value"/>, and why <paramref name="value"/> differs from it.</summary>
+    public static OriginProblem Analyze(string value, out string? browserOrigin)
+    {
+        browserOrigin = null;
+        if (value.Length == 0 || value == CorsConstants.AnyOrigin || string.Equals(value, NullOrigin, StringComparison.OrdinalIgnoreCase))
+        {
+            return OriginProblem.None;
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length != value.Length)
+        {
+            browserOrigin = Analyze(trimmed, out var inner) == OriginProblem.None ? trimmed : inner;
+            return OriginProblem.SurroundingWhitespace;
+        }
+
+        if (value.IndexOfAny(new[] { ',', ';', ' ', '\t' }) >= 0)
+        {
+            return OriginProblem.SeveralOrigins;
+        }
+
+        var schemeEnd = value.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd <= 0)
+        {
+            if (value.IndexOf('/') < 0 && value.IndexOf(':') < 0 && value.IndexOf('.') > 0)
+            {
+                browserOrigin = "https://" + value;
+            }
+
+            return OriginProblem.NoScheme;
+        }
+
+        var authorityStart = schemeEnd + 3;
+        var authorityEnd = value.IndexOfAny(new[] { '/', '?', '#' }, authorityStart);
+        var authority = authorityEnd < 0 ? value.Substring(authorityStart) : value.Substring(authorityStart, authorityEnd - authorityStart);
+        var scheme = value.Substring(0, schemeEnd);
+        var origin = scheme + "://" + authority;
+        if (authorityEnd >= 0)
+        {
+            browserOrigin = WithoutDefaultPort(scheme, authority, origin);
+            return authorityEnd == value.Length - 1 && value[authorityEnd] == '/' ? OriginProblem.TrailingSlash : OriginProblem.PathQueryOrFragment;
+        }
+
+        var withoutPort = WithoutDefaultPort(scheme, authority, origin);
+        if (withoutPort != origin)
+        {
+            browserOrigin = withoutPort;
+            return OriginProblem.DefaultPort;
+        }
+
+        return OriginProblem.None;
+    }
+
+    /// <summary>The separate origins of a joined list like <c>"https://a.com, https://b.com"</c>.</summary>
+    public static string[] SplitJoined(string value) =>
+        value.Split(new[] { ',', ';', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary><c>https://*.example.com</c>: a wildcard subdomain pattern.</summary>
+    public static bool IsWildcardSubdomain(string value)
+    {
+        var schemeEnd = value.IndexOf("://", StringComparison.Ordinal);
+        return schemeEnd > 0 && string.CompareOrdinal(value, schemeEnd + 3, "*.", 0, 2) == 0;
+    }
+
+    /// <summary>An <c>http://</c> origin that is not loopback: credentials to it travel in clear text.</summary>
+    public static bool IsInsecureRemote(string value)
+    {
+        if (!value.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var host = value.Substring("http://".Length);
+        var end = host.StartsWith("[", StringComparison.Ordinal) ? host.IndexOf(']') + 1 : host.IndexOfAny(new[] { ':', '/' });
+        host = end > 0 ? host.Substring(0, end) : host;
+        return !(string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) || host == "127.0.0.1" || host == "[::1]");
+    }
+
+    /// <summary><c>".vercel.app"</c>, <c>"vercel.app"</c> or <c>"https://*.vercel.app"</c>: every site of a shared hosting domain.</summary>
+    public static bool IsSharedHostingSuffix(string text)
+    {
+        var schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd >= 0)
+        {
+            text = text.Substring(schemeEnd + 3);
+        }
+
+        text = text.TrimStart('*').TrimStart('.');
+        foreach (var domain in SharedHostingDomains)
+        {
+            if (string.Equals(text, domain, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A pattern like <c>^https://[a-z0-9-]+\.vercel\.app$</c> that admits any subdomain of a shared hosting domain.</summary>
+    public static bool RegexAdmitsSharedHostingSubdomain(string pattern)
+    {
+        var unescaped = pattern.Replace("\\.", ".");
+        var end = unescaped.TrimEnd('$');
+        if (end.EndsWith("\\z", StringComparison.Ordinal) || end.EndsWith("\\Z", StringComparison.Ordinal))
+        {
+            end = end.Substring(0, end.Length - 2);
+        }
+
+        foreach (var domain in SharedHostingDomains)
+        {
+            if (end.EndsWith("." + domain, StringComparison.OrdinalIgnoreCase))
+            {
+                var prefix = end.Substring(0, end.Length - domain.Length - 1);
+                if (prefix.IndexOfAny(new[] { '*', '+', '[', '(' }) >= 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    public static bool IsAnchored(string pattern) =>
+        (pattern.StartsWith("^", StringComparison.Ordinal) || pattern.StartsWith("\\A", StringComparison.Ordinal))
+        && (pattern.EndsWith("$", StringComparison.Ordinal) || pattern.EndsWith("\\z", StringComparison.Ordinal) || pattern.EndsWith("\\Z", StringComparison.Ordinal));
+
+    /// <summary>A <c>.</c> between two host characters (<c>contoso.com</c>) that is not escaped: it matches any character.</summary>
+    public static bool HasUnescapedHostDot(string pattern)
+    {
+        var inClass = false;
+        for (var i = 1; i < pattern.Length - 1; i++)
+        {
+            var c = pattern[i];
+            if (pattern[i - 1] == '\\')
+            {
+                continue;
+            }
+
+            if (c == '[')
+            {
+                inClass = true;
+            }
+            else if (c == ']')
+            {
+                inClass = false;
+            }
+            else if (c == '.' && !inClass && char.IsLetterOrDigit(pattern[i - 1]) && char.IsLetterOrDigit(pattern[i + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A plain host name such as <c>contoso.com</c>: letters, digits, dots and hyphens.</summary>
+    public static bool IsPlainHostName(string text)
+    {
+        if (text.Length == 0 || text[0] == '.' || text[text.Length - 1] == '.')
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (!(char.IsLetterOrDigit(c) || c == '.' || c == '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string WithoutDefaultPort(string scheme, string authority, string origin)
+    {
+        if ((string.Equals(scheme, "https", StringComparison.OrdinalIgnoreCase) && authority.EndsWith(":443", StringComparison.Ordinal))
+            || (string.Equals(scheme, "http", StringComparison.OrdinalIgnoreCase) && authority.EndsWith(":80", StringComparison.Ordinal)))
+        {
+            return scheme + "://" + authority.Substring(0, authority.LastIndexOf(':'));
+        }
+
+        return origin;
+    }
+}

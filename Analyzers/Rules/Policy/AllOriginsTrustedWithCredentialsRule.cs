@@ -1,0 +1,39 @@
+using CorsAnalyzers.Model;
+
+namespace CorsAnalyzers.Rules.Policy;
+
+/// <summary>CORS002 (always-true predicate with credentials) and CORS003 (any origin without credentials).</summary>
+internal static class AllOriginsTrustedWithCredentialsRule
+{
+    public static void Check(CorsPolicyModel policy, PolicyRuleContext context)
+    {
+        foreach (var path in policy.Paths)
+        {
+            if (path.OriginPredicate is { } predicateCall
+                && OriginPredicate.From(predicateCall, context.Types, context.CancellationToken) is { } predicate
+                && predicate.IsAlwaysTrue())
+            {
+                if (path.Credentials is { } credentials)
+                {
+                    if (!context.IsSilencedInDevelopment(path, predicateCall))
+                    {
+                        context.Report(DiagnosticDescriptors.AllOriginsTrustedWithCredentials, predicateCall.Location, new[] { credentials.Location });
+                    }
+                }
+                else if (path.CredentialsKnown && !context.IsSilencedInDevelopment(path, predicateCall))
+                {
+                    context.Report(DiagnosticDescriptors.AnyOrigin, predicateCall.Location, messageArgs: "an origin predicate that always returns true");
+                }
+
+                continue;
+            }
+
+            if (path.AnyOriginCall is { } anyOrigin && path.Credentials is null && path.CredentialsKnown
+                && !context.IsSilencedInDevelopment(path, anyOrigin))
+            {
+                var described = anyOrigin.Kind == PolicyCallKind.AllowAnyOrigin ? "AllowAnyOrigin()" : "the origin \"*\"";
+                context.Report(DiagnosticDescriptors.AnyOrigin, anyOrigin.Location, messageArgs: described);
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using CorsAnalyzers.Model;
+
+namespace CorsAnalyzers.Rules.Policy;
+
+/// <summary>CORS005: the literal origin "null" in the origin list or accepted by the predicate.</summary>
+internal static class NullOriginRule
+{
+    public static void Check(CorsPolicyModel policy, PolicyRuleContext context)
+    {
+        foreach (var path in policy.Paths)
+        {
+            foreach (var (origin, call) in path.Origins)
+            {
+                if (string.Equals(origin.Value, OriginText.NullOrigin, System.StringComparison.OrdinalIgnoreCase)
+                    && !context.IsSilencedInDevelopment(path, call)
+                    && OriginLocations.Get(origin, call, out var use) is { } location)
+                {
+                    context.Report(DiagnosticDescriptors.NullOriginTrusted, location, use);
+                }
+            }
+
+            if (path.OriginPredicate is { } predicateCall
+                && OriginPredicate.From(predicateCall, context.Types, context.CancellationToken)?.FindNullOriginAccepted() is { } comparison
+                && !context.IsSilencedInDevelopment(path, predicateCall))
+            {
+                context.Report(DiagnosticDescriptors.NullOriginTrusted, comparison.Syntax.GetLocation());
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using CorsAnalyzers.Model;
+
+namespace CorsAnalyzers.Rules.Policy;
+
+/// <summary>CORS007: origin literals a browser never sends, and a "*" that is only a literal next to other origins.</summary>
+internal static class OriginNeverMatchesRule
+{
+    /// <summary>Diagnostic property: the origin the browser sends, for the rewrite fix.</summary>
+    public const string BrowserOriginProperty = "BrowserOrigin";
+
+    /// <summary>Diagnostic property: set when the literal holds several origins, for the split fix.</summary>
+    public const string SplitProperty = "Split";
+
+    public static void Check(CorsPolicyModel policy, PolicyRuleContext context)
+    {
+        foreach (var path in policy.Paths)
+        {
+            HashSet<PolicyCall>? starReported = null;
+            foreach (var (origin, call) in path.Origins)
+            {
+                if (origin.Value is not { } value || OriginLocations.Get(origin, call, out var use) is not { } location)
+                {
+                    continue;
+                }
+
+                if (value == CorsConstants.AnyOrigin)
+                {
+                    // "*" allows any origin only as the single entry; next to others it is a literal that never matches.
+                    if (path.Origins.Length > 1 && (starReported ??= new HashSet<PolicyCall>()).Add(call))
+                    {
+                        context.Report(DiagnosticDescriptors.OriginNeverMatches, location, use, messageArgs: new object?[]
+                        {
+                            value, "'*' means any origin only when it is the only entry; next to other origins it is compared literally",
+                        });
+                    }
+
+                    continue;
+                }
+
+                var problem = OriginText.Analyze(value, out var browserOrigin);
+                if (problem == OriginProblem.None || OriginText.IsWildcardSubdomain(value))
+                {
+                    continue;
+                }
+
+                var properties = ImmutableDictionary<string, string?>.Empty;
+                if (browserOrigin is not null)
+                {
+                    properties = properties.Add(BrowserOriginProperty, browserOrigin);
+                }
+                else if (problem == OriginProblem.SeveralOrigins)
+                {
+                    properties = properties.Add(SplitProperty, "true");
+                }
+
+                context.Report(DiagnosticDescriptors.OriginNeverMatches, location, use, properties, value, Explain(problem, browserOrigin));
+            }
+        }
+    }
+
+    private static string Explain(OriginProblem problem, string? browserOrigin)
+    {
+        var suggestion = browserOrigin is null ? string.Empty : $"; use '{browserOrigin}'";
+        return problem switch
+        {
+            OriginProblem.TrailingSlash => "browsers send origins without a trailing slash" + suggestion,
+            OriginProblem.PathQueryOrFragment => "an origin is only scheme, host and port, browsers never send a path, query or fragment" + suggestion,
+            OriginProblem.NoScheme => "browsers always send the scheme" + (browserOrigin is null ? string.Empty : $"; use '{browserOrigin}' (or http:// if that is what the site uses)"),
+            OriginProblem.SeveralOrigins => "it is one origin, not a list; pass each origin as its own argument",
+            OriginProblem.SurroundingWhitespace => "surrounding whitespace is not trimmed" + suggestion,
+            _ => "browsers omit the default port" + suggestion,
+        };
+    }
+}
