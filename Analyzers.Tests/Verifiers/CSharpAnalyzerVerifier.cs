@@ -36,6 +36,9 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
             CorsTestSetup.Apply(TestState, source, implicitUsings);
         }
 
-        protected override ParseOptions CreateParseOptions() => CorsTestSetup.ParseOptions;
+        /// <summary>Symbols such as DEBUG that the test compilation defines.</summary>
+        public string[] PreprocessorSymbols { get; set; } = [];
+
+        protected override ParseOptions CreateParseOptions() => CorsTestSetup.ParseOptions.WithPreprocessorSymbols(PreprocessorSymbols);
     }
 }

@@ -53,6 +53,9 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
             }
         }
 
-        protected override ParseOptions CreateParseOptions() => CorsTestSetup.ParseOptions;
+        /// <summary>Symbols such as DEBUG that the test compilation defines.</summary>
+        public string[] PreprocessorSymbols { get; set; } = [];
+
+        protected override ParseOptions CreateParseOptions() => CorsTestSetup.ParseOptions.WithPreprocessorSymbols(PreprocessorSymbols);
     }
 }

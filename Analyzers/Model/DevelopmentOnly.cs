@@ -137,6 +137,13 @@ internal static class DevelopmentOnly
         && property.Property.ContainingType is { } type
         && (SymbolEqualityComparer.Default.Equals(type, types.IHostEnvironment) || type.AllInterfaces.Contains(types.IHostEnvironment!));
 
-    private static bool IsDevelopmentName(IOperation operation) =>
-        operation.WalkDownConversion().GetConstantString() == DevelopmentEnvironment;
+    /// <summary>"Development", or <c>Environments.Development</c> (a static readonly field, not a constant).</summary>
+    private static bool IsDevelopmentName(IOperation operation)
+    {
+        operation = operation.WalkDownConversion();
+        return operation.GetConstantString() == DevelopmentEnvironment
+            || (operation is IFieldReferenceOperation { Field: { Name: DevelopmentEnvironment, IsStatic: true } field }
+                && field.ContainingType.Name is "Environments" or "EnvironmentName"
+                && field.ContainingNamespace.ToDisplayString() is "Microsoft.Extensions.Hosting" or "Microsoft.AspNetCore.Hosting");
+    }
 }

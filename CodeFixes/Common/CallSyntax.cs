@@ -34,6 +34,33 @@ internal static class CallSyntax
         return null;
     }
 
+    private const string CorsPolicyBuilder = "Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder";
+
+    /// <summary>True when <paramref name="invocation"/> calls one of <paramref name="names"/> on the framework's CorsPolicyBuilder.</summary>
+    public static bool IsBuilderCall(SemanticModel model, InvocationExpressionSyntax invocation, System.Threading.CancellationToken cancellationToken, params string[] names) =>
+        model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
+        && method.ContainingType?.ToDisplayString() == CorsPolicyBuilder
+        && System.Array.IndexOf(names, method.Name) >= 0;
+
+    /// <summary>The <c>WithOrigins(...)</c> call that <paramref name="node"/> is an argument (or array element) of.</summary>
+    public static InvocationExpressionSyntax? FindEnclosingWithOrigins(SemanticModel model, SyntaxNode node, System.Threading.CancellationToken cancellationToken)
+    {
+        for (var current = node.Parent; current is not null and not StatementSyntax; current = current.Parent)
+        {
+            if (current is InvocationExpressionSyntax invocation && IsBuilderCall(model, invocation, cancellationToken, "WithOrigins"))
+            {
+                return invocation;
+            }
+
+            if (current is LambdaExpressionSyntax)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The method name of <c>receiver.Name(...)</c> or <c>receiver?.Name(...)</c>.</summary>
     public static SimpleNameSyntax? GetName(InvocationExpressionSyntax invocation) => invocation.Expression switch
     {

@@ -41,6 +41,22 @@ internal static class ConfiguredOrigins
         return info.Symbol is null;
     }
 
+    /// <summary>Replaces <c>X.AllowAnyOrigin()</c>, <c>X.WithOrigins("*")</c> or <c>X.SetIsOriginAllowed(...)</c> with <c>X.WithOrigins(origins)</c>.</summary>
+    public static SyntaxNode ReplaceCall(SyntaxNode root, InvocationExpressionSyntax call, ExpressionSyntax origins, bool needsUsing)
+    {
+        var arguments = SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(origins)))
+            .WithTriviaFrom(call.ArgumentList);
+        var replacement = call.WithArgumentList(arguments);
+        if (call.Expression is MemberAccessExpressionSyntax memberAccess)
+        {
+            replacement = replacement.WithExpression(
+                memberAccess.WithName(SyntaxFactory.IdentifierName("WithOrigins").WithTriviaFrom(memberAccess.Name)));
+        }
+
+        root = root.ReplaceNode(call, replacement.WithAdditionalAnnotations(Formatter.Annotation));
+        return needsUsing ? AddUsing(root) : root;
+    }
+
     public static SyntaxNode AddUsing(SyntaxNode root)
     {
         if (root is not CompilationUnitSyntax unit || unit.Usings.Any(u => u.Name?.ToString() == ConfigurationNamespace))

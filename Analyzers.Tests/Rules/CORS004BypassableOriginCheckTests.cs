@@ -1,0 +1,162 @@
+using System.Threading.Tasks;
+using CorsAnalyzers.CodeFixes;
+using VerifyCS = CorsAnalyzers.Tests.CSharpCodeFixVerifier<
+    CorsAnalyzers.Rules.PolicyAnalyzer,
+    CorsAnalyzers.CodeFixes.BypassableOriginCheckCodeFixProvider>;
+
+namespace CorsAnalyzers.Tests.Rules;
+
+public sealed class CORS004BypassableOriginCheckTests
+{
+    private static string Program(string predicate) => $$"""
+        using System.Text.RegularExpressions;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed({{predicate}}).AllowCredentials()));
+
+        partial class Program
+        {
+            private static readonly Regex Unanchored = new("https://app\\.contoso\\.com");
+            private static readonly HashSet<string> Allowed = new() { "https://app.contoso.com" };
+            private static readonly List<string> AllowedList = new() { "https://app.contoso.com" };
+        }
+        """;
+
+    [Theory]
+    [InlineData("o => o.{|#0:EndsWith(\"contoso.com\")|}", "EndsWith(\"contoso.com\")", "it also accepts 'https://evilcontoso.com'")]
+    [InlineData("o => new Uri(o).Host.{|#0:EndsWith(\"contoso.com\")|}", "EndsWith(\"contoso.com\")", "it also accepts 'https://evilcontoso.com'")]
+    [InlineData("o => o.{|#0:StartsWith(\"https://contoso.com\")|}", "StartsWith(\"https://contoso.com\")", "it also accepts 'https://contoso.com.evil.example'")]
+    [InlineData("o => o.{|#0:Contains(\"contoso\")|}", "Contains(\"contoso\")", "it also accepts 'https://contoso.evil.example'")]
+    [InlineData("o => o.{|#0:IndexOf(\"contoso.com\")|} >= 0", "IndexOf(\"contoso.com\")", "it also accepts 'https://contoso.com.evil.example'")]
+    [InlineData("o => Regex.{|#0:IsMatch(o, \"^https://[a-z]+.contoso.com$\")|}", "Regex '^https://[a-z]+.contoso.com$'", "an unescaped '.' matches any character, so look-alike hosts pass")]
+    [InlineData("o => Regex.{|#0:IsMatch(o, @\"https://.*\\.contoso\\.com\")|}", "Regex 'https://.*\\.contoso\\.com'", "without ^...$ anchors any origin that contains a match passes")]
+    [InlineData("o => Unanchored.{|#0:IsMatch(o)|}", "Regex 'https://app\\.contoso\\.com'", "without ^...$ anchors any origin that contains a match passes")]
+    [InlineData("o => new Uri(o).Host.{|#0:EndsWith(\".vercel.app\")|}", "EndsWith(\".vercel.app\")", "every site anyone publishes on that hosting domain passes")]
+    [InlineData("o => Regex.{|#0:IsMatch(o, @\"^https://[a-z0-9-]+\\.azurewebsites\\.net$\")|}", "Regex '^https://[a-z0-9-]+\\.azurewebsites\\.net$'", "every site anyone publishes on that hosting domain passes")]
+    public async Task BypassableCheck_ReportsDiagnostic(string predicate, string check, string bypass)
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Program(predicate), VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(0).WithArguments(check, bypass));
+    }
+
+    [Fact]
+    public async Task MethodGroupPredicateWithParsedHostLocal_ReportsDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services) =>
+                    services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed(IsAllowed)));
+
+                private static bool IsAllowed(string origin)
+                {
+                    if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri))
+                    {
+                        return false;
+                    }
+
+                    var host = uri.Host.ToLowerInvariant();
+                    return host.{|#0:EndsWith("contoso.com", StringComparison.OrdinalIgnoreCase)|};
+                }
+            }
+            """, VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(0).WithArguments("EndsWith(\"contoso.com\")", "it also accepts 'https://evilcontoso.com'"));
+    }
+
+    [Fact]
+    public async Task WildcardOnSharedHostingDomain_ReportsDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var app = WebApplication.Create(args);
+            app.UseCors(p => p.WithOrigins({|#0:"https://*.netlify.app"|}).SetIsOriginAllowedToAllowWildcardSubdomains());
+            """, VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(0)
+                .WithArguments("'https://*.netlify.app' with wildcard subdomains", "every site anyone publishes on that hosting domain is a subdomain of it"));
+    }
+
+    [Theory]
+    [InlineData("o => Allowed.Contains(o)")]
+    [InlineData("o => AllowedList.Contains(o)")]
+    [InlineData("o => string.Equals(o, \"https://app.contoso.com\", StringComparison.OrdinalIgnoreCase)")]
+    [InlineData("o => new Uri(o).Host == \"app.contoso.com\"")]
+    [InlineData("o => new Uri(o).Host.EndsWith(\".contoso.com\")")]
+    [InlineData("o => o.EndsWith(\"://contoso.com\")")]
+    [InlineData("o => o.StartsWith(\"https://\") && o.EndsWith(\".contoso.com\")")]
+    [InlineData("o => Regex.IsMatch(o, @\"^https://[a-z]+\\.contoso\\.com$\")")]
+    [InlineData("o => o.Length.ToString().Contains(\"1\") && false")]
+    [InlineData("o => new Uri(o).Host == \"myapp.vercel.app\"")]
+    public async Task ExactOrBoundedCheck_NoDiagnostic(string predicate)
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Program(predicate));
+    }
+
+    [Fact]
+    public async Task SuffixCheckOutsideOriginPredicate_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var file = "report.csv";
+            var isCsv = file.EndsWith("csv");
+            Func<string, bool> check = o => o.EndsWith("contoso.com");
+            """);
+    }
+
+    [Fact]
+    public async Task HostSuffix_Fix_ExactHostOrSubdomain()
+    {
+        await VerifyCS.VerifyCodeFixAsync(
+            Program("o => new Uri(o).Host.{|#0:EndsWith(\"contoso.com\")|}"),
+            Program("o => new Uri(o).Host == \"contoso.com\" || new Uri(o).Host.EndsWith(\".contoso.com\")"),
+            BypassableOriginCheckCodeFixProvider.ExactHostOrSubdomainKey,
+            expected: VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(0).WithArguments("EndsWith(\"contoso.com\")", "it also accepts 'https://evilcontoso.com'"));
+    }
+
+    [Fact]
+    public async Task OriginSuffixWithComparison_Fix_RequiresHttpsForSubdomains()
+    {
+        await VerifyCS.VerifyCodeFixAsync(
+            Program("o => o.{|#0:EndsWith(\"contoso.com\", StringComparison.OrdinalIgnoreCase)|}"),
+            Program("o => string.Equals(o, \"https://contoso.com\", StringComparison.OrdinalIgnoreCase) || (o.StartsWith(\"https://\", StringComparison.OrdinalIgnoreCase) && o.EndsWith(\".contoso.com\", StringComparison.OrdinalIgnoreCase))"),
+            BypassableOriginCheckCodeFixProvider.ExactHostOrSubdomainKey,
+            expected: VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(0).WithArguments("EndsWith(\"contoso.com\")", "it also accepts 'https://evilcontoso.com'"));
+    }
+
+    [Fact]
+    public async Task SuffixInsideLargerCondition_Fix_KeepsParentheses()
+    {
+        await VerifyCS.VerifyCodeFixAsync(
+            Program("o => o.Length < 100 && new Uri(o).Host.{|#0:EndsWith(\"contoso.com\")|}"),
+            Program("o => o.Length < 100 && (new Uri(o).Host == \"contoso.com\" || new Uri(o).Host.EndsWith(\".contoso.com\"))"),
+            BypassableOriginCheckCodeFixProvider.ExactHostOrSubdomainKey,
+            expected: VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(0).WithArguments("EndsWith(\"contoso.com\")", "it also accepts 'https://evilcontoso.com'"));
+    }
+
+    [Fact]
+    public async Task SubstringCheck_NoFix()
+    {
+        await VerifyCS.VerifyNoCodeFixAsync(
+            Program("o => o.{|#0:Contains(\"contoso\")|}"),
+            BypassableOriginCheckCodeFixProvider.ExactHostOrSubdomainKey,
+            VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(0).WithArguments("Contains(\"contoso\")", "it also accepts 'https://contoso.evil.example'"));
+    }
+
+    [Fact]
+    public async Task TwoPolicies_FixAll_FixesEach()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o =>
+            {
+                o.AddPolicy("a", p => p.SetIsOriginAllowed(x => new Uri(x).Host.{|#0:EndsWith("contoso.com")|}));
+                o.AddPolicy("b", p => p.SetIsOriginAllowed(x => new Uri(x).Host.{|#1:EndsWith("fabrikam.com")|}));
+            });
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o =>
+            {
+                o.AddPolicy("a", p => p.SetIsOriginAllowed(x => new Uri(x).Host == "contoso.com" || new Uri(x).Host.EndsWith(".contoso.com")));
+                o.AddPolicy("b", p => p.SetIsOriginAllowed(x => new Uri(x).Host == "fabrikam.com" || new Uri(x).Host.EndsWith(".fabrikam.com")));
+            });
+            """,
+            BypassableOriginCheckCodeFixProvider.ExactHostOrSubdomainKey,
+            true,
+            VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(0).WithArguments("EndsWith(\"contoso.com\")", "it also accepts 'https://evilcontoso.com'"),
+            VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(1).WithArguments("EndsWith(\"fabrikam.com\")", "it also accepts 'https://evilfabrikam.com'"));
+    }
+}
