@@ -35,9 +35,13 @@ public sealed class PreflightMaxAgeCodeFixProvider : CodeFixProvider
             return;
         }
 
-        var twoHours = SyntaxFactory.ParseExpression("System.TimeSpan.FromHours(2)")
-            .WithTriviaFrom(value)
-            .WithAdditionalAnnotations(Simplifier.Annotation);
+        var twoHours = SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(
+                    SyntaxKind.SimpleMemberAccessExpression,
+                    SyntaxFactory.ParseExpression("System.TimeSpan").WithAdditionalAnnotations(Simplifier.Annotation),
+                    SyntaxFactory.IdentifierName("FromHours")),
+                SyntaxFactory.ParseArgumentList("(2)"))
+            .WithTriviaFrom(value);
         foreach (var diagnostic in context.Diagnostics)
         {
             context.RegisterCodeFix(

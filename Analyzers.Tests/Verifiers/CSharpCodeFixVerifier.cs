@@ -28,6 +28,26 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         params DiagnosticResult[] expected)
     {
         var test = new Test(source, fixedSource, implicitUsings) { CodeActionEquivalenceKey = equivalenceKey };
+        await RunAsync(test, expected);
+    }
+
+    /// <summary>
+    /// Like <see cref="VerifyCodeFixAsync"/> for a diagnostic reported where a constant is declared rather than where the
+    /// analyzed code uses it: such diagnostics are non-local (build and full-solution analysis), and still fixable.
+    /// </summary>
+    public static async Task VerifyNonLocalCodeFixAsync(
+        [StringSyntax("C#-test")] string source,
+        [StringSyntax("C#-test")] string fixedSource,
+        string equivalenceKey,
+        params DiagnosticResult[] expected)
+    {
+        var test = new Test(source, fixedSource) { CodeActionEquivalenceKey = equivalenceKey };
+        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+        await RunAsync(test, expected);
+    }
+
+    private static async Task RunAsync(Test test, DiagnosticResult[] expected)
+    {
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync(CancellationToken.None);
     }

@@ -20,11 +20,11 @@ internal static class OriginListSyntax
             case InitializerExpressionSyntax initializer:
                 return initializer.Expressions.Count == 1 && IsWholeArgument(initializer.Parent, withOrigins)
                     ? CallSyntax.RemoveCall(root, withOrigins)
-                    : root.RemoveNode(entry, SyntaxRemoveOptions.KeepNoTrivia);
+                    : root.RemoveNode(entry, SyntaxRemoveOptions.KeepTrailingTrivia);
             case ExpressionElementSyntax element when element.Parent is CollectionExpressionSyntax collection:
                 return collection.Elements.Count == 1 && IsWholeArgument(collection, withOrigins)
                     ? CallSyntax.RemoveCall(root, withOrigins)
-                    : root.RemoveNode(element, SyntaxRemoveOptions.KeepNoTrivia);
+                    : root.RemoveNode(element, SyntaxRemoveOptions.KeepTrailingTrivia);
             default:
                 return null;
         }

@@ -1,0 +1,125 @@
+using System.Threading.Tasks;
+using CorsAnalyzers.CodeFixes;
+using VerifyCS = CorsAnalyzers.Tests.CSharpCodeFixVerifier<
+    CorsAnalyzers.Rules.PolicyAnalyzer,
+    CorsAnalyzers.CodeFixes.NullOriginCodeFixProvider>;
+
+namespace CorsAnalyzers.Tests.Rules;
+
+public sealed class CORS005NullOriginTests
+{
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult NullOrigin(int location = 0) =>
+        VerifyCS.Diagnostic(DiagnosticIds.NullOriginTrusted).WithLocation(location);
+
+    [Theory]
+    [InlineData("p.WithOrigins(\"https://app.contoso.com\", {|#0:\"null\"|})")]
+    [InlineData("p.WithOrigins({|#0:\"NULL\"|})")]
+    [InlineData("p.WithOrigins(new[] { \"https://app.contoso.com\", {|#0:\"null\"|} })")]
+    [InlineData("p.WithOrigins([\"https://app.contoso.com\", {|#0:\"null\"|}])")]
+    [InlineData("p.SetIsOriginAllowed(o => {|#0:o == \"null\"|} || o == \"https://app.contoso.com\")")]
+    [InlineData("p.SetIsOriginAllowed(o => {|#0:o.Equals(\"null\")|})")]
+    public async Task NullOrigin_ReportsDiagnostic(string policy)
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("x", p => {{policy}}));
+            """, NullOrigin());
+    }
+
+    [Fact]
+    public async Task NullOriginInConstantAndStaticArray_ReportsWhereWritten()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o =>
+            {
+                o.AddPolicy("a", p => p.{|#1:WithOrigins(Origins.Sandbox)|});
+                o.AddPolicy("b", p => p.{|#3:WithOrigins(Origins.All)|});
+            });
+
+            static class Origins
+            {
+                public const string Sandbox = {|#0:"null"|};
+                public static readonly string[] All = { "https://app.contoso.com", {|#2:"null"|} };
+            }
+            """, NullOrigin(0).WithLocation(1), NullOrigin(2).WithLocation(3));
+    }
+
+    [Theory]
+    [InlineData("p.WithOrigins(\"https://app.contoso.com\")")]
+    [InlineData("p.WithOrigins(\"https://null.contoso.com\")")]
+    [InlineData("p.SetIsOriginAllowed(o => o != \"null\")")]
+    [InlineData("p.SetIsOriginAllowed(o => o == null)")]
+    public async Task NoNullOrigin_NoDiagnostic(string policy)
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("x", p => {{policy}}));
+            """);
+    }
+
+    [Fact]
+    public async Task DevelopmentOnly_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var app = WebApplication.Create(args);
+            if (app.Environment.IsDevelopment())
+            {
+                app.UseCors(p => p.WithOrigins("null"));
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task RemoveEntry_Fix_RemovesArgument()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            var app = WebApplication.Create(args);
+            app.UseCors(p => p.WithOrigins("https://app.contoso.com", {|#0:"null"|}, "https://admin.contoso.com"));
+            """, """
+            var app = WebApplication.Create(args);
+            app.UseCors(p => p.WithOrigins("https://app.contoso.com", "https://admin.contoso.com"));
+            """, NullOriginCodeFixProvider.RemoveNullOriginKey, expected: NullOrigin());
+    }
+
+    [Fact]
+    public async Task OnlyEntry_Fix_RemovesCall()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            var app = WebApplication.Create(args);
+            app.UseCors(p => p.WithMethods("GET").WithOrigins({|#0:"null"|}));
+            """, """
+            var app = WebApplication.Create(args);
+            app.UseCors(p => p.WithMethods("GET"));
+            """, NullOriginCodeFixProvider.RemoveNullOriginKey, expected: NullOrigin());
+    }
+
+    [Fact]
+    public async Task ArrayElement_FixAll_RemovesEach()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o =>
+            {
+                o.AddPolicy("a", p => p.WithOrigins(new[] { "https://app.contoso.com", {|#0:"null"|} }));
+                o.AddPolicy("b", p => p.WithOrigins(["https://admin.contoso.com", {|#1:"null"|}]));
+            });
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o =>
+            {
+                o.AddPolicy("a", p => p.WithOrigins(new[] { "https://app.contoso.com" }));
+                o.AddPolicy("b", p => p.WithOrigins(["https://admin.contoso.com"]));
+            });
+            """, NullOriginCodeFixProvider.RemoveNullOriginKey, true, NullOrigin(0), NullOrigin(1));
+    }
+
+    [Fact]
+    public async Task PredicateComparison_NoFix()
+    {
+        await VerifyCS.VerifyNoCodeFixAsync("""
+            var app = WebApplication.Create(args);
+            app.UseCors(p => p.SetIsOriginAllowed(o => {|#0:o == "null"|}));
+            """, NullOriginCodeFixProvider.RemoveNullOriginKey, NullOrigin());
+    }
+}

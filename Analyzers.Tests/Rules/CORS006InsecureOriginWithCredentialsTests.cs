@@ -1,0 +1,79 @@
+using System.Threading.Tasks;
+using VerifyCS = CorsAnalyzers.Tests.CSharpAnalyzerVerifier<CorsAnalyzers.Rules.PolicyAnalyzer>;
+
+namespace CorsAnalyzers.Tests.Rules;
+
+public sealed class CORS006InsecureOriginWithCredentialsTests
+{
+    [Theory]
+    [InlineData("http://app.contoso.com")]
+    [InlineData("http://10.0.0.5:8080")]
+    [InlineData("HTTP://intranet")]
+    public async Task HttpOriginWithCredentials_ReportsDiagnostic(string origin)
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("x", p => p.WithOrigins("https://app.contoso.com", {|#0:"{{origin}}"|}).{|#1:AllowCredentials()|}));
+            """, VerifyCS.Diagnostic(DiagnosticIds.InsecureOriginWithCredentials).WithLocation(0).WithLocation(1).WithArguments(origin));
+    }
+
+    [Fact]
+    public async Task HttpOriginFromConstantWithCredentials_ReportsAtConstant()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var app = WebApplication.Create(args);
+            app.UseCors(p => p.{|#1:WithOrigins(Origins.Legacy)|}.AllowCredentials());
+
+            static class Origins
+            {
+                public const string Legacy = {|#0:"http://legacy.contoso.com"|};
+            }
+            """, VerifyCS.Diagnostic(DiagnosticIds.InsecureOriginWithCredentials).WithLocation(0).WithLocation(1).WithArguments("http://legacy.contoso.com"));
+    }
+
+    [Theory]
+    [InlineData("p.WithOrigins(\"http://localhost:5173\").AllowCredentials()")]
+    [InlineData("p.WithOrigins(\"http://127.0.0.1:4200\", \"http://[::1]:3000\").AllowCredentials()")]
+    [InlineData("p.WithOrigins(\"http://app.contoso.com\")")]
+    [InlineData("p.WithOrigins(\"https://app.contoso.com\").AllowCredentials()")]
+    [InlineData("p.WithOrigins(\"http://app.contoso.com\").AllowCredentials().DisallowCredentials()")]
+    public async Task SecureOrLoopbackOrNoCredentials_NoDiagnostic(string policy)
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("x", p => {{policy}}));
+            """);
+    }
+
+    [Fact]
+    public async Task DevelopmentOnly_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app, IWebHostEnvironment env)
+                {
+                    if (env.IsDevelopment())
+                    {
+                        app.UseCors(p => p.WithOrigins("http://devbox.contoso.local:8080").AllowCredentials());
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DevelopmentOnly_ReportInDevelopment_ReportsDiagnostic()
+    {
+        var test = new VerifyCS.Test("""
+            var app = WebApplication.Create(args);
+            if (app.Environment.IsDevelopment())
+            {
+                app.UseCors(p => p.WithOrigins({|#0:"http://devbox.contoso.local"|}).{|#1:AllowCredentials()|});
+            }
+            """);
+        test.TestState.AnalyzerConfigFiles.Add(("/0/.editorconfig", "[*.cs]\ncors_analyzers.report_in_development = true\n"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.InsecureOriginWithCredentials).WithLocation(0).WithLocation(1).WithArguments("http://devbox.contoso.local"));
+        await test.RunAsync();
+    }
+}
