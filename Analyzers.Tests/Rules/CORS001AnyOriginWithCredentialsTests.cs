@@ -224,6 +224,31 @@ public sealed class CORS001AnyOriginWithCredentialsTests
     }
 
     [Fact]
+    public async Task PathThatReturnedBeforeHelper_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p =>
+            {
+                if (args.Length == 0)
+                {
+                    p.{|CORS003:AllowAnyOrigin()|};
+                    return;
+                }
+
+                p.WithOrigins("https://app.contoso.com").WithSession();
+            }));
+
+            static class Helpers
+            {
+                public static CorsPolicyBuilder WithSession(this CorsPolicyBuilder b) => b.AllowCredentials();
+            }
+            """);
+    }
+
+    [Fact]
     public async Task TwoPoliciesEachHalf_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

@@ -55,6 +55,20 @@ public sealed class CORS007OriginNeverMatchesTests
             NeverMatches("https://app.contoso.com/", "browsers send origins without a trailing slash; use 'https://app.contoso.com'", 2));
     }
 
+    [Fact]
+    public async Task NameofConstant_ReportsDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var app = WebApplication.Create(args);
+            app.UseCors(p => p.WithOrigins({|#0:nameof(localhost)|}));
+
+            partial class Program
+            {
+                private static readonly int localhost = 0;
+            }
+            """, NeverMatches("localhost", "browsers always send the scheme"));
+    }
+
     [Theory]
     [InlineData("https://app.contoso.com")]
     [InlineData("HTTPS://APP.CONTOSO.COM")]

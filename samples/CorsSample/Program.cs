@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<ProductCatalog>();
+builder.Services.AddPartnerCors();
 builder.Services.AddCors(options =>
 {
     // The storefront SPA sends the session cookie, so the policy allows credentials...

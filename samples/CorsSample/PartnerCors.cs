@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
+
+namespace CorsSample;
+
+/// <summary>CORS policies for partner integrations, registered from Program.cs.</summary>
+public static class PartnerCors
+{
+    // Partners embed a widget from their own sites; the list is maintained by the partner team.
+    private static readonly string[] WidgetHosts =
+    {
+        "https://widgets.fabrikam.com",
+        "https://shop.adventure-works.com/", // expect: CORS007
+        "null", // expect: CORS005
+    };
+
+    public static IServiceCollection AddPartnerCors(this IServiceCollection services)
+    {
+        services.AddCors(options =>
+        {
+            options.AddPolicy("widgets", policy => policy
+                .WithOrigins(WidgetHosts)
+                .WithMethods("GET")
+                .SetPreflightMaxAge(TimeSpan.FromDays(7))); // expect: CORS009
+
+            // Every tenant gets its own subdomain.
+            options.AddPolicy("tenants", policy => policy
+                .WithOrigins("https://*.tenants.contoso.com") // expect: CORS008
+                .AllowAnyHeader());
+
+            // The back office runs on several contoso hosts and sends the session cookie.
+            options.AddPolicy("backoffice", policy => policy
+                .SetIsOriginAllowed(origin => new Uri(origin).Host.EndsWith("contoso.com")) // expect: CORS004
+                .AllowCredentials()
+                .WithLegacyPortal());
+
+            // Status page: public data, readable by anyone.
+            options.AddPolicy("status", policy => policy.AllowAnyOrigin().WithMethods("GET")); // expect: CORS003
+
+            // Partner sandbox "temporarily" accepts everything.
+            options.AddPolicy("sandbox", policy => policy
+                .SetIsOriginAllowed(_ => true) // expect: CORS002
+                .AllowAnyHeader()
+                .AllowCredentials());
+        });
+
+        return services;
+    }
+
+    private static CorsPolicyBuilder WithLegacyPortal(this CorsPolicyBuilder policy) =>
+        policy.WithOrigins("http://portal.contoso.com"); // expect: CORS006
+}
