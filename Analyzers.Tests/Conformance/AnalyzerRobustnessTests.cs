@@ -54,6 +54,18 @@ public sealed class AnalyzerRobustnessTests
         new object[] { "class C { void M(Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder b) => b.AllowAnyOrigin().AllowCredentials(; }" },
         new object[] { "static void R(Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder b) => R(b); WebApplication.Create().UseCors(R);" },
         new object[] { "WebApplication.Create().UseCors(p => { p.WithOrigins(X); p.AllowCredentials(); });" },
+        new object[] { "WebApplication.Create().UseCors(p => p.SetIsOriginAllowed(o => o.EndsWith(" },
+        new object[] { "WebApplication.Create().UseCors(p => p.SetIsOriginAllowed(o => System.Text.RegularExpressions.Regex.IsMatch(o, " },
+        new object[] { "WebApplication.Create().UseCors(p => p.SetIsOriginAllowed(o => new Uri(o).Host.EndsWith(\"contoso.com\"" },
+        new object[] { "WebApplication.Create().UseCors(p => p.SetIsOriginAllowed(Missing).AllowCredentials());" },
+        new object[] { "WebApplication.Create().UseCors(p => p.SetIsOriginAllowed(o => { return; }).AllowCredentials());" },
+        new object[] { "WebApplication.Create().UseCors(p => p.SetPreflightMaxAge(TimeSpan.FromDays(" },
+        new object[] { "WebApplication.Create().UseCors(p => p.SetPreflightMaxAge(new TimeSpan(1, 2, 3, 4, 5, 6)));" },
+        new object[] { "WebApplication.Create().UseCors(p => p.SetPreflightMaxAge(TimeSpan.FromDays(1e300)));" },
+        new object[] { "WebApplication.Create().UseCors(p => p.WithOrigins(\"https://*.\", \"://\", \"https://\", \" \", \"http://[\", \"\"));" },
+        new object[] { "WebApplication.Create().UseCors(p => p.WithOrigins([.. args, \"null\"]).AllowCredentials());" },
+        new object[] { "if (WebApplication.Create().Environment.IsDevelopment(" },
+        new object[] { "#if DEBUG\nWebApplication.Create().UseCors(p => p.AllowAnyOrigin());\n#elif\n#else\n#endif\n#endif" },
     };
 
     [Theory]
