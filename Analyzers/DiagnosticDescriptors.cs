@@ -80,6 +80,67 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Info,
         "The middleware sends Access-Control-Max-Age unclamped, but browsers cap how long they cache a preflight. A larger value does not reduce preflights further and suggests a guarantee that does not hold.");
 
+    public static readonly DiagnosticDescriptor UseCorsWithoutServices = Create(
+        DiagnosticIds.UseCorsWithoutServices,
+        "UseCors without CORS services",
+        "UseCors is called but nothing registers the CORS services: the app fails to start with a misleading dependency-injection error; call AddCors()",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Error,
+        "The CORS middleware needs ICorsService and the policy provider from AddCors() (AddControllers, AddControllersWithViews and AddMvc register them too; AddRazorPages, AddMvcCore, AddSignalR and AddRouting do not). Without them app.Run() fails with 'Unable to resolve service for type ICorsService' or 'Multiple constructors accepting all given argument types have been found in type CorsMiddleware'.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor CorsNeverApplied = Create(
+        DiagnosticIds.CorsNeverApplied,
+        "CORS configured but never applied",
+        "CORS is configured ({0}) but UseCors is never called: no response gets CORS headers and browsers block cross-origin calls",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        "Policies, [EnableCors] and RequireCors only take effect through the CORS middleware. Without app.UseCors() requests get no Access-Control-Allow-Origin, preflights fall through to routing (405), and even an invalid policy never throws.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor MisplacedUseCors = Create(
+        DiagnosticIds.MisplacedUseCors,
+        "UseCors in the wrong position",
+        "UseCors runs after {0}: {1}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        "The CORS middleware must run after UseRouting (when endpoints carry CORS metadata) and before authentication, authorization, response caching and UseEndpoints. Otherwise preflights get the auth challenge, cached responses lose their CORS headers, or CORS never runs.");
+
+    /// <summary>CORS012 for UseCors before UseRouting: it needs to know whether any endpoint carries CORS metadata, so it is decided at compilation end.</summary>
+    public static readonly DiagnosticDescriptor UseCorsBeforeRouting = Create(
+        DiagnosticIds.MisplacedUseCors,
+        "UseCors in the wrong position",
+        "UseCors runs before UseRouting while endpoints carry CORS metadata: every request to those endpoints fails with 500 'contains CORS metadata, but a middleware was not found that supports CORS'",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        "Endpoint CORS metadata (RequireCors, [EnableCors], [DisableCors]) is only seen by a CORS middleware that runs after UseRouting. Before it, the endpoint middleware throws on every request to such an endpoint.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor UnknownPolicyName = Create(
+        DiagnosticIds.UnknownPolicyName,
+        "Unknown CORS policy name",
+        "{0}: requests get no CORS headers and preflights get 405, with only an Information log line",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        "A policy name that no AddPolicy adds (names are case-sensitive), or UseCors() without a default policy, resolves no policy at run time. Nothing throws; the browser just blocks the calls.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor PolicyAddedTwice = Create(
+        DiagnosticIds.PolicyAddedTwice,
+        "Policy added twice",
+        "{0} is added again: this definition silently replaces the earlier one",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        "CorsOptions keeps one policy per name. A second AddPolicy with the same name, or a second AddDefaultPolicy, replaces the first without a warning.");
+
+    public static readonly DiagnosticDescriptor ConflictingCorsAttributes = Create(
+        DiagnosticIds.ConflictingCorsAttributes,
+        "Conflicting CORS attributes",
+        "[EnableCors] and [DisableCors] are both on '{0}': only one of them takes effect",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Info,
+        "An endpoint gets one piece of CORS metadata; with both attributes on the same member or class the result depends on attribute order. Keep the one you mean.");
+
     public static string GetHelpLink(string id) => HelpLinkBase + id + ".md";
 
     private static DiagnosticDescriptor Create(

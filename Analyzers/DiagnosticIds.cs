@@ -12,4 +12,10 @@ public static class DiagnosticIds
     public const string OriginNeverMatches = "CORS007";
     public const string WildcardSubdomainIgnored = "CORS008";
     public const string PreflightMaxAgeTooLong = "CORS009";
+    public const string UseCorsWithoutServices = "CORS010";
+    public const string CorsNeverApplied = "CORS011";
+    public const string MisplacedUseCors = "CORS012";
+    public const string UnknownPolicyName = "CORS013";
+    public const string PolicyAddedTwice = "CORS014";
+    public const string ConflictingCorsAttributes = "CORS015";
 }

@@ -66,7 +66,7 @@ public static class CorsTestSetup
     public static void Apply(SolutionState state, string? source, bool implicitUsings)
     {
         state.ReferenceAssemblies = AspNetCore;
-        state.OutputKind = source is not null && HasTopLevelStatements(source) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
+        state.OutputKind = source is not null && IsApp(source) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
         state.AnalyzerConfigFiles.Add(("/.editorconfig", """
             root = true
 
@@ -85,4 +85,10 @@ public static class CorsTestSetup
 
     public static bool HasTopLevelStatements(string source) =>
         CSharpSyntaxTree.ParseText(source).GetCompilationUnitRoot().Members.Any(static m => m is GlobalStatementSyntax);
+
+    /// <summary>An app (exe) rather than a class library: top-level statements or a static Main.</summary>
+    public static bool IsApp(string source) =>
+        HasTopLevelStatements(source)
+        || CSharpSyntaxTree.ParseText(source).GetCompilationUnitRoot().DescendantNodes().OfType<MethodDeclarationSyntax>()
+            .Any(static m => m.Identifier.ValueText == "Main" && m.Modifiers.Any(SyntaxKind.StaticKeyword));
 }

@@ -55,7 +55,7 @@ public static class TestCompilations
             trees.Add(CSharpSyntaxTree.ParseText(CorsTestSetup.WebSdkImplicitUsings, CorsTestSetup.ParseOptions, path: "/src/GlobalUsings.g.cs"));
         }
 
-        var outputKind = sources.Any(CorsTestSetup.HasTopLevelStatements) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
+        var outputKind = sources.Any(CorsTestSetup.IsApp) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
         return CSharpCompilation.Create(
             "TestProject",
             trees,

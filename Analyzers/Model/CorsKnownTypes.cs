@@ -31,6 +31,12 @@ internal sealed class CorsKnownTypes
         Regex = compilation.GetTypeByMetadataName("System.Text.RegularExpressions.Regex");
         Uri = compilation.GetTypeByMetadataName("System.Uri");
         TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
+        IServiceCollection = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection");
+        IEndpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
+        WebApplicationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplicationBuilder");
+        CorsServiceCollectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.CorsServiceCollectionExtensions");
+        MvcServiceCollectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions");
+        MvcCorsMvcCoreBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.MvcCorsMvcCoreBuilderExtensions");
 #pragma warning restore RS0030
     }
 
@@ -67,6 +73,45 @@ internal sealed class CorsKnownTypes
     public INamedTypeSymbol? Uri { get; }
 
     public INamedTypeSymbol? TimeSpan { get; }
+
+    public INamedTypeSymbol? IServiceCollection { get; }
+
+    public INamedTypeSymbol? IEndpointRouteBuilder { get; }
+
+    public INamedTypeSymbol? WebApplicationBuilder { get; }
+
+    /// <summary>Declares <c>AddCors</c>.</summary>
+    public INamedTypeSymbol? CorsServiceCollectionExtensions { get; }
+
+    /// <summary>Declares <c>AddControllers</c>, <c>AddControllersWithViews</c>, <c>AddMvc</c>: they register CORS services too.</summary>
+    public INamedTypeSymbol? MvcServiceCollectionExtensions { get; }
+
+    /// <summary>Declares <c>IMvcCoreBuilder.AddCors()</c>.</summary>
+    public INamedTypeSymbol? MvcCorsMvcCoreBuilderExtensions { get; }
+
+    /// <summary>True when <paramref name="type"/> is <paramref name="target"/> or implements it.</summary>
+    public static bool Implements(ITypeSymbol? type, INamedTypeSymbol? target)
+    {
+        if (type is null || target is null)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(type, target))
+        {
+            return true;
+        }
+
+        foreach (var candidate in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(candidate, target))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Returns the cached symbols of <paramref name="compilation"/>, or false when it does not reference ASP.NET Core CORS.</summary>
     public static bool TryGet(Compilation compilation, out CorsKnownTypes knownTypes)

@@ -1,0 +1,100 @@
+using System.Threading.Tasks;
+using VerifyCS = CorsAnalyzers.Tests.CSharpAnalyzerVerifier<CorsAnalyzers.Rules.PipelineAnalyzer>;
+
+namespace CorsAnalyzers.Tests.Rules;
+
+public sealed class CORS010UseCorsWithoutServicesTests
+{
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Missing() =>
+        VerifyCS.Diagnostic(DiagnosticIds.UseCorsWithoutServices).WithLocation(0).WithLocation(1);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("builder.Services.AddRazorPages();")]
+    [InlineData("builder.Services.AddMvcCore();")]
+    [InlineData("builder.Services.AddSignalR();")]
+    [InlineData("builder.Services.AddRouting();")]
+    public async Task MinimalHostingWithoutRegistration_ReportsDiagnostic(string services)
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            {{services}}
+            {|#1:var app = builder.Build();|}
+            app.{|#0:UseCors()|};
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """, Missing());
+    }
+
+    [Theory]
+    [InlineData("builder.Services.AddCors();")]
+    [InlineData("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"https://app.contoso.com\")));")]
+    [InlineData("builder.Services.AddControllers();")]
+    [InlineData("builder.Services.AddControllersWithViews();")]
+    [InlineData("builder.Services.AddMvc();")]
+    [InlineData("builder.Services.AddMvcCore().AddCors();")]
+    [InlineData("builder.Services.AddAppServices();")]
+    public async Task ServicesRegistered_NoDiagnostic(string services)
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            {{services}}
+            var app = builder.Build();
+            app.UseCors(p => p.WithOrigins("https://app.contoso.com"));
+            app.Run();
+
+            static class ServiceSetup
+            {
+                public static IServiceCollection AddAppServices(this IServiceCollection services) => services.AddCors();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task StartupWithMain_ReportsDiagnosticWithConfigureServicesSlot()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            public static class Program
+            {
+                public static void Main(string[] args) =>
+                    Host.CreateDefaultBuilder(args).ConfigureWebHostDefaults(web => web.UseStartup<Startup>()).Build().Run();
+            }
+
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    {|#1:services.AddRazorPages();|}
+                }
+
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.{|#0:UseCors("spa")|};
+                    app.UseEndpoints(e => e.MapRazorPages());
+                }
+            }
+            """, Missing());
+    }
+
+    [Fact]
+    public async Task ClassLibraryWithUseCors_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            public static class FeatureExtensions
+            {
+                public static IApplicationBuilder UseFeature(this IApplicationBuilder app) => app.UseCors("feature");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task NoUseCors_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var app = WebApplication.Create(args);
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Threading.Tasks;
+using VerifyCS = CorsAnalyzers.Tests.CSharpAnalyzerVerifier<CorsAnalyzers.Rules.PipelineAnalyzer>;
+
+namespace CorsAnalyzers.Tests.Rules;
+
+public sealed class CORS011CorsNeverAppliedTests
+{
+    [Fact]
+    public async Task PolicyAddedNoUseCors_ReportsDiagnosticWithSlot()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.{|#0:AddPolicy("spa", p => p.WithOrigins("https://app.contoso.com"))|});
+            builder.Services.AddAuthorization();
+            var app = builder.Build();
+            {|#1:app.UseAuthorization();|}
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """, VerifyCS.Diagnostic(DiagnosticIds.CorsNeverApplied).WithLocation(0).WithLocation(1).WithArguments("policy 'spa' is added"));
+    }
+
+    [Fact]
+    public async Task EnableCorsOnControllerNoUseCors_ReportsDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            var app = builder.Build();
+            {|#1:app.UseRouting();|}
+            app.MapControllers();
+            app.Run();
+
+            [ApiController]
+            [{|#0:EnableCors("spa")|}]
+            public class OrdersController : ControllerBase
+            {
+                [HttpGet("/orders")]
+                public IActionResult Get() => Ok();
+            }
+            """,
+            VerifyCS.Diagnostic(DiagnosticIds.CorsNeverApplied).WithLocation(0).WithLocation(1).WithArguments("[EnableCors] is used"),
+            VerifyCS.Diagnostic(DiagnosticIds.UnknownPolicyName).WithLocation(0).WithArguments("No CORS policy named 'spa' is added (no named policy is added)"));
+    }
+
+    [Theory]
+    [InlineData("app.UseCors();")]
+    [InlineData("app.UseCors(\"spa\");")]
+    [InlineData("app.UseAppCors();")]
+    public async Task UseCorsPresent_NoDiagnostic(string useCors)
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("spa", p => p.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            {{useCors}}
+            app.MapGet("/", () => "ok").RequireCors("spa");
+            app.Run();
+
+            static class PipelineSetup
+            {
+                public static IApplicationBuilder UseAppCors(this IApplicationBuilder app) => app.UseCors();
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ClassLibraryAddingPolicies_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            public static class CorsSetup
+            {
+                public static IServiceCollection AddAppCors(this IServiceCollection services) =>
+                    services.AddCors(o => o.AddPolicy("spa", p => p.WithOrigins("https://app.contoso.com")));
+            }
+            """);
+    }
+}

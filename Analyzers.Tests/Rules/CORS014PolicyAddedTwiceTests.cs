@@ -1,0 +1,58 @@
+using System.Threading.Tasks;
+using VerifyCS = CorsAnalyzers.Tests.CSharpAnalyzerVerifier<CorsAnalyzers.Rules.PipelineAnalyzer>;
+
+namespace CorsAnalyzers.Tests.Rules;
+
+public sealed class CORS014PolicyAddedTwiceTests
+{
+    [Fact]
+    public async Task SameNameTwice_ReportsOnSecond()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            public static class CorsSetup
+            {
+                public static void AddAppCors(this IServiceCollection services) => services.AddCors(o =>
+            {
+                o.{|#1:AddPolicy(Policies.Spa, p => p.WithOrigins("https://app.contoso.com"))|};
+                o.AddPolicy("admin", p => p.WithOrigins("https://admin.contoso.com"));
+                o.{|#0:AddPolicy("spa", p => p.WithOrigins("https://spa.contoso.com"))|};
+            });
+            }
+
+            static class Policies
+            {
+                public const string Spa = "spa";
+            }
+            """, VerifyCS.Diagnostic(DiagnosticIds.PolicyAddedTwice).WithLocation(0).WithLocation(1).WithArguments("Policy 'spa'"));
+    }
+
+    [Fact]
+    public async Task TwoDefaultPolicies_ReportsOnSecond()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services) => services.AddCors(options =>
+                {
+                    options.{|#1:AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com"))|};
+                    options.{|#0:AddDefaultPolicy(p => p.AllowAnyHeader())|};
+                });
+            }
+            """, VerifyCS.Diagnostic(DiagnosticIds.PolicyAddedTwice).WithLocation(0).WithLocation(1).WithArguments("A default policy"));
+    }
+
+    [Theory]
+    [InlineData("if (args.Length > 0) { o.AddPolicy(\"spa\", p => p.WithOrigins(\"https://a.com\")); } else { o.AddPolicy(\"spa\", p => p.WithOrigins(\"https://b.com\")); }")]
+    [InlineData("o.AddPolicy(\"spa\", p => p.WithOrigins(\"https://a.com\")); o.AddPolicy(\"Spa\", p => p.WithOrigins(\"https://b.com\"));")]
+    [InlineData("o.AddPolicy(\"spa\", p => p.WithOrigins(\"https://a.com\")); if (args.Length > 0) o.AddPolicy(\"spa\", p => p.WithOrigins(\"https://b.com\"));")]
+    [InlineData("o.AddPolicy(args[0], p => p.WithOrigins(\"https://a.com\")); o.AddPolicy(args[0], p => p.WithOrigins(\"https://b.com\"));")]
+    public async Task DistinctOrConditional_NoDiagnostic(string policies)
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            public static class CorsSetup
+            {
+                public static void AddAppCors(this IServiceCollection services, string[] args) => services.AddCors(o => { {{policies}} });
+            }
+            """);
+    }
+}

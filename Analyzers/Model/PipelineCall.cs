@@ -1,0 +1,45 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CorsAnalyzers.Model;
+
+internal enum MiddlewareKind
+{
+    /// <summary>Another framework middleware or endpoint call (UseStaticFiles, MapGet, Run, ...).</summary>
+    Other,
+    UseCors,
+    UseRouting,
+    UseAuthentication,
+    UseAuthorization,
+    UseEndpoints,
+    UseResponseCaching,
+    UseOutputCache,
+
+    /// <summary>The app went into code the model cannot see that may add middleware, CORS included.</summary>
+    Unknown,
+}
+
+/// <summary>One call that adds to the request pipeline, in the order it runs.</summary>
+internal sealed class PipelineCall
+{
+    public PipelineCall(MiddlewareKind kind, IInvocationOperation operation)
+    {
+        Kind = kind;
+        Operation = operation;
+    }
+
+    public MiddlewareKind Kind { get; }
+
+    public IInvocationOperation Operation { get; }
+
+    /// <summary>The statement that holds nothing but this call on a plain receiver (<c>app.UseCors();</c>), or null for a call in a chain or expression.</summary>
+    public IExpressionStatementOperation? Statement =>
+        Operation.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax } } ? null
+        : Operation.Parent is IExpressionStatementOperation statement ? statement
+        : Operation.Parent is IConversionOperation { Parent: IExpressionStatementOperation converted } ? converted
+        : null;
+
+    /// <summary>Where a diagnostic about this call goes: its statement when it stands alone, otherwise the call.</summary>
+    public Location Location => Statement?.Syntax.GetLocation() ?? Operation.GetCallLocation();
+}

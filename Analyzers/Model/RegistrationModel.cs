@@ -1,0 +1,177 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CorsAnalyzers.Model;
+
+/// <summary>A policy added with <c>AddPolicy(name, ...)</c> or <c>AddDefaultPolicy(...)</c>.</summary>
+internal sealed class AddedPolicy
+{
+    public AddedPolicy(IInvocationOperation operation, string? name, bool isDefault)
+    {
+        Operation = operation;
+        Name = name;
+        IsDefault = isDefault;
+    }
+
+    public IInvocationOperation Operation { get; }
+
+    /// <summary>The constant policy name; null for the default policy or a name only known at run time.</summary>
+    public string? Name { get; }
+
+    public bool IsDefault { get; }
+}
+
+/// <summary>Where the code names or attaches a policy: UseCors, RequireCors, [EnableCors], [DisableCors].</summary>
+internal sealed class PolicyReference
+{
+    public PolicyReference(PolicyReferenceKind kind, Location location, string? name, bool nameIsConstant, IOperation? nameOperation)
+    {
+        Kind = kind;
+        Location = location;
+        Name = name;
+        NameIsConstant = nameIsConstant;
+        NameOperation = nameOperation;
+    }
+
+    public PolicyReferenceKind Kind { get; }
+
+    public Location Location { get; }
+
+    /// <summary>The policy name given; null when none was given (<c>UseCors()</c>, <c>[EnableCors]</c>).</summary>
+    public string? Name { get; }
+
+    /// <summary>False when a name is passed but its value is only known at run time.</summary>
+    public bool NameIsConstant { get; }
+
+    /// <summary>The expression of the name, for the rename fix.</summary>
+    public IOperation? NameOperation { get; }
+}
+
+internal enum PolicyReferenceKind
+{
+    /// <summary><c>app.UseCors()</c> or <c>app.UseCors("name")</c>.</summary>
+    UseCors,
+
+    /// <summary><c>app.UseCors(p => ...)</c>: an inline policy.</summary>
+    UseCorsInline,
+
+    /// <summary><c>endpoint.RequireCors("name")</c>.</summary>
+    RequireCors,
+
+    /// <summary><c>endpoint.RequireCors(p => ...)</c>: endpoint metadata with its own policy.</summary>
+    RequireCorsInline,
+
+    EnableCors,
+    DisableCors,
+}
+
+/// <summary>Everything the registration rules need, collected over the whole compilation; thread-safe to add to.</summary>
+internal sealed class RegistrationModel
+{
+    private readonly object _gate = new();
+    private readonly List<AddedPolicy> _policies = new();
+    private readonly List<PolicyReference> _references = new();
+    private readonly List<IInvocationOperation> _addCorsCalls = new();
+    private readonly List<IInvocationOperation> _hostBuilds = new();
+    private readonly List<IMethodSymbol> _configureServices = new();
+    private readonly List<CorsPipelineModel> _pipelines = new();
+
+    /// <summary>Some call registers CORS services (AddCors, AddControllers, AddControllersWithViews, AddMvc).</summary>
+    public bool ServicesRegistered { get; private set; }
+
+    /// <summary>Services go into code the model cannot see that may register CORS or add policies.</summary>
+    public bool ServicesUnknown { get; private set; }
+
+    /// <summary>The app goes into code the model cannot see that may call UseCors.</summary>
+    public bool PipelineUnknown { get; private set; }
+
+    public void AddPolicy(AddedPolicy policy)
+    {
+        lock (_gate)
+        {
+            _policies.Add(policy);
+        }
+    }
+
+    public void AddReference(PolicyReference reference)
+    {
+        lock (_gate)
+        {
+            _references.Add(reference);
+        }
+    }
+
+    public void AddRegistration(IInvocationOperation call, bool isAddCors)
+    {
+        lock (_gate)
+        {
+            ServicesRegistered = true;
+            if (isAddCors)
+            {
+                _addCorsCalls.Add(call);
+            }
+        }
+    }
+
+    public void AddHostBuild(IInvocationOperation build)
+    {
+        lock (_gate)
+        {
+            _hostBuilds.Add(build);
+        }
+    }
+
+    public void AddConfigureServices(IMethodSymbol method)
+    {
+        lock (_gate)
+        {
+            _configureServices.Add(method);
+        }
+    }
+
+    public void AddPipeline(CorsPipelineModel pipeline)
+    {
+        lock (_gate)
+        {
+            _pipelines.Add(pipeline);
+        }
+    }
+
+    public void MarkServicesUnknown() => ServicesUnknown = true;
+
+    public void MarkPipelineUnknown() => PipelineUnknown = true;
+
+    public IReadOnlyList<AddedPolicy> Policies => _policies;
+
+    public IReadOnlyList<PolicyReference> References => _references;
+
+    public IReadOnlyList<IInvocationOperation> AddCorsCalls => _addCorsCalls;
+
+    /// <summary><c>builder.Build()</c> calls on a WebApplicationBuilder: where minimal hosting stops adding services.</summary>
+    public IReadOnlyList<IInvocationOperation> HostBuilds => _hostBuilds;
+
+    public IReadOnlyList<IMethodSymbol> ConfigureServicesMethods => _configureServices;
+
+    public IReadOnlyList<CorsPipelineModel> Pipelines => _pipelines;
+
+    /// <summary>Results are read at compilation end, after every action ran; sort them so diagnostics come in a stable order.</summary>
+    public void SortForReporting()
+    {
+        lock (_gate)
+        {
+            _policies.Sort(static (a, b) => CompareLocations(a.Operation.Syntax.GetLocation(), b.Operation.Syntax.GetLocation()));
+            _references.Sort(static (a, b) => CompareLocations(a.Location, b.Location));
+            _addCorsCalls.Sort(static (a, b) => CompareLocations(a.Syntax.GetLocation(), b.Syntax.GetLocation()));
+            _hostBuilds.Sort(static (a, b) => CompareLocations(a.Syntax.GetLocation(), b.Syntax.GetLocation()));
+            _pipelines.Sort(static (a, b) => CompareLocations(a.Root.Syntax.GetLocation(), b.Root.Syntax.GetLocation()));
+            _configureServices.Sort(static (a, b) => CompareLocations(a.Locations[0], b.Locations[0]));
+        }
+    }
+
+    private static int CompareLocations(Location a, Location b)
+    {
+        var byFile = string.CompareOrdinal(a.SourceTree?.FilePath, b.SourceTree?.FilePath);
+        return byFile != 0 ? byFile : a.SourceSpan.Start.CompareTo(b.SourceSpan.Start);
+    }
+}

@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using CorsAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+
+namespace CorsAnalyzers.Rules.Pipeline;
+
+/// <summary>
+/// CORS012: UseCors after authentication/authorization, caching or UseEndpoints (decided per pipeline, live), and before
+/// an explicit UseRouting while endpoints carry CORS metadata (decided at compilation end). A finding must hold on every
+/// path that reaches the UseCors call.
+/// </summary>
+internal static class MisplacedUseCorsRule
+{
+    public static void CheckOrder(CorsPipelineModel pipeline, Action<Diagnostic> report)
+    {
+        foreach (var (useCors, conflict, slot) in Verdicts(pipeline, FindLaterConflict))
+        {
+            var (name, consequence) = Describe(conflict.Kind);
+            report(Create(DiagnosticDescriptors.MisplacedUseCors, useCors, conflict, slot, name, consequence));
+        }
+    }
+
+    public static void CheckRouting(CorsPipelineModel pipeline, Action<Diagnostic> report)
+    {
+        foreach (var (useCors, routing, slot) in Verdicts(pipeline, FindLaterRouting))
+        {
+            report(Create(DiagnosticDescriptors.UseCorsBeforeRouting, useCors, routing, slot));
+        }
+    }
+
+    private static Diagnostic Create(DiagnosticDescriptor descriptor, PipelineCall useCors, PipelineCall conflict, Slot? slot, params object[] args)
+    {
+        var locations = new List<Location> { conflict.Location };
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        if (slot is { } target && useCors.Statement is not null)
+        {
+            locations.Add(target.Location);
+            properties = target.Properties(target.Receiver);
+        }
+
+        return Diagnostic.Create(descriptor, useCors.Location, locations, properties, args);
+    }
+
+    /// <summary>The UseCors calls for which <paramref name="find"/> finds the same kind of conflict on every path that reaches them.</summary>
+    private static List<(PipelineCall UseCors, PipelineCall Conflict, Slot? Slot)> Verdicts(
+        CorsPipelineModel pipeline,
+        Func<ImmutableArray<PipelineCall>, int, PipelineCall?> find)
+    {
+        var verdicts = new Dictionary<PipelineCall, (PipelineCall? Conflict, Slot? Slot)>();
+        var order = new List<PipelineCall>();
+        foreach (var path in pipeline.Paths)
+        {
+            for (var i = 0; i < path.Length; i++)
+            {
+                if (path[i].Kind != MiddlewareKind.UseCors)
+                {
+                    continue;
+                }
+
+                var conflict = HasUnknownBefore(path, i) ? null : find(path, i);
+                if (!verdicts.TryGetValue(path[i], out var previous))
+                {
+                    order.Add(path[i]);
+                    verdicts[path[i]] = (conflict, conflict is null ? null : PipelineSlots.ForUseCors(Without(path, i)));
+                }
+                else if (previous.Conflict is not null && (conflict is null || conflict.Kind != previous.Conflict.Kind))
+                {
+                    verdicts[path[i]] = (null, null);
+                }
+            }
+        }
+
+        var result = new List<(PipelineCall, PipelineCall, Slot?)>();
+        foreach (var useCors in order)
+        {
+            if (verdicts[useCors] is { Conflict: { } conflict } verdict)
+            {
+                result.Add((useCors, conflict, verdict.Slot));
+            }
+        }
+
+        return result;
+    }
+
+    private static PipelineCall? FindLaterConflict(ImmutableArray<PipelineCall> path, int useCors)
+    {
+        PipelineCall? auth = null;
+        PipelineCall? caching = null;
+        for (var i = 0; i < useCors; i++)
+        {
+            switch (path[i].Kind)
+            {
+                case MiddlewareKind.UseEndpoints:
+                    return path[i];
+                case MiddlewareKind.UseAuthentication or MiddlewareKind.UseAuthorization:
+                    auth ??= path[i];
+                    break;
+                case MiddlewareKind.UseResponseCaching or MiddlewareKind.UseOutputCache:
+                    caching ??= path[i];
+                    break;
+            }
+        }
+
+        return auth ?? caching;
+    }
+
+    private static PipelineCall? FindLaterRouting(ImmutableArray<PipelineCall> path, int useCors)
+    {
+        for (var i = useCors + 1; i < path.Length; i++)
+        {
+            if (path[i].Kind == MiddlewareKind.UseRouting)
+            {
+                return path[i];
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasUnknownBefore(ImmutableArray<PipelineCall> path, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (path[i].Kind == MiddlewareKind.Unknown)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The path without the misplaced call, to find where it belongs.</summary>
+    private static ImmutableArray<PipelineCall> Without(ImmutableArray<PipelineCall> path, int index) => path.RemoveAt(index);
+
+    private static (string Name, string Consequence) Describe(MiddlewareKind kind) => kind switch
+    {
+        MiddlewareKind.UseEndpoints => ("UseEndpoints", "CORS never runs for endpoint requests, so responses get no CORS headers and preflights get 405"),
+        MiddlewareKind.UseAuthentication => ("UseAuthentication", "preflight requests to endpoints that require authorization get the authentication challenge instead of CORS headers"),
+        MiddlewareKind.UseAuthorization => ("UseAuthorization", "preflight requests to endpoints that require authorization get the authentication challenge instead of CORS headers"),
+        MiddlewareKind.UseResponseCaching => ("UseResponseCaching", "responses served from the cache are replayed without CORS headers"),
+        _ => ("UseOutputCache", "responses served from the cache are replayed without CORS headers"),
+    };
+}

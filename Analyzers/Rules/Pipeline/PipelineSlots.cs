@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using CorsAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CorsAnalyzers.Rules.Pipeline;
+
+/// <summary>Where a statement goes in a pipeline or a service registration, for the insert and move fixes.</summary>
+internal readonly struct Slot
+{
+    public Slot(Location location, string placement, string receiver)
+    {
+        Location = location;
+        Placement = placement;
+        Receiver = receiver;
+    }
+
+    public Location Location { get; }
+
+    public string Placement { get; }
+
+    /// <summary>The expression the anchor calls on (<c>app</c>, <c>builder</c>, <c>services</c>).</summary>
+    public string Receiver { get; }
+
+    public ImmutableDictionary<string, string?> Properties(string code) =>
+        ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Placement, Placement).Add(FixProperties.Code, code);
+}
+
+internal static class PipelineSlots
+{
+    /// <summary>
+    /// The correct slot for UseCors on one path: right after UseRouting; without it, before the first of
+    /// authentication, authorization, caching, UseEndpoints; without those, before the first endpoint mapping or Run.
+    /// </summary>
+    public static Slot? ForUseCors(ImmutableArray<PipelineCall> path)
+    {
+        PipelineCall? before = null;
+        foreach (var call in path)
+        {
+            switch (call.Kind)
+            {
+                case MiddlewareKind.UseRouting:
+                    return before is null ? AtStatement(call, FixProperties.After) : AtStatement(before, FixProperties.Before);
+                case MiddlewareKind.UseAuthentication or MiddlewareKind.UseAuthorization or MiddlewareKind.UseResponseCaching
+                    or MiddlewareKind.UseOutputCache or MiddlewareKind.UseEndpoints:
+                    before ??= call;
+                    break;
+            }
+        }
+
+        if (before is not null)
+        {
+            return AtStatement(before, FixProperties.Before);
+        }
+
+        foreach (var call in path)
+        {
+            var name = call.Operation.TargetMethod.Name;
+            if (call.Kind == MiddlewareKind.Other && (name.StartsWith("Map", System.StringComparison.Ordinal) || name is "Run" or "RunAsync"))
+            {
+                return AtStatement(call, FixProperties.Before);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Where <c>AddCors()</c> goes: before <c>builder.Build()</c> in minimal hosting, else first in <c>ConfigureServices</c>.
+    /// </summary>
+    public static (Slot Slot, string Code)? ForAddCors(RegistrationModel registrations)
+    {
+        foreach (var build in registrations.HostBuilds)
+        {
+            if (build.Instance?.Syntax is IdentifierNameSyntax receiver && EnclosingStatement(build) is { } statement)
+            {
+                return (new Slot(statement.GetLocation(), FixProperties.Before, receiver.Identifier.ValueText), receiver.Identifier.ValueText + ".Services.AddCors();");
+            }
+        }
+
+        foreach (var method in registrations.ConfigureServicesMethods)
+        {
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is MethodDeclarationSyntax { Body: { } body })
+                {
+                    var services = method.Parameters[0].Name;
+                    var slot = body.Statements.Count > 0
+                        ? new Slot(body.Statements[0].GetLocation(), FixProperties.Before, services)
+                        : new Slot(body.GetLocation(), FixProperties.FirstInBlock, services);
+                    return (slot, services + ".AddCors();");
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A slot at a call that stands alone as a statement on a plain receiver (<c>app.UseRouting();</c>).</summary>
+    private static Slot? AtStatement(PipelineCall call, string placement)
+    {
+        if (call.Statement is not { } statement || call.Operation.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } })
+        {
+            return null;
+        }
+
+        return new Slot(statement.Syntax.GetLocation(), placement, receiver.Identifier.ValueText);
+    }
+
+    private static SyntaxNode? EnclosingStatement(IOperation operation)
+    {
+        for (var node = operation.Syntax; node is not null; node = node.Parent)
+        {
+            if (node is StatementSyntax statement)
+            {
+                return statement.Parent is BlockSyntax or GlobalStatementSyntax ? statement : null;
+            }
+        }
+
+        return null;
+    }
+}

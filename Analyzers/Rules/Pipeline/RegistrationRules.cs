@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using CorsAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+
+namespace CorsAnalyzers.Rules.Pipeline;
+
+/// <summary>CORS010, CORS011 and CORS013: checks over the whole app's registrations, run at compilation end.</summary>
+internal static class RegistrationRules
+{
+    /// <summary>CORS010: UseCors while nothing registers the CORS services.</summary>
+    public static void CheckServicesRegistered(RegistrationModel model, Action<Diagnostic> report)
+    {
+        if (model.ServicesRegistered || model.ServicesUnknown)
+        {
+            return;
+        }
+
+        var slot = PipelineSlots.ForAddCors(model);
+        foreach (var reference in model.References)
+        {
+            if (reference.Kind is PolicyReferenceKind.UseCors or PolicyReferenceKind.UseCorsInline)
+            {
+                report(slot is { } s
+                    ? Diagnostic.Create(DiagnosticDescriptors.UseCorsWithoutServices, reference.Location, new[] { s.Slot.Location }, s.Slot.Properties(s.Code))
+                    : Diagnostic.Create(DiagnosticDescriptors.UseCorsWithoutServices, reference.Location));
+            }
+        }
+    }
+
+    /// <summary>CORS011: policies or endpoint metadata, and no UseCors anywhere.</summary>
+    public static void CheckApplied(RegistrationModel model, Action<Diagnostic> report)
+    {
+        if (model.PipelineUnknown || model.References.Any(static r => r.Kind is PolicyReferenceKind.UseCors or PolicyReferenceKind.UseCorsInline))
+        {
+            return;
+        }
+
+        var metadata = model.References.Where(static r => r.Kind is PolicyReferenceKind.RequireCors or PolicyReferenceKind.RequireCorsInline or PolicyReferenceKind.EnableCors).ToList();
+        Location location;
+        string what;
+        if (model.Policies.Count > 0)
+        {
+            location = model.Policies[0].Operation.GetCallLocation();
+            what = model.Policies[0].IsDefault ? "a default policy is added" : $"policy '{model.Policies[0].Name ?? "..."}' is added";
+        }
+        else if (metadata.Count > 0)
+        {
+            location = metadata[0].Location;
+            what = metadata[0].Kind == PolicyReferenceKind.EnableCors ? "[EnableCors] is used" : "RequireCors is used";
+        }
+        else
+        {
+            return;
+        }
+
+        var slot = model.Pipelines.Select(static p => p.Paths.IsEmpty ? null : PipelineSlots.ForUseCors(p.Paths[0])).FirstOrDefault(static s => s is not null);
+        if (slot is { } target)
+        {
+            var named = model.Policies.Where(static p => !p.IsDefault).ToList();
+            var useName = named.Count == 1 && named[0].Name is { } name && model.Policies.Count == 1 && metadata.Count == 0
+                ? Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(name, quote: true)
+                : string.Empty;
+            report(Diagnostic.Create(DiagnosticDescriptors.CorsNeverApplied, location, new[] { target.Location }, target.Properties($"{target.Receiver}.UseCors({useName});"), what));
+        }
+        else
+        {
+            report(Diagnostic.Create(DiagnosticDescriptors.CorsNeverApplied, location, what));
+        }
+    }
+
+    /// <summary>CORS013: names no AddPolicy adds, UseCors() without a default policy, [EnableCors] with neither.</summary>
+    public static void CheckPolicyNames(RegistrationModel model, Action<Diagnostic> report)
+    {
+        // Without any CORS registration CORS010 already reports the UseCors calls.
+        if (!model.ServicesRegistered || model.ServicesUnknown || model.Policies.Any(static p => !p.IsDefault && p.Name is null))
+        {
+            return;
+        }
+
+        var names = model.Policies.Where(static p => p.Name is not null).Select(static p => p.Name!).Distinct(StringComparer.Ordinal).ToList();
+        var hasDefault = model.Policies.Any(static p => p.IsDefault);
+        var endpointNamesPolicy = model.References.Any(static r => r.Kind == PolicyReferenceKind.RequireCorsInline
+            || (r.Kind is PolicyReferenceKind.RequireCors or PolicyReferenceKind.EnableCors && r.Name is not null));
+        var useCorsNamesPolicy = model.References.Any(static r => r.Kind == PolicyReferenceKind.UseCors && r.Name is not null);
+
+        foreach (var reference in model.References)
+        {
+            if (reference.Kind is not (PolicyReferenceKind.UseCors or PolicyReferenceKind.RequireCors or PolicyReferenceKind.EnableCors) || !reference.NameIsConstant)
+            {
+                continue;
+            }
+
+            if (reference.Name is { } name)
+            {
+                if (!names.Contains(name, StringComparer.Ordinal))
+                {
+                    var candidates = Rank(name, names);
+                    var properties = ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Candidates, string.Join("\n", candidates));
+                    var known = names.Count == 0 ? "no named policy is added" : "added: " + string.Join(", ", names.Select(static n => $"'{n}'"));
+                    report(Diagnostic.Create(DiagnosticDescriptors.UnknownPolicyName, reference.Location, properties, $"No CORS policy named '{name}' is added ({known})"));
+                }
+            }
+            else if (!hasDefault && reference.Kind == PolicyReferenceKind.UseCors && !endpointNamesPolicy)
+            {
+                report(Diagnostic.Create(DiagnosticDescriptors.UnknownPolicyName, reference.Location, "UseCors() applies the default policy, but no default policy is added and no endpoint names a policy"));
+            }
+            else if (!hasDefault && reference.Kind == PolicyReferenceKind.EnableCors && !useCorsNamesPolicy)
+            {
+                report(Diagnostic.Create(DiagnosticDescriptors.UnknownPolicyName, reference.Location, "[EnableCors] without a name applies the default policy, but no default policy is added and UseCors names none"));
+            }
+        }
+    }
+
+    /// <summary>Existing names, best first: same name in another case, then by edit distance.</summary>
+    private static List<string> Rank(string name, List<string> names) =>
+        names.OrderBy(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase) ? 0 : 1)
+            .ThenBy(n => EditDistance(n.ToLowerInvariant(), name.ToLowerInvariant()))
+            .ThenBy(n => n, StringComparer.Ordinal)
+            .Take(3)
+            .ToList();
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

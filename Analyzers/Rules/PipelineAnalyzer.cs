@@ -1,0 +1,214 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using CorsAnalyzers.Model;
+using CorsAnalyzers.Rules.Pipeline;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CorsAnalyzers.Rules;
+
+/// <summary>
+/// The pipeline and registration rules (section B of the catalog). Ordering inside a pipeline is checked per pipeline
+/// body, so it shows while typing; what needs the whole app (services, policy names, metadata) is collected as the
+/// compilation is analyzed and decided at its end.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PipelineAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.UseCorsWithoutServices,
+        DiagnosticDescriptors.CorsNeverApplied,
+        DiagnosticDescriptors.MisplacedUseCors,
+        DiagnosticDescriptors.UseCorsBeforeRouting,
+        DiagnosticDescriptors.UnknownPolicyName,
+        DiagnosticDescriptors.PolicyAddedTwice,
+        DiagnosticDescriptors.ConflictingCorsAttributes);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        if (!CorsKnownTypes.TryGet(context.Compilation, out var types))
+        {
+            return;
+        }
+
+        var state = new State(types);
+        context.RegisterOperationAction(state.OnInvocation, OperationKind.Invocation);
+        context.RegisterSymbolAction(state.OnSymbol, SymbolKind.NamedType, SymbolKind.Method);
+        context.RegisterOperationBlockAction(state.OnBlock);
+        context.RegisterCompilationEndAction(state.OnCompilationEnd);
+    }
+
+    private sealed class State
+    {
+        private readonly CorsKnownTypes _types;
+        private readonly RegistrationModel _model = new();
+        private readonly CorsAppScope _scope = new();
+        private readonly ConcurrentDictionary<(string, SyntaxTree?, TextSpan), bool> _reported = new();
+
+        public State(CorsKnownTypes types) => _types = types;
+
+        public void OnInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            var type = method.ContainingType;
+            switch (method.Name)
+            {
+                case "AddCors" when Is(type, _types.CorsServiceCollectionExtensions) || Is(type, _types.MvcCorsMvcCoreBuilderExtensions):
+                    _model.AddRegistration(invocation, isAddCors: true);
+                    return;
+                case "AddControllers" or "AddControllersWithViews" or "AddMvc" when Is(type, _types.MvcServiceCollectionExtensions):
+                    _model.AddRegistration(invocation, isAddCors: false);
+                    return;
+                case "AddPolicy" when Is(type, _types.CorsOptions):
+                    var name = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.GetConstantString() : null;
+                    _model.AddPolicy(new AddedPolicy(invocation, name, isDefault: false));
+                    if (name is not null)
+                    {
+                        PolicyAddedTwiceRule.Check(invocation, name, context.ReportDiagnostic);
+                    }
+
+                    return;
+                case "AddDefaultPolicy" when Is(type, _types.CorsOptions):
+                    _model.AddPolicy(new AddedPolicy(invocation, null, isDefault: true));
+                    PolicyAddedTwiceRule.Check(invocation, null, context.ReportDiagnostic);
+                    return;
+                case "UseCors" when Is(type, _types.CorsMiddlewareExtensions):
+                    AddReference(invocation, PolicyReferenceKind.UseCors, PolicyReferenceKind.UseCorsInline);
+                    return;
+                case "RequireCors" when Is(type, _types.CorsEndpointConventionBuilderExtensions):
+                    AddReference(invocation, PolicyReferenceKind.RequireCors, PolicyReferenceKind.RequireCorsInline);
+                    return;
+                case "Build" when Is(type, _types.WebApplicationBuilder):
+                    _model.AddHostBuild(invocation);
+                    return;
+            }
+
+            if (method.IsExtensionMethod && method.Parameters.Length > 0 && !method.Locations.IsEmpty && method.Locations[0].IsInMetadata
+                && _scope.MayUseCors(method.ContainingAssembly))
+            {
+                var receiver = method.Parameters[0].Type;
+                if (CorsKnownTypes.Implements(receiver, _types.IServiceCollection))
+                {
+                    _model.MarkServicesUnknown();
+                }
+                else if (CorsKnownTypes.Implements(receiver, _types.IApplicationBuilder))
+                {
+                    _model.MarkPipelineUnknown();
+                }
+            }
+        }
+
+        public void OnSymbol(SymbolAnalysisContext context)
+        {
+            var symbol = context.Symbol;
+            if (symbol is IMethodSymbol { Name: "ConfigureServices", Parameters.Length: > 0 } method
+                && CorsKnownTypes.Implements(method.Parameters[0].Type, _types.IServiceCollection))
+            {
+                _model.AddConfigureServices(method);
+            }
+
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                var isEnable = Is(attribute.AttributeClass, _types.EnableCorsAttribute);
+                if ((isEnable || Is(attribute.AttributeClass, _types.DisableCorsAttribute)) && attribute.ApplicationSyntaxReference is { } syntax)
+                {
+                    var location = Location.Create(syntax.SyntaxTree, syntax.Span);
+                    var name = isEnable && attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+                    _model.AddReference(new PolicyReference(isEnable ? PolicyReferenceKind.EnableCors : PolicyReferenceKind.DisableCors, location, name, nameIsConstant: true, nameOperation: null));
+                }
+            }
+
+            ConflictingCorsAttributesRule.Check(symbol, _types, context.ReportDiagnostic);
+        }
+
+        public void OnBlock(OperationBlockAnalysisContext context)
+        {
+            if (!PipelineModelBuilder.IsPipelineRoot(context.OwningSymbol, _types))
+            {
+                return;
+            }
+
+            foreach (var block in context.OperationBlocks)
+            {
+                if (block is not (IMethodBodyOperation or IBlockOperation))
+                {
+                    continue;
+                }
+
+                var pipeline = PipelineModelBuilder.Build(block, _types, _scope, context.CancellationToken);
+                if (pipeline.Paths.IsEmpty)
+                {
+                    continue;
+                }
+
+                _model.AddPipeline(pipeline);
+                MisplacedUseCorsRule.CheckOrder(pipeline, diagnostic => ReportOnce(diagnostic, context.ReportDiagnostic));
+            }
+        }
+
+        public void OnCompilationEnd(CompilationAnalysisContext context)
+        {
+            _model.SortForReporting();
+            var isApp = context.Compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication;
+            if (isApp)
+            {
+                RegistrationRules.CheckServicesRegistered(_model, context.ReportDiagnostic);
+                RegistrationRules.CheckApplied(_model, context.ReportDiagnostic);
+                RegistrationRules.CheckPolicyNames(_model, context.ReportDiagnostic);
+            }
+
+            foreach (var reference in _model.References)
+            {
+                if (reference.Kind is PolicyReferenceKind.RequireCors or PolicyReferenceKind.RequireCorsInline or PolicyReferenceKind.EnableCors or PolicyReferenceKind.DisableCors)
+                {
+                    foreach (var pipeline in _model.Pipelines)
+                    {
+                        MisplacedUseCorsRule.CheckRouting(pipeline, diagnostic => ReportOnce(diagnostic, context.ReportDiagnostic));
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        private void AddReference(IInvocationOperation invocation, PolicyReferenceKind named, PolicyReferenceKind inline)
+        {
+            IArgumentOperation? argument = invocation.Arguments.Length > 1 ? invocation.Arguments[1] : null;
+            var location = invocation.GetCallLocation();
+            if (argument is null || argument.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                _model.AddReference(new PolicyReference(named, location, null, nameIsConstant: true, nameOperation: null));
+            }
+            else if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
+            {
+                var name = argument.Value.GetConstantString();
+                _model.AddReference(new PolicyReference(named, location, name, nameIsConstant: name is not null, argument.Value));
+            }
+            else
+            {
+                _model.AddReference(new PolicyReference(inline, location, null, nameIsConstant: true, nameOperation: null));
+            }
+        }
+
+        private void ReportOnce(Diagnostic diagnostic, System.Action<Diagnostic> report)
+        {
+            if (_reported.TryAdd((diagnostic.Id, diagnostic.Location.SourceTree, diagnostic.Location.SourceSpan), true))
+            {
+                report(diagnostic);
+            }
+        }
+
+        private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
+            expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
+    }
+}
