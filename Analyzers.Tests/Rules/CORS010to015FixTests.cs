@@ -1,0 +1,404 @@
+using System.Threading.Tasks;
+using CorsAnalyzers.CodeFixes;
+using CorsAnalyzers.Rules;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace CorsAnalyzers.Tests.Rules;
+
+/// <summary>The insert, move, rename and remove fixes of the pipeline and registration rules, with exact output.</summary>
+public sealed class CORS010to015FixTests
+{
+    [Fact]
+    public async Task CORS010_MinimalHosting_Fix_InsertsAddCorsBeforeBuild()
+    {
+        await CSharpCodeFixVerifier<PipelineAnalyzer, UseCorsWithoutServicesCodeFixProvider>.VerifyNonLocalCodeFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddRazorPages();
+            {|#1:var app = builder.Build();|}
+            app.{|#0:UseCors(p => p.WithOrigins("https://app.contoso.com"))|};
+            app.Run();
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddRazorPages();
+            builder.Services.AddCors();
+            var app = builder.Build();
+            app.UseCors(p => p.WithOrigins("https://app.contoso.com"));
+            app.Run();
+            """, UseCorsWithoutServicesCodeFixProvider.AddCorsKey, Diagnostic(DiagnosticIds.UseCorsWithoutServices).WithLocation(0).WithLocation(1));
+    }
+
+    [Fact]
+    public async Task CORS010_UseCorsInOtherFile_FixAll_InsertsOnceInConfigureServices()
+    {
+        var test = new CSharpCodeFixVerifier<PipelineAnalyzer, UseCorsWithoutServicesCodeFixProvider>.Test("""
+            public static class Program
+            {
+                public static void Main(string[] args) =>
+                    Host.CreateDefaultBuilder(args).ConfigureWebHostDefaults(web => web.UseStartup<Startup>()).Build().Run();
+            }
+
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    {|#2:services.AddRazorPages();|}
+                }
+
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.UseAppCors();
+                    app.UseEndpoints(e => e.MapRazorPages());
+                }
+            }
+            """, """
+            public static class Program
+            {
+                public static void Main(string[] args) =>
+                    Host.CreateDefaultBuilder(args).ConfigureWebHostDefaults(web => web.UseStartup<Startup>()).Build().Run();
+            }
+
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddCors();
+                    services.AddRazorPages();
+                }
+
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.UseAppCors();
+                    app.UseEndpoints(e => e.MapRazorPages());
+                }
+            }
+            """)
+        {
+            CodeActionEquivalenceKey = UseCorsWithoutServicesCodeFixProvider.AddCorsKey,
+        };
+        const string cors = """
+            public static class CorsPipeline
+            {
+                public static void UseAppCors(this IApplicationBuilder app)
+                {
+                    app.{|#0:UseCors(p => p.WithOrigins("https://a.contoso.com"))|};
+                    app.{|#1:UseCors(p => p.WithOrigins("https://b.contoso.com"))|};
+                }
+            }
+            """;
+        test.TestState.Sources.Add(("/0/CorsPipeline.cs", cors));
+        test.FixedState.Sources.Add(("/0/CorsPipeline.cs", cors.Replace("{|#0:", "").Replace("{|#1:", "").Replace(")|};", ");")));
+        test.TestState.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.UseCorsWithoutServices).WithLocation(0).WithLocation(2));
+        test.TestState.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.UseCorsWithoutServices).WithLocation(1).WithLocation(2));
+        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+        test.NumberOfFixAllIterations = 1;
+        test.NumberOfIncrementalIterations = 1;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CORS011_Fix_InsertsUseCorsAfterRoutingWithPolicyName()
+    {
+        await CSharpCodeFixVerifier<PipelineAnalyzer, CorsNeverAppliedCodeFixProvider>.VerifyNonLocalCodeFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.{|#0:AddPolicy("spa", p => p.WithOrigins("https://app.contoso.com"))|});
+            var app = builder.Build();
+            {|#1:app.UseRouting();|}
+            app.UseAuthorization();
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("spa", p => p.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.UseRouting();
+            app.UseCors("spa");
+            app.UseAuthorization();
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """, CorsNeverAppliedCodeFixProvider.AddUseCorsKey,
+            Diagnostic(DiagnosticIds.CorsNeverApplied).WithLocation(0).WithLocation(1).WithArguments("policy 'spa' is added"));
+    }
+
+    [Fact]
+    public async Task CORS011_StartupWithoutRouting_Fix_InsertsBeforeEndpointMapping()
+    {
+        await CSharpCodeFixVerifier<PipelineAnalyzer, CorsNeverAppliedCodeFixProvider>.VerifyNonLocalCodeFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.{|#0:AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com"))|});
+            var app = builder.Build();
+            app.UseHttpsRedirection();
+            {|#1:app.MapGet("/", () => "ok");|}
+            app.Run();
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.UseHttpsRedirection();
+            app.UseCors();
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """, CorsNeverAppliedCodeFixProvider.AddUseCorsKey,
+            Diagnostic(DiagnosticIds.CorsNeverApplied).WithLocation(0).WithLocation(1).WithArguments("a default policy is added"));
+    }
+
+    [Fact]
+    public async Task CORS012_Fix_MovesAfterRoutingKeepingComment()
+    {
+        await CSharpCodeFixVerifier<PipelineAnalyzer, MisplacedUseCorsCodeFixProvider>.VerifyCodeFixAsync("""
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app)
+                {
+                    {|#2:app.UseRouting();|}
+                    {|#1:app.UseAuthentication();|}
+                    app.UseAuthorization();
+                    // The SPA calls the API from another origin.
+                    {|#0:app.UseCors("spa");|}
+                    app.UseEndpoints(e => e.MapGet("/", () => "ok"));
+                }
+            }
+            """, """
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    // The SPA calls the API from another origin.
+                    app.UseCors("spa");
+                    app.UseAuthentication();
+                    app.UseAuthorization();
+                    app.UseEndpoints(e => e.MapGet("/", () => "ok"));
+                }
+            }
+            """, MisplacedUseCorsCodeFixProvider.MoveUseCorsKey, true,
+            new DiagnosticResult(DiagnosticDescriptors.MisplacedUseCors).WithLocation(0).WithLocation(1).WithLocation(2)
+                .WithArguments("UseAuthentication", "preflight requests to endpoints that require authorization get the authentication challenge instead of CORS headers"));
+    }
+
+    [Fact]
+    public async Task CORS012_TopLevelWithoutRouting_Fix_MovesBeforeAuthentication()
+    {
+        await CSharpCodeFixVerifier<PipelineAnalyzer, MisplacedUseCorsCodeFixProvider>.VerifyCodeFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            {|#1:{|#2:app.UseAuthentication();|}|}
+            app.UseAuthorization();
+            {|#0:app.UseCors();|}
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.UseCors();
+            app.UseAuthentication();
+            app.UseAuthorization();
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """, MisplacedUseCorsCodeFixProvider.MoveUseCorsKey, true,
+            new DiagnosticResult(DiagnosticDescriptors.MisplacedUseCors).WithLocation(0).WithLocation(1).WithLocation(2)
+                .WithArguments("UseAuthentication", "preflight requests to endpoints that require authorization get the authentication challenge instead of CORS headers"));
+    }
+
+    [Fact]
+    public async Task CORS012_AcrossMethods_Fix_MovesIntoOtherMethodWithItsReceiver()
+    {
+        var test = new CSharpCodeFixVerifier<PipelineAnalyzer, MisplacedUseCorsCodeFixProvider>.Test("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.UseAppSecurity();
+            {|#0:app.UseCors();|}
+            app.MapGet("/", () => "ok");
+            app.Run();
+
+            static class Security
+            {
+                public static void UseAppSecurity(this IApplicationBuilder pipeline)
+                {
+                    {|#1:{|#2:pipeline.UseAuthentication();|}|}
+                    pipeline.UseAuthorization();
+                }
+            }
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.UseAppSecurity();
+            app.MapGet("/", () => "ok");
+            app.Run();
+
+            static class Security
+            {
+                public static void UseAppSecurity(this IApplicationBuilder pipeline)
+                {
+                    pipeline.UseCors();
+                    pipeline.UseAuthentication();
+                    pipeline.UseAuthorization();
+                }
+            }
+            """)
+        {
+            CodeActionEquivalenceKey = MisplacedUseCorsCodeFixProvider.MoveUseCorsKey,
+        };
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticDescriptors.MisplacedUseCors).WithLocation(0).WithLocation(1).WithLocation(2)
+            .WithArguments("UseAuthentication", "preflight requests to endpoints that require authorization get the authentication challenge instead of CORS headers"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CORS012_BeforeRouting_Fix_MovesAfterRouting()
+    {
+        var test = new CSharpCodeFixVerifier<PipelineAnalyzer, MisplacedUseCorsCodeFixProvider>.Test("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("A", p => p.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            {|#0:app.UseCors();|}
+            {|#1:{|#2:app.UseRouting();|}|}
+            app.MapGet("/r", () => "ok").RequireCors("A");
+            app.Run();
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("A", p => p.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.UseRouting();
+            app.UseCors();
+            app.MapGet("/r", () => "ok").RequireCors("A");
+            app.Run();
+            """)
+        {
+            CodeActionEquivalenceKey = MisplacedUseCorsCodeFixProvider.MoveUseCorsKey,
+        };
+        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticDescriptors.UseCorsBeforeRouting).WithLocation(0).WithLocation(1).WithLocation(2));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CORS013_Fix_OffersClosestNameFirst()
+    {
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o =>
+            {
+                o.AddPolicy("spa", p => p.WithOrigins("https://app.contoso.com"));
+                o.AddPolicy("partners", p => p.WithOrigins("https://fabrikam.com"));
+            });
+            var app = builder.Build();
+            app.{|#0:UseCors("Spa")|};
+            app.Run();
+            """;
+        var expected = Diagnostic(DiagnosticIds.UnknownPolicyName).WithLocation(0).WithArguments("No CORS policy named 'Spa' is added (added: 'spa', 'partners')");
+        await CSharpCodeFixVerifier<PipelineAnalyzer, UnknownPolicyNameCodeFixProvider>.VerifyNonLocalCodeFixAsync(
+            source, source.Replace("{|#0:UseCors(\"Spa\")|}", "UseCors(\"spa\")"), UnknownPolicyNameCodeFixProvider.UseExistingPolicyKey + ".spa", expected);
+        await CSharpCodeFixVerifier<PipelineAnalyzer, UnknownPolicyNameCodeFixProvider>.VerifyNonLocalCodeFixAsync(
+            source, source.Replace("{|#0:UseCors(\"Spa\")|}", "UseCors(\"partners\")"), UnknownPolicyNameCodeFixProvider.UseExistingPolicyKey + ".partners", expected);
+    }
+
+    [Fact]
+    public async Task CORS013_AttributeAndRequireCors_FixAll_RenamesEach()
+    {
+        await CSharpCodeFixVerifier<PipelineAnalyzer, UnknownPolicyNameCodeFixProvider>.VerifyNonLocalCodeFixAsync("""
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddCors(o => o.AddPolicy("spa", p => p.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.UseRouting();
+            app.UseCors();
+            app.MapGet("/", () => "ok").{|#0:RequireCors("sap")|};
+            app.MapControllers();
+            app.Run();
+
+            public class OrdersController : ControllerBase
+            {
+                [{|#1:EnableCors("SPA")|}]
+                public IActionResult Get() => Ok();
+            }
+            """, """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddCors(o => o.AddPolicy("spa", p => p.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.UseRouting();
+            app.UseCors();
+            app.MapGet("/", () => "ok").RequireCors("spa");
+            app.MapControllers();
+            app.Run();
+
+            public class OrdersController : ControllerBase
+            {
+                [EnableCors("spa")]
+                public IActionResult Get() => Ok();
+            }
+            """, UnknownPolicyNameCodeFixProvider.UseExistingPolicyKey + ".spa",
+            Diagnostic(DiagnosticIds.UnknownPolicyName).WithLocation(0).WithArguments("No CORS policy named 'sap' is added (added: 'spa')"),
+            Diagnostic(DiagnosticIds.UnknownPolicyName).WithLocation(1).WithArguments("No CORS policy named 'SPA' is added (added: 'spa')"));
+    }
+
+    [Fact]
+    public async Task CORS015_SeparateLists_Fix_RemovesEnableCorsKeepingDocComment()
+    {
+        await CSharpCodeFixVerifier<PipelineAnalyzer, ConflictingCorsAttributesCodeFixProvider>.VerifyCodeFixAsync("""
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class OrdersController : ControllerBase
+            {
+                /// <summary>Internal endpoint.</summary>
+                [{|#0:EnableCors("spa")|}]
+                [{|#1:DisableCors|}]
+                public IActionResult Get() => Ok();
+            }
+            """, """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            public class OrdersController : ControllerBase
+            {
+                /// <summary>Internal endpoint.</summary>
+                [DisableCors]
+                public IActionResult Get() => Ok();
+            }
+            """, ConflictingCorsAttributesCodeFixProvider.RemoveEnableCorsKey, true,
+            Diagnostic(DiagnosticIds.ConflictingCorsAttributes).WithLocation(0).WithLocation(1).WithArguments("Get"));
+    }
+
+    [Fact]
+    public async Task CORS015_SameList_FixAll_RemovesEach()
+    {
+        await CSharpCodeFixVerifier<PipelineAnalyzer, ConflictingCorsAttributesCodeFixProvider>.VerifyCodeFixAsync("""
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            [{|#1:DisableCors|}, {|#0:EnableCors|}]
+            public class OrdersController : ControllerBase
+            {
+                [{|#2:EnableCors("spa")|}, {|#3:DisableCors|}]
+                public IActionResult Get() => Ok();
+            }
+            """, """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            [DisableCors]
+            public class OrdersController : ControllerBase
+            {
+                [DisableCors]
+                public IActionResult Get() => Ok();
+            }
+            """, ConflictingCorsAttributesCodeFixProvider.RemoveEnableCorsKey, true,
+            Diagnostic(DiagnosticIds.ConflictingCorsAttributes).WithLocation(0).WithLocation(1).WithArguments("OrdersController"),
+            Diagnostic(DiagnosticIds.ConflictingCorsAttributes).WithLocation(2).WithLocation(3).WithArguments("Get"));
+    }
+
+    private static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<PipelineAnalyzer>.Diagnostic(id);
+}

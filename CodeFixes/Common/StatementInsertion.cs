@@ -1,0 +1,103 @@
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CorsAnalyzers.Rules.Pipeline;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+
+namespace CorsAnalyzers.CodeFixes.Common;
+
+/// <summary>Inserts a statement at a slot computed by the analyzer: before or after a statement, or first in a block; in any document of the solution.</summary>
+internal static class StatementInsertion
+{
+    /// <summary>The slot and statement a diagnostic carries, or null when it carries none.</summary>
+    public static (Location Slot, string Placement, string Code)? Read(Diagnostic diagnostic, int slotIndex = 0)
+    {
+        if (diagnostic.AdditionalLocations.Count <= slotIndex
+            || !diagnostic.Properties.TryGetValue(FixProperties.Placement, out var placement) || placement is null
+            || !diagnostic.Properties.TryGetValue(FixProperties.Code, out var code) || code is null)
+        {
+            return null;
+        }
+
+        return (diagnostic.AdditionalLocations[slotIndex], placement, code);
+    }
+
+    public static async Task<Solution> InsertAsync(Solution solution, Location slot, string placement, string code, CancellationToken cancellationToken)
+    {
+        var document = slot.SourceTree is null ? null : solution.GetDocument(slot.SourceTree);
+        if (document is null || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
+        {
+            return solution;
+        }
+
+        var statement = SyntaxFactory.ParseStatement(code)
+            .WithLeadingTrivia(SyntaxFactory.ElasticMarker)
+            .WithTrailingTrivia(EndOfLine(root))
+            .WithAdditionalAnnotations(Formatter.Annotation);
+        var newRoot = Insert(root, slot, placement, statement);
+        return newRoot is null ? solution : solution.WithDocumentSyntaxRoot(document.Id, newRoot);
+    }
+
+    private static SyntaxTriviaList KeepComments(SyntaxTriviaList trivia)
+    {
+        var kept = new System.Collections.Generic.List<SyntaxTrivia>();
+        foreach (var item in trivia)
+        {
+            if (!item.IsKind(SyntaxKind.WhitespaceTrivia) && !item.IsEquivalentTo(SyntaxFactory.ElasticMarker))
+            {
+                kept.Add(item);
+            }
+        }
+
+        return SyntaxFactory.TriviaList(kept);
+    }
+
+    /// <summary>The line break the document already uses.</summary>
+    public static SyntaxTrivia EndOfLine(SyntaxNode root)
+    {
+        foreach (var trivia in root.DescendantTrivia())
+        {
+            if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                return trivia;
+            }
+        }
+
+        return SyntaxFactory.ElasticCarriageReturnLineFeed;
+    }
+
+    /// <summary>Inserts <paramref name="statement"/> into <paramref name="root"/>; null when the slot no longer has the expected shape.</summary>
+    public static SyntaxNode? Insert(SyntaxNode root, Location slot, string placement, StatementSyntax statement)
+    {
+        var node = root.FindNode(slot.SourceSpan, getInnermostNodeForTie: true);
+        if (placement == FixProperties.FirstInBlock)
+        {
+            var block = node.AncestorsAndSelf().OfType<BlockSyntax>().FirstOrDefault();
+            return block is null ? null : root.ReplaceNode(block, block.WithStatements(block.Statements.Insert(0, statement)));
+        }
+
+        var anchor = node.AncestorsAndSelf().OfType<StatementSyntax>().FirstOrDefault();
+        if (anchor is null)
+        {
+            return null;
+        }
+
+        // A top-level statement lives in a GlobalStatement member; insert a sibling member there.
+        if (anchor.Parent is GlobalStatementSyntax global)
+        {
+            // Top-level statements are not indented; elastic trivia here would make the formatter add a blank line.
+            var member = SyntaxFactory.GlobalStatement(statement.WithoutAnnotations(Formatter.Annotation).WithLeadingTrivia(KeepComments(statement.GetLeadingTrivia())));
+            return placement == FixProperties.After ? root.InsertNodesAfter(global, new[] { member }) : root.InsertNodesBefore(global, new[] { member });
+        }
+
+        if (anchor.Parent is not BlockSyntax)
+        {
+            return null;
+        }
+
+        return placement == FixProperties.After ? root.InsertNodesAfter(anchor, new[] { statement }) : root.InsertNodesBefore(anchor, new[] { statement });
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading.Tasks;
+using CorsAnalyzers.Rules.Pipeline;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CorsAnalyzers.CodeFixes;
+
+/// <summary>CORS013: replaces an unknown policy name with an existing one; one action per candidate, closest first.</summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnknownPolicyNameCodeFixProvider)), Shared]
+public sealed class UnknownPolicyNameCodeFixProvider : CodeFixProvider
+{
+    /// <summary>Each action's key is this prefix, a dot, and the policy name it uses.</summary>
+    public const string UseExistingPolicyKey = "CORS013_UseExistingPolicy";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.UnknownPolicyName);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (!diagnostic.Properties.TryGetValue(FixProperties.Candidates, out var candidates) || string.IsNullOrEmpty(candidates)
+                || FindNameLiteral(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)) is not { } literal)
+            {
+                continue;
+            }
+
+            foreach (var candidate in candidates!.Split('\n'))
+            {
+                var replacement = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(candidate)).WithTriviaFrom(literal);
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        $"Use policy '{candidate}'",
+                        _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(literal, replacement))),
+                        UseExistingPolicyKey + "." + candidate),
+                    diagnostic);
+            }
+        }
+    }
+
+    /// <summary>The string literal that names the policy in <c>UseCors("x")</c>, <c>RequireCors("x")</c> or <c>[EnableCors("x")]</c>.</summary>
+    private static LiteralExpressionSyntax? FindNameLiteral(SyntaxNode node)
+    {
+        var invocation = node as InvocationExpressionSyntax ?? node.Parent as InvocationExpressionSyntax;
+        var expressions = node is AttributeSyntax { ArgumentList: { } attributeArguments }
+            ? attributeArguments.Arguments.Select(static a => a.Expression)
+            : invocation?.ArgumentList.Arguments.Select(static a => a.Expression) ?? Enumerable.Empty<ExpressionSyntax>();
+        return expressions.OfType<LiteralExpressionSyntax>().FirstOrDefault(static l => l.IsKind(SyntaxKind.StringLiteralExpression));
+    }
+}
