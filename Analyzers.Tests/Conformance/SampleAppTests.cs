@@ -12,10 +12,26 @@ namespace CorsAnalyzers.Tests.Conformance;
 /// </summary>
 public sealed partial class SampleAppTests
 {
+    public static IEnumerable<object[]> Samples() =>
+        Directory.GetDirectories(Path.Combine(TestCompilations.RepositoryRoot, "samples"))
+            .Where(d => Directory.GetFiles(d, "*.csproj").Length > 0)
+            .Select(d => new object[] { Path.GetFileName(d) });
+
     [Fact]
-    public async Task SampleApp_ReportsExactlyTheMarkedFindings()
+    public void Samples_TogetherShowEveryRule()
     {
-        var directory = Path.Combine(TestCompilations.RepositoryRoot, "samples", "CorsSample");
+        var marked = Directory.GetFiles(Path.Combine(TestCompilations.RepositoryRoot, "samples"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => ExpectMarker().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .ToHashSet();
+        var ids = typeof(DiagnosticIds).GetFields().Select(f => (string)f.GetRawConstantValue()!);
+        Assert.All(ids, id => Assert.Contains(id, marked));
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public async Task SampleApp_ReportsExactlyTheMarkedFindings(string sample)
+    {
+        var directory = Path.Combine(TestCompilations.RepositoryRoot, "samples", sample);
         var files = Directory.GetFiles(directory, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
             .OrderBy(f => f, System.StringComparer.Ordinal)

@@ -36,6 +36,9 @@ public static class PartnerCors
             // Status page: public data, readable by anyone.
             options.AddPolicy("status", policy => policy.AllowAnyOrigin().WithMethods("GET")); // expect: CORS003
 
+            // Added later by another team, under a name that already exists.
+            options.AddPolicy("status", policy => policy.WithOrigins("https://status.contoso.com")); // expect: CORS014
+
             // Partner sandbox "temporarily" accepts everything.
             options.AddPolicy("sandbox", policy => policy
                 .SetIsOriginAllowed(_ => true) // expect: CORS002

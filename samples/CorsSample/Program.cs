@@ -8,6 +8,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<ProductCatalog>();
 builder.Services.AddPartnerCors();
+builder.Services.AddControllers();
+builder.Services.AddAuthorization();
 builder.Services.AddCors(options =>
 {
     // The storefront SPA sends the session cookie, so the policy allows credentials...
@@ -27,7 +29,8 @@ builder.Services.AddCors(options =>
 var app = builder.Build();
 
 app.UseExceptionHandler();
-app.UseCors();
+app.UseAuthorization();
+app.UseCors(); // expect: CORS012
 
 app.MapGet("/products", (ProductCatalog catalog) => catalog.All())
     .RequireCors(CorsPolicies.Partners);
@@ -37,6 +40,11 @@ app.MapPost("/cart/items", (CartItem item, ProductCatalog catalog) =>
             ? Results.Ok(new { product.Name, item.Quantity })
             : Results.NotFound())
     .RequireCors(CorsPolicies.Storefront);
+
+app.MapGet("/partners/feed", (ProductCatalog catalog) => catalog.All())
+    .RequireCors("partner"); // expect: CORS013
+
+app.MapControllers();
 
 // The checkout widget builds its own policy inline.
 app.MapPost("/checkout", () => Results.Accepted())
