@@ -119,4 +119,31 @@ public sealed class RuleCatalogTests
             Assert.All(keys, key => Assert.Contains(provider.FixableDiagnosticIds, id => key.StartsWith(id + "_", System.StringComparison.Ordinal)));
         }
     }
+
+    [Fact]
+    public void Presets_CoverEveryRule()
+    {
+        var config = Path.Combine(TestCompilations.RepositoryRoot, "Analyzers.Package", "config");
+        var none = File.ReadAllText(Path.Combine(config, "CorsAnalyzers.None.globalconfig"));
+        var strict = File.ReadAllLines(Path.Combine(config, "CorsAnalyzers.Strict.globalconfig"));
+        foreach (var id in Ids().Select(row => (string)row[0]))
+        {
+            Assert.Contains($"dotnet_diagnostic.{id}.severity = none", none);
+            var descriptor = DescriptorsOf(id)[0];
+            var expected = descriptor.DefaultSeverity switch
+            {
+                DiagnosticSeverity.Info => $"dotnet_diagnostic.{id}.severity = warning",
+                DiagnosticSeverity.Warning when descriptor.Category == "Security" => $"dotnet_diagnostic.{id}.severity = error",
+                _ => null,
+            };
+            if (expected is null)
+            {
+                Assert.DoesNotContain(strict, line => line.StartsWith($"dotnet_diagnostic.{id}.", System.StringComparison.Ordinal));
+            }
+            else
+            {
+                Assert.Contains(expected, strict);
+            }
+        }
+    }
 }
