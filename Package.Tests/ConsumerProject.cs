@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Text.RegularExpressions;
 
 namespace CorsAnalyzers.Package.Tests;
@@ -20,10 +21,10 @@ public sealed partial class ConsumerProject : IDisposable
         System.IO.Directory.CreateDirectory(Feed);
         System.IO.Directory.CreateDirectory(Directory);
 
-        var repository = DotNetCli.RepositoryRoot();
-        var pack = DotNetCli.Run(repository, Packages, "pack", Path.Combine(repository, "Analyzers.Package", "CorsAnalyzers.Package.csproj"), "-c", "Release", "-o", Feed, "-nodeReuse:false");
-        Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack.Output);
-        var package = System.IO.Directory.GetFiles(Feed, "CorsAnalyzers.*.nupkg").Single();
+        // The package this build of the solution produced (Analyzers.Package packs on build).
+        var built = typeof(ConsumerProject).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PackageDirectory").Value!;
+        var package = System.IO.Directory.GetFiles(built, "CorsAnalyzers.*.nupkg").OrderByDescending(File.GetLastWriteTimeUtc).First();
+        File.Copy(package, Path.Combine(Feed, Path.GetFileName(package)));
         Version = VersionPattern().Match(Path.GetFileName(package)).Groups[1].Value;
 
         File.WriteAllText(Path.Combine(Directory, "WebApp.csproj"), """

@@ -55,17 +55,4 @@ internal static class DotNetCli
             return (process.ExitCode, output.ToString());
         }
     }
-
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CorsAnalyzers.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CorsAnalyzers.sln not found above " + AppContext.BaseDirectory);
-    }
 }
