@@ -20,6 +20,7 @@ public sealed class CorsNeverAppliedCodeFixProvider : CodeFixProvider
 
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
     {
+        context.CancellationToken.ThrowIfCancellationRequested();
         foreach (var diagnostic in context.Diagnostics)
         {
             if (StatementInsertion.Read(diagnostic) is { } insertion)

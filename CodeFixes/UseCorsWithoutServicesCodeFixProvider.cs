@@ -23,6 +23,7 @@ public sealed class UseCorsWithoutServicesCodeFixProvider : CodeFixProvider
 
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
     {
+        context.CancellationToken.ThrowIfCancellationRequested();
         foreach (var diagnostic in context.Diagnostics)
         {
             if (StatementInsertion.Read(diagnostic) is { } insertion)

@@ -120,11 +120,33 @@ internal sealed class CorsKnownTypes
         return knownTypes is not null;
     }
 
+    private static bool ReferencesCors(Compilation compilation)
+    {
+        // Reading the reference list binds nothing; ReferencedAssemblyNames would bind every reference.
+        foreach (var reference in compilation.References)
+        {
+            var display = reference.Display;
+            if (display is null || display.EndsWith("Microsoft.AspNetCore.Cors.dll", System.StringComparison.OrdinalIgnoreCase)
+                || display.IndexOf("Microsoft.AspNetCore.Cors,", System.StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public bool IsCorsPolicyBuilder(ITypeSymbol? type) =>
         type is not null && SymbolEqualityComparer.Default.Equals(type, CorsPolicyBuilder);
 
     private static CorsKnownTypes? Create(Compilation compilation)
     {
+        // Far cheaper than a failed type lookup: a project without ASP.NET Core CORS pays only this loop.
+        if (!ReferencesCors(compilation))
+        {
+            return null;
+        }
+
 #pragma warning disable RS0030 // The one place types are looked up by name.
         var builder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder");
 #pragma warning restore RS0030

@@ -3,6 +3,8 @@ using System.Collections.Immutable;
 using CorsAnalyzers.Model;
 using CorsAnalyzers.Rules.Pipeline;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
@@ -42,7 +44,7 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
 
         var state = new State(types);
         context.RegisterOperationAction(state.OnInvocation, OperationKind.Invocation);
-        context.RegisterSymbolAction(state.OnSymbol, SymbolKind.NamedType, SymbolKind.Method);
+        context.RegisterSyntaxNodeAction(state.OnAttribute, SyntaxKind.Attribute);
         context.RegisterOperationBlockAction(state.OnBlock);
         context.RegisterCompilationEndAction(state.OnCompilationEnd);
     }
@@ -52,6 +54,7 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
         private readonly CorsKnownTypes _types;
         private readonly RegistrationModel _model = new();
         private readonly CorsAppScope _scope = new();
+        private readonly PolicyAddedTwiceRule _policyAddedTwice = new();
         private readonly ConcurrentDictionary<(string, SyntaxTree?, TextSpan), bool> _reported = new();
 
         public State(CorsKnownTypes types) => _types = types;
@@ -74,13 +77,13 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
                     _model.AddPolicy(new AddedPolicy(invocation, name, isDefault: false));
                     if (name is not null)
                     {
-                        PolicyAddedTwiceRule.Check(invocation, name, context.ReportDiagnostic);
+                        _policyAddedTwice.Check(invocation, name, context.ReportDiagnostic);
                     }
 
                     return;
                 case "AddDefaultPolicy" when Is(type, _types.CorsOptions):
                     _model.AddPolicy(new AddedPolicy(invocation, null, isDefault: true));
-                    PolicyAddedTwiceRule.Check(invocation, null, context.ReportDiagnostic);
+                    _policyAddedTwice.Check(invocation, null, context.ReportDiagnostic);
                     return;
                 case "UseCors" when Is(type, _types.CorsMiddlewareExtensions):
                     AddReference(invocation, PolicyReferenceKind.UseCors, PolicyReferenceKind.UseCorsInline);
@@ -108,31 +111,47 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        public void OnSymbol(SymbolAnalysisContext context)
+        /// <summary>[EnableCors]/[DisableCors]: a syntax action, so only attributes are looked at, never every symbol.</summary>
+        public void OnAttribute(SyntaxNodeAnalysisContext context)
         {
-            var symbol = context.Symbol;
-            if (symbol is IMethodSymbol { Name: "ConfigureServices", Parameters.Length: > 0 } method
-                && CorsKnownTypes.Implements(method.Parameters[0].Type, _types.IServiceCollection))
+            var syntax = (AttributeSyntax)context.Node;
+            if (!MayBeCorsAttribute(syntax.Name)
+                || context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol { ContainingType: var type })
             {
-                _model.AddConfigureServices(method);
+                return;
             }
 
-            foreach (var attribute in symbol.GetAttributes())
+            var isEnable = Is(type, _types.EnableCorsAttribute);
+            if (!isEnable && !Is(type, _types.DisableCorsAttribute))
             {
-                var isEnable = Is(attribute.AttributeClass, _types.EnableCorsAttribute);
-                if ((isEnable || Is(attribute.AttributeClass, _types.DisableCorsAttribute)) && attribute.ApplicationSyntaxReference is { } syntax)
-                {
-                    var location = Location.Create(syntax.SyntaxTree, syntax.Span);
-                    var name = isEnable && attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
-                    _model.AddReference(new PolicyReference(isEnable ? PolicyReferenceKind.EnableCors : PolicyReferenceKind.DisableCors, location, name, nameIsConstant: true, nameOperation: null));
-                }
+                return;
             }
 
-            ConflictingCorsAttributesRule.Check(symbol, _types, context.ReportDiagnostic);
+            string? name = null;
+            if (isEnable && syntax.ArgumentList is { Arguments.Count: > 0 } arguments)
+            {
+                name = context.SemanticModel.GetConstantValue(arguments.Arguments[0].Expression, context.CancellationToken).Value as string;
+            }
+
+            _model.AddReference(new PolicyReference(isEnable ? PolicyReferenceKind.EnableCors : PolicyReferenceKind.DisableCors, syntax.GetLocation(), name, nameIsConstant: true, nameOperation: null));
+
+            // CORS015 is decided once per declaration: from its [EnableCors].
+            if (isEnable && syntax.Parent?.Parent is MemberDeclarationSyntax declaration
+                && context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is { } symbol)
+            {
+                ConflictingCorsAttributesRule.Check(symbol, _types, context.ReportDiagnostic);
+            }
         }
 
         public void OnBlock(OperationBlockAnalysisContext context)
         {
+            if (context.OwningSymbol is IMethodSymbol { Name: "ConfigureServices", Parameters.Length: > 0 } configureServices
+                && CorsKnownTypes.Implements(configureServices.Parameters[0].Type, _types.IServiceCollection))
+            {
+                _model.AddConfigureServices(configureServices);
+                return;
+            }
+
             if (!PipelineModelBuilder.IsPipelineRoot(context.OwningSymbol, _types))
             {
                 return;
@@ -206,6 +225,18 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
             {
                 report(diagnostic);
             }
+        }
+
+        private static bool MayBeCorsAttribute(NameSyntax name)
+        {
+            var text = name switch
+            {
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => string.Empty,
+            };
+            return text.EndsWith("Cors", System.StringComparison.Ordinal) || text.EndsWith("CorsAttribute", System.StringComparison.Ordinal);
         }
 
         private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>

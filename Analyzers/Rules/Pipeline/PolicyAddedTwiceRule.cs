@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using CorsAnalyzers.Model;
 using Microsoft.CodeAnalysis;
@@ -10,34 +11,62 @@ namespace CorsAnalyzers.Rules.Pipeline;
 /// CORS014: an <c>AddPolicy</c> with a name, or an <c>AddDefaultPolicy</c>, that an earlier call on the same options object
 /// in the same body already made, both unconditionally: the later one silently replaces the first.
 /// </summary>
-internal static class PolicyAddedTwiceRule
+internal sealed class PolicyAddedTwiceRule
 {
-    public static void Check(IInvocationOperation call, string? name, Action<Diagnostic> report)
+    /// <summary>Per body, the first unconditional call for each (options, method, name); built once, so each check is a lookup.</summary>
+    private readonly ConcurrentDictionary<IOperation, Dictionary<string, IInvocationOperation>> _firstCalls = new();
+
+    public void Check(IInvocationOperation call, string? name, Action<Diagnostic> report)
     {
-        if (!TryGetUnconditionalBody(call, out var body) || Receiver(call) is not { } receiver)
+        if (!TryGetUnconditionalBody(call, out var body) || Key(call, name) is not { } key)
         {
             return;
         }
 
-        foreach (var earlier in body.DescendantsAndSelf())
+        var firstCalls = _firstCalls.GetOrAdd(body, b => Index(b, call.TargetMethod.ContainingType));
+        if (firstCalls.TryGetValue(key, out var first) && !ReferenceEquals(first, call))
         {
-            if (earlier.Syntax.SpanStart >= call.Syntax.SpanStart)
-            {
-                break;
-            }
+            var what = name is null ? "A default policy" : $"Policy '{name}'";
+            report(Diagnostic.Create(DiagnosticDescriptors.PolicyAddedTwice, call.GetCallLocation(), new[] { first.GetCallLocation() }, what));
+        }
+    }
 
-            if (earlier is IInvocationOperation other
-                && other.TargetMethod.Name == call.TargetMethod.Name
-                && SymbolEqualityComparer.Default.Equals(other.TargetMethod.ContainingType, call.TargetMethod.ContainingType)
-                && SymbolEqualityComparer.Default.Equals(Receiver(other), receiver)
-                && (name is null || (other.Arguments.Length > 0 && other.Arguments[0].Value.GetConstantString() == name))
-                && TryGetUnconditionalBody(other, out var otherBody) && ReferenceEquals(otherBody, body))
+    private static Dictionary<string, IInvocationOperation> Index(IOperation body, INamedTypeSymbol optionsType)
+    {
+        var firstCalls = new Dictionary<string, IInvocationOperation>(StringComparer.Ordinal);
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            if (operation is IInvocationOperation { TargetMethod.Name: "AddPolicy" or "AddDefaultPolicy" } invocation
+                && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, optionsType)
+                && TryGetUnconditionalBody(invocation, out var own) && ReferenceEquals(own, body)
+                && Key(invocation, invocation.TargetMethod.Name == "AddPolicy" ? ConstantName(invocation) : null) is { } key
+                && !firstCalls.ContainsKey(key))
             {
-                var what = name is null ? "A default policy" : $"Policy '{name}'";
-                report(Diagnostic.Create(DiagnosticDescriptors.PolicyAddedTwice, call.GetCallLocation(), new[] { other.GetCallLocation() }, what));
-                return;
+                firstCalls.Add(key, invocation);
             }
         }
+
+        return firstCalls;
+    }
+
+    private static string? ConstantName(IInvocationOperation invocation) =>
+        invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.GetConstantString() : null;
+
+    /// <summary>The options object, the method and the policy name; null when the call cannot be compared.</summary>
+    private static string? Key(IInvocationOperation call, string? name)
+    {
+        var receiver = call.Instance?.WalkDownConversion() switch
+        {
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            ILocalReferenceOperation local => local.Local.Name,
+            _ => null,
+        };
+        if (receiver is null || (call.TargetMethod.Name == "AddPolicy" && name is null))
+        {
+            return null;
+        }
+
+        return receiver + "\0" + call.TargetMethod.Name + "\0" + name;
     }
 
     /// <summary>The lambda or method body the call runs in, when no branch or loop stands between them.</summary>
@@ -66,11 +95,4 @@ internal static class PolicyAddedTwiceRule
 
         return true;
     }
-
-    private static ISymbol? Receiver(IInvocationOperation call) => call.Instance?.WalkDownConversion() switch
-    {
-        IParameterReferenceOperation parameter => parameter.Parameter,
-        ILocalReferenceOperation local => local.Local,
-        _ => null,
-    };
 }

@@ -81,6 +81,7 @@ internal static class RegistrationRules
         }
 
         var names = model.Policies.Where(static p => p.Name is not null).Select(static p => p.Name!).Distinct(StringComparer.Ordinal).ToList();
+        var known = new HashSet<string>(names, StringComparer.Ordinal);
         var hasDefault = model.Policies.Any(static p => p.IsDefault);
         var endpointNamesPolicy = model.References.Any(static r => r.Kind == PolicyReferenceKind.RequireCorsInline
             || (r.Kind is PolicyReferenceKind.RequireCors or PolicyReferenceKind.EnableCors && r.Name is not null));
@@ -95,12 +96,12 @@ internal static class RegistrationRules
 
             if (reference.Name is { } name)
             {
-                if (!names.Contains(name, StringComparer.Ordinal))
+                if (!known.Contains(name))
                 {
                     var candidates = Rank(name, names);
                     var properties = ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Candidates, string.Join("\n", candidates));
-                    var known = names.Count == 0 ? "no named policy is added" : "added: " + string.Join(", ", names.Select(static n => $"'{n}'"));
-                    report(Diagnostic.Create(DiagnosticDescriptors.UnknownPolicyName, reference.Location, properties, $"No CORS policy named '{name}' is added ({known})"));
+                    var added = names.Count == 0 ? "no named policy is added" : "added: " + string.Join(", ", names.Take(5).Select(static n => $"'{n}'")) + (names.Count > 5 ? ", ..." : string.Empty);
+                    report(Diagnostic.Create(DiagnosticDescriptors.UnknownPolicyName, reference.Location, properties, $"No CORS policy named '{name}' is added ({added})"));
                 }
             }
             else if (!hasDefault && reference.Kind == PolicyReferenceKind.UseCors && !endpointNamesPolicy)

@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CorsAnalyzers.Tests.Conformance;
+
+/// <summary>
+/// Code being typed, huge files, cancellation: the analyzers and code fixes never throw and never take unbounded time.
+/// Every sample source is cut at many points and has random spans deleted (seeded), then analyzed and fixed.
+/// </summary>
+public sealed class TypingRobustnessTests
+{
+    private const int CutsPerFile = 24;
+    private const int DeletionsPerFile = 12;
+
+    public static IEnumerable<object[]> Corpus() =>
+        Directory.GetFiles(Path.Combine(TestCompilations.RepositoryRoot, "samples"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .Select(f => new object[] { Path.GetRelativePath(TestCompilations.RepositoryRoot, f) });
+
+    [Theory]
+    [MemberData(nameof(Corpus))]
+    public async Task TruncatedAndMangledSources_NoAnalyzerOrFixException(string file)
+    {
+        var source = File.ReadAllText(Path.Combine(TestCompilations.RepositoryRoot, file));
+        var random = new Random(source.Length);
+        var variants = new List<string>();
+        for (var i = 1; i <= CutsPerFile; i++)
+        {
+            variants.Add(source[..(source.Length * i / (CutsPerFile + 1))]);
+        }
+
+        for (var i = 0; i < DeletionsPerFile; i++)
+        {
+            var start = random.Next(source.Length);
+            var length = Math.Min(random.Next(1, 40), source.Length - start);
+            variants.Add(source.Remove(start, length));
+        }
+
+        var failures = new List<string>();
+        foreach (var variant in variants)
+        {
+            failures.AddRange(await AnalyzeAndFixAsync(variant));
+        }
+
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task TwentyThousandLineStartup_FinishesInBoundedTime()
+    {
+        var source = new StringBuilder("var builder = WebApplication.CreateBuilder(args);\nbuilder.Services.AddCors(o =>\n{\n");
+        for (var i = 0; i < 5_000; i++)
+        {
+            source.Append($"    o.AddPolicy(\"p{i}\", p => p\n        .WithOrigins(\"https://a{i}.contoso.com/\")\n        .AllowAnyHeader());\n");
+        }
+
+        source.Append("});\nvar app = builder.Build();\n");
+        for (var i = 0; i < 5_000; i++)
+        {
+            source.Append($"app.MapGet(\"/r{i}\", () => \"ok\").RequireCors(\"p{i}\");\n");
+        }
+
+        source.Append("app.UseAuthorization();\napp.UseCors();\napp.Run();\n");
+        var compilation = await TestCompilations.CreateAsync(new[] { source.ToString() });
+        Assert.True(compilation.SyntaxTrees.First().GetText().Lines.Count >= 20_000);
+
+        var stopwatch = Stopwatch.StartNew();
+        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, TestCompilations.AllAnalyzers);
+        stopwatch.Stop();
+
+        Assert.Empty(exceptions);
+        Assert.Equal(5_000, diagnostics.Count(d => d.Id == DiagnosticIds.OriginNeverMatches));
+        Assert.Single(diagnostics, d => d.Id == DiagnosticIds.MisplacedUseCors);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"analysis took {stopwatch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task FiveHundredLinkBuilderChain_FinishesInBoundedTime()
+    {
+        var chain = string.Concat(Enumerable.Range(0, 500).Select(i => i % 2 == 0 ? $"\n    .WithOrigins(\"https://a{i}.contoso.com\")" : "\n    .AllowAnyHeader()"));
+        var source = $"var app = WebApplication.Create(args);\napp.UseCors(p => p{chain}\n    .AllowAnyOrigin()\n    .AllowCredentials());\n";
+        var compilation = await TestCompilations.CreateAsync(new[] { source });
+
+        var stopwatch = Stopwatch.StartNew();
+        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, TestCompilations.AllAnalyzers);
+        stopwatch.Stop();
+
+        Assert.Empty(exceptions);
+        Assert.Single(diagnostics, d => d.Id == DiagnosticIds.AnyOriginWithCredentials);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(20), $"analysis took {stopwatch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Cancellation_StopsAnalysisWithoutAnalyzerException()
+    {
+        var source = new StringBuilder("var app = WebApplication.Create(args);\n");
+        for (var i = 0; i < 3_000; i++)
+        {
+            source.Append($"app.UseCors(p => p.WithOrigins(\"https://a{i}.contoso.com/\").SetIsOriginAllowed(o => o.EndsWith(\"contoso.com\")));\n");
+        }
+
+        var compilation = await TestCompilations.CreateAsync(new[] { source.ToString() });
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var stopwatch = Stopwatch.StartNew();
+        var exceptions = new List<Exception>();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            var (_, thrown) = await TestCompilations.AnalyzeAsync(compilation, TestCompilations.AllAnalyzers, cancellation.Token);
+            exceptions.AddRange(thrown);
+        });
+        Assert.Empty(exceptions);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(15), $"cancellation took {stopwatch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task CodeFixes_HonourCancellation()
+    {
+        var (document, diagnostics) = await CreateDocumentAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("x", p => p.WithOrigins("https://a.contoso.com/").AllowAnyOrigin().AllowCredentials()));
+            """);
+        Assert.NotEmpty(diagnostics);
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        foreach (var diagnostic in diagnostics)
+        {
+            foreach (var provider in TestCompilations.AllCodeFixProviders.Where(p => p.FixableDiagnosticIds.Contains(diagnostic.Id)))
+            {
+                var context = new CodeFixContext(document, diagnostic, (_, _) => { }, cancellation.Token);
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => provider.RegisterCodeFixesAsync(context));
+            }
+        }
+    }
+
+    private static async Task<List<string>> AnalyzeAndFixAsync(string source)
+    {
+        var failures = new List<string>();
+        Document document;
+        ImmutableArray<Diagnostic> diagnostics;
+        try
+        {
+            (document, diagnostics) = await CreateDocumentAsync(source);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new List<string> { $"analysis of a {source.Length}-char variant threw {exception}" };
+        }
+
+        foreach (var diagnostic in diagnostics.Where(d => d.Id.StartsWith("CORS", StringComparison.Ordinal) && d.Location.SourceTree == document.GetSyntaxTreeAsync().Result))
+        {
+            foreach (var provider in TestCompilations.AllCodeFixProviders.Where(p => p.FixableDiagnosticIds.Contains(diagnostic.Id)))
+            {
+                try
+                {
+                    var actions = new List<CodeAction>();
+                    await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+                    foreach (var action in actions)
+                    {
+                        await action.GetOperationsAsync(CancellationToken.None);
+                    }
+                }
+                catch (Exception exception)
+                {
+                    failures.Add($"{provider.GetType().Name} on {diagnostic.Id} in a {source.Length}-char variant: {exception}");
+                }
+            }
+        }
+
+        return failures;
+    }
+
+    private static async Task<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> CreateDocumentAsync(string source)
+    {
+        var workspace = new AdhocWorkspace();
+        var references = await TestCompilations.GetReferencesAsync(CorsTestSetup.AspNetCore);
+        var projectId = ProjectId.CreateNewId();
+        var outputKind = CorsTestSetup.IsApp(source) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
+        var solution = workspace.CurrentSolution
+            .AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, "Typing", "Typing", LanguageNames.CSharp,
+                compilationOptions: new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable),
+                parseOptions: CorsTestSetup.ParseOptions,
+                metadataReferences: references))
+            .AddDocument(DocumentId.CreateNewId(projectId), "GlobalUsings.g.cs", CorsTestSetup.WebSdkImplicitUsings);
+        var documentId = DocumentId.CreateNewId(projectId);
+        solution = solution.AddDocument(documentId, "Program.cs", source);
+        var document = solution.GetDocument(documentId)!;
+        var compilation = (await document.Project.GetCompilationAsync())!;
+        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, TestCompilations.AllAnalyzers);
+        if (exceptions.Count > 0)
+        {
+            throw new InvalidOperationException("analyzer exception", exceptions[0]);
+        }
+
+        return (document, diagnostics);
+    }
+}
