@@ -122,8 +122,8 @@ internal sealed class CorsKnownTypes
 
     private static bool ReferencesCors(Compilation compilation)
     {
-        // Reading the reference list binds nothing; ReferencedAssemblyNames would bind every reference.
-        foreach (var reference in compilation.References)
+        // The external reference list is plain data; References and ReferencedAssemblyNames bind the references first.
+        foreach (var reference in compilation.ExternalReferences)
         {
             var display = reference.Display;
             if (display is null || display.EndsWith("Microsoft.AspNetCore.Cors.dll", System.StringComparison.OrdinalIgnoreCase)

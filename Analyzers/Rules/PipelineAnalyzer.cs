@@ -62,6 +62,7 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
         public void OnInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
+
             var method = invocation.TargetMethod;
             var type = method.ContainingType;
             switch (method.Name)
@@ -143,15 +144,12 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        /// <summary>
+        /// Pipeline order is checked per root body (an operation-block action), so the diagnostics are local to the body
+        /// and show while typing.
+        /// </summary>
         public void OnBlock(OperationBlockAnalysisContext context)
         {
-            if (context.OwningSymbol is IMethodSymbol { Name: "ConfigureServices", Parameters.Length: > 0 } configureServices
-                && CorsKnownTypes.Implements(configureServices.Parameters[0].Type, _types.IServiceCollection))
-            {
-                _model.AddConfigureServices(configureServices);
-                return;
-            }
-
             if (!PipelineModelBuilder.IsPipelineRoot(context.OwningSymbol, _types))
             {
                 return;
@@ -165,18 +163,24 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
                 }
 
                 var pipeline = PipelineModelBuilder.Build(block, _types, _scope, context.CancellationToken);
-                if (pipeline.Paths.IsEmpty)
+                if (!pipeline.Paths.IsEmpty)
                 {
-                    continue;
+                    _model.AddPipeline(pipeline);
+                    MisplacedUseCorsRule.CheckOrder(pipeline, diagnostic => ReportOnce(diagnostic, context.ReportDiagnostic));
                 }
-
-                _model.AddPipeline(pipeline);
-                MisplacedUseCorsRule.CheckOrder(pipeline, diagnostic => ReportOnce(diagnostic, context.ReportDiagnostic));
             }
         }
 
         public void OnCompilationEnd(CompilationAnalysisContext context)
         {
+            foreach (var symbol in context.Compilation.GetSymbolsWithName(static name => name == "ConfigureServices", SymbolFilter.Member, context.CancellationToken))
+            {
+                if (symbol is IMethodSymbol { Parameters.Length: > 0 } method && CorsKnownTypes.Implements(method.Parameters[0].Type, _types.IServiceCollection))
+                {
+                    _model.AddConfigureServices(method);
+                }
+            }
+
             _model.SortForReporting();
             var isApp = context.Compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication;
             if (isApp)
