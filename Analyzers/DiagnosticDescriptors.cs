@@ -141,6 +141,30 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Info,
         "An endpoint gets one piece of CORS metadata; with both attributes on the same member or class the result depends on attribute order. Keep the one you mean.");
 
+    public static readonly DiagnosticDescriptor HandWrittenCorsHeaders = Create(
+        DiagnosticIds.HandWrittenCorsHeaders,
+        "CORS headers written by hand",
+        "CORS headers are written by hand ({0}): preflight requests are not answered (a PUT or JSON POST gets 405) and 'Vary: Origin' is missing; use the CORS middleware",
+        DiagnosticCategories.Security,
+        DiagnosticSeverity.Warning,
+        "Writing Access-Control-Allow-* headers on each response misses what the CORS middleware does: answering preflight OPTIONS requests (otherwise routing answers 405 and the browser blocks the call), sending Vary: Origin so caches do not mix origins, and checking origins against a list. Configure a policy with AddCors and apply it with UseCors or [EnableCors].");
+
+    public static readonly DiagnosticDescriptor RequestOriginReflected = Create(
+        DiagnosticIds.RequestOriginReflected,
+        "Request origin reflected without a check",
+        "The request's Origin is copied into Access-Control-Allow-Origin without an allow-list check{0}",
+        DiagnosticCategories.Security,
+        DiagnosticSeverity.Warning,
+        "Echoing the Origin header back allows every website. With Access-Control-Allow-Credentials: true, any page the user visits can call this API with the user's cookies and read the answers.");
+
+    public static readonly DiagnosticDescriptor WildcardOriginWithCredentialsHeader = Create(
+        DiagnosticIds.WildcardOriginWithCredentialsHeader,
+        "Wildcard origin with credentials header",
+        "'Access-Control-Allow-Origin: *' is sent together with 'Access-Control-Allow-Credentials: true': browsers reject the response of every credentialed request",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        "The CORS protocol forbids the wildcard origin on credentialed requests; the browser blocks the response. List the allowed origins instead.");
+
     public static string GetHelpLink(string id) => HelpLinkBase + id + ".md";
 
     private static DiagnosticDescriptor Create(

@@ -18,4 +18,7 @@ public static class DiagnosticIds
     public const string UnknownPolicyName = "CORS013";
     public const string PolicyAddedTwice = "CORS014";
     public const string ConflictingCorsAttributes = "CORS015";
+    public const string HandWrittenCorsHeaders = "CORS016";
+    public const string RequestOriginReflected = "CORS017";
+    public const string WildcardOriginWithCredentialsHeader = "CORS018";
 }

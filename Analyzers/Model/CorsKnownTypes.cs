@@ -31,6 +31,10 @@ internal sealed class CorsKnownTypes
         Regex = compilation.GetTypeByMetadataName("System.Text.RegularExpressions.Regex");
         Uri = compilation.GetTypeByMetadataName("System.Uri");
         TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
+        HttpResponse = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponse");
+        HttpRequest = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpRequest");
+        IHeaderDictionary = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IHeaderDictionary");
+        HeaderNames = compilation.GetTypeByMetadataName("Microsoft.Net.Http.Headers.HeaderNames");
         IServiceCollection = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection");
         IEndpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
         WebApplicationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplicationBuilder");
@@ -75,6 +79,15 @@ internal sealed class CorsKnownTypes
     public INamedTypeSymbol? TimeSpan { get; }
 
     public INamedTypeSymbol? IServiceCollection { get; }
+
+    public INamedTypeSymbol? HttpResponse { get; }
+
+    public INamedTypeSymbol? HttpRequest { get; }
+
+    public INamedTypeSymbol? IHeaderDictionary { get; }
+
+    /// <summary>Declares the header name fields (<c>HeaderNames.AccessControlAllowOrigin</c>, static readonly, not constants).</summary>
+    public INamedTypeSymbol? HeaderNames { get; }
 
     public INamedTypeSymbol? IEndpointRouteBuilder { get; }
 

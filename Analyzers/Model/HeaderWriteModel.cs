@@ -1,0 +1,310 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CorsAnalyzers.Model;
+
+/// <summary>One write of an <c>Access-Control-*</c> header to a response.</summary>
+internal sealed class HeaderWrite
+{
+    public HeaderWrite(string header, IOperation operation, IOperation? value, string? constantValue, bool echoesOrigin, bool originChecked)
+    {
+        Header = header;
+        Operation = operation;
+        Value = value;
+        ConstantValue = constantValue;
+        EchoesOrigin = echoesOrigin;
+        OriginChecked = originChecked;
+    }
+
+    /// <summary>The canonical header name (<c>Access-Control-Allow-Origin</c>).</summary>
+    public string Header { get; }
+
+    /// <summary>The assignment or call that writes the header.</summary>
+    public IOperation Operation { get; }
+
+    public IOperation? Value { get; }
+
+    /// <summary>The written value when it is a compile-time constant.</summary>
+    public string? ConstantValue { get; }
+
+    /// <summary>The value comes from the request's <c>Origin</c> header.</summary>
+    public bool EchoesOrigin { get; }
+
+    /// <summary>For an echoed origin: an allow-list check guards the write on its path.</summary>
+    public bool OriginChecked { get; }
+
+    public bool Is(string header) => string.Equals(Header, header, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// The hand-written CORS headers of one place (a middleware lambda, a method, an action): every write of an
+/// <c>Access-Control-*</c> header to an <c>HttpResponse</c>, in order, with where each value comes from.
+/// </summary>
+internal sealed class HeaderWriteModel
+{
+    public const string AllowOrigin = "Access-Control-Allow-Origin";
+    public const string AllowCredentials = "Access-Control-Allow-Credentials";
+    public const string AllowMethods = "Access-Control-Allow-Methods";
+    public const string AllowHeaders = "Access-Control-Allow-Headers";
+    public const string MaxAge = "Access-Control-Max-Age";
+    public const string ExposeHeaders = "Access-Control-Expose-Headers";
+
+    private static readonly string[] CorsHeaders = { AllowOrigin, AllowCredentials, AllowMethods, AllowHeaders, MaxAge, ExposeHeaders };
+
+    private HeaderWriteModel(IOperation place, ImmutableArray<HeaderWrite> writes)
+    {
+        Place = place;
+        Writes = writes;
+    }
+
+    /// <summary>The body the writes belong to: a method, or a lambda that is not a response.OnStarting callback.</summary>
+    public IOperation Place { get; }
+
+    public ImmutableArray<HeaderWrite> Writes { get; }
+
+    /// <summary>True when the place writes <c>Access-Control-Allow-Credentials: true</c>.</summary>
+    public bool SendsCredentials
+    {
+        get
+        {
+            foreach (var write in Writes)
+            {
+                if (write.Is(AllowCredentials) && string.Equals(write.ConstantValue?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>The canonical CORS header name that <paramref name="operation"/> writes to a response, or null when it writes none.</summary>
+    public static string? WrittenHeader(IOperation operation, CorsKnownTypes types, out IOperation? value)
+    {
+        value = null;
+        switch (operation)
+        {
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment when IsResponseHeaders(property.Instance, types):
+                value = assignment.Value;
+                return property.Property.IsIndexer
+                    ? (property.Arguments.Length == 1 ? HeaderName(property.Arguments[0].Value, types) : null)
+                    : Canonical(FromPascalCase(property.Property.Name));
+            case IInvocationOperation { TargetMethod.Name: "Append" or "Add" or "TryAdd" or "AppendCommaSeparatedValues" or "TryAppend" } invocation:
+                var arguments = invocation.Arguments;
+                var offset = invocation.Instance is null ? 1 : 0;
+                var headers = invocation.Instance ?? (arguments.Length > 0 ? arguments[0].Value : null);
+                if (arguments.Length < offset + 2 || !IsResponseHeaders(headers, types))
+                {
+                    return null;
+                }
+
+                value = arguments[offset + 1].Value;
+                return HeaderName(arguments[offset].Value, types);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The place <paramref name="write"/> belongs to: the nearest method or lambda body that is not an OnStarting callback.</summary>
+    public static IOperation PlaceOf(IOperation write)
+    {
+        var current = write;
+        while (current.Parent is { } parent)
+        {
+            if (parent is IAnonymousFunctionOperation lambda && !IsOnStartingCallback(lambda))
+            {
+                return lambda.Body;
+            }
+
+            if (parent is ILocalFunctionOperation { Body: { } localBody })
+            {
+                return localBody;
+            }
+
+            current = parent;
+        }
+
+        return current;
+    }
+
+    /// <summary>Every CORS header write in <paramref name="place"/>, with the origin dataflow of the place.</summary>
+    public static HeaderWriteModel Build(IOperation place, CorsKnownTypes types, CancellationToken cancellationToken)
+    {
+        var originLocals = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        var writes = ImmutableArray.CreateBuilder<HeaderWrite>();
+        foreach (var operation in place.DescendantsAndSelf())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation { Initializer: { } initializer } declarator when IsRequestOrigin(initializer.Value, types, originLocals):
+                    originLocals.Add(declarator.Symbol);
+                    continue;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when IsRequestOrigin(assignment.Value, types, originLocals):
+                    originLocals.Add(local.Local);
+                    continue;
+                case IInvocationOperation { TargetMethod.Name: "TryGetValue", Arguments.Length: 2 } tryGet
+                    when IsRequestHeaders(tryGet.Instance, types) && IsOriginName(tryGet.Arguments[0].Value, types)
+                    && tryGet.Arguments[1].Value is IDeclarationExpressionOperation { Expression: ILocalReferenceOperation outLocal }:
+                    originLocals.Add(outLocal.Local);
+                    continue;
+            }
+
+            if (!ReferenceEquals(PlaceOf(operation), place) || WrittenHeader(operation, types, out var value) is not { } header)
+            {
+                continue;
+            }
+
+            var echoes = value is not null && IsRequestOrigin(value, types, originLocals);
+            writes.Add(new HeaderWrite(
+                header,
+                operation,
+                value,
+                value?.WalkDownConversion().GetConstantString(),
+                echoes,
+                echoes && IsGuarded(operation, place, originLocals, types)));
+        }
+
+        return new HeaderWriteModel(place, writes.ToImmutable());
+    }
+
+    /// <summary>An allow-list check on the path: an enclosing condition, or an earlier early exit, that looks at the origin.</summary>
+    private static bool IsGuarded(IOperation write, IOperation place, HashSet<ILocalSymbol> originLocals, CorsKnownTypes types)
+    {
+        for (IOperation? child = write, parent = write.Parent; parent is not null && !ReferenceEquals(child, place); child = parent, parent = parent.Parent)
+        {
+            if (parent is IConditionalOperation conditional && !ReferenceEquals(child, conditional.Condition) && MentionsOrigin(conditional.Condition, originLocals, types))
+            {
+                return true;
+            }
+
+            if (parent is IBlockOperation block)
+            {
+                foreach (var statement in block.Operations)
+                {
+                    if (ReferenceEquals(statement, child))
+                    {
+                        break;
+                    }
+
+                    if (statement is IConditionalOperation { WhenTrue: { } exit } earlyExit && ExitsEarly(exit) && MentionsOrigin(earlyExit.Condition, originLocals, types))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ExitsEarly(IOperation branch) =>
+        branch is IReturnOperation or IThrowOperation
+        || (branch is IBlockOperation { Operations.Length: > 0 } block && block.Operations[block.Operations.Length - 1] is IReturnOperation or IThrowOperation);
+
+    /// <summary>The condition compares the origin with something: ==, Equals, a set's Contains, a method that takes it.</summary>
+    private static bool MentionsOrigin(IOperation condition, HashSet<ILocalSymbol> originLocals, CorsKnownTypes types)
+    {
+        foreach (var operation in condition.DescendantsAndSelf())
+        {
+            if (operation is IBinaryOperation or IInvocationOperation or IIsPatternOperation)
+            {
+                foreach (var child in operation.ChildOperations)
+                {
+                    var inner = child is IArgumentOperation argument ? argument.Value : child;
+                    if (IsRequestOrigin(inner, types, originLocals))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsRequestOrigin(IOperation value, CorsKnownTypes types, HashSet<ILocalSymbol> originLocals)
+    {
+        value = value.WalkDownConversion();
+        switch (value)
+        {
+            case ILocalReferenceOperation local:
+                return originLocals.Contains(local.Local);
+            case IInvocationOperation { TargetMethod.Name: "ToString" or "FirstOrDefault" or "First" or "Single" or "SingleOrDefault" } call:
+                return (call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null)) is { } receiver && IsRequestOrigin(receiver, types, originLocals);
+            case IPropertyReferenceOperation property when IsRequestHeaders(property.Instance, types):
+                return property.Property.IsIndexer
+                    ? property.Arguments.Length == 1 && IsOriginName(property.Arguments[0].Value, types)
+                    : property.Property.Name == "Origin";
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsOriginName(IOperation name, CorsKnownTypes types) =>
+        string.Equals(HeaderNameText(name, types), "Origin", StringComparison.OrdinalIgnoreCase);
+
+    private static string? HeaderName(IOperation name, CorsKnownTypes types) =>
+        HeaderNameText(name, types) is { } text ? Canonical(text) : null;
+
+    /// <summary>A constant header name, or a <c>HeaderNames</c> field (static readonly, so read from its name).</summary>
+    private static string? HeaderNameText(IOperation name, CorsKnownTypes types)
+    {
+        name = name.WalkDownConversion();
+        if (name.GetConstantString() is { } constant)
+        {
+            return constant;
+        }
+
+        return name is IFieldReferenceOperation { Field: { IsStatic: true } field } && SymbolEqualityComparer.Default.Equals(field.ContainingType, types.HeaderNames)
+            ? FromPascalCase(field.Name)
+            : null;
+    }
+
+    private static string? Canonical(string name)
+    {
+        foreach (var header in CorsHeaders)
+        {
+            if (string.Equals(header, name.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return header;
+            }
+        }
+
+        return null;
+    }
+
+    private static string FromPascalCase(string name)
+    {
+        var text = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]))
+            {
+                text.Append('-');
+            }
+
+            text.Append(name[i]);
+        }
+
+        return text.ToString();
+    }
+
+    private static bool IsResponseHeaders(IOperation? headers, CorsKnownTypes types) => IsHeadersOf(headers, types.HttpResponse, types);
+
+    private static bool IsRequestHeaders(IOperation? headers, CorsKnownTypes types) => IsHeadersOf(headers, types.HttpRequest, types);
+
+    private static bool IsHeadersOf(IOperation? headers, INamedTypeSymbol? owner, CorsKnownTypes types) =>
+        headers?.WalkDownConversion() is IPropertyReferenceOperation { Property.Name: "Headers", Instance: { } instance }
+        && owner is not null
+        && (SymbolEqualityComparer.Default.Equals(instance.Type, owner) || SymbolEqualityComparer.Default.Equals(instance.Type?.BaseType, owner));
+
+    private static bool IsOnStartingCallback(IAnonymousFunctionOperation lambda) =>
+        lambda.Parent is IDelegateCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "OnStarting" } } };
+}
