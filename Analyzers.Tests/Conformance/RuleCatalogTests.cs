@@ -109,7 +109,11 @@ public sealed class RuleCatalogTests
             Assert.Contains(LanguageNames.CSharp, export.Languages);
             Assert.NotEmpty(provider.FixableDiagnosticIds);
             Assert.All(provider.FixableDiagnosticIds, id => Assert.Contains(id, ids));
-            Assert.NotNull(provider.GetFixAllProvider());
+            // Replacing hand-written headers turns each place into its own policy; merging places is a person's decision.
+            if (provider is not CodeFixes.UseCorsMiddlewareCodeFixProvider)
+            {
+                Assert.NotNull(provider.GetFixAllProvider());
+            }
 
             var keys = type.GetFields(BindingFlags.Public | BindingFlags.Static)
                 .Where(f => f.IsLiteral && f.Name.EndsWith("Key", System.StringComparison.Ordinal))

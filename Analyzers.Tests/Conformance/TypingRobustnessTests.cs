@@ -74,7 +74,9 @@ public sealed class TypingRobustnessTests
         source.Append("app.UseAuthorization();\napp.UseCors();\napp.Run();\n");
         var compilation = await TestCompilations.CreateAsync(new[] { source.ToString() });
         Assert.True(compilation.SyntaxTrees.First().GetText().Lines.Count >= 20_000);
+        Assert.DoesNotContain(compilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
 
+        // Binding is done above; what is timed is the analyzers' own work.
         var stopwatch = Stopwatch.StartNew();
         var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, TestCompilations.AllAnalyzers);
         stopwatch.Stop();
@@ -82,7 +84,7 @@ public sealed class TypingRobustnessTests
         Assert.Empty(exceptions);
         Assert.Equal(5_000, diagnostics.Count(d => d.Id == DiagnosticIds.OriginNeverMatches));
         Assert.Single(diagnostics, d => d.Id == DiagnosticIds.MisplacedUseCors);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"analysis took {stopwatch.Elapsed}");
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(20), $"analysis took {stopwatch.Elapsed}");
     }
 
     [Fact]

@@ -57,37 +57,7 @@ internal static class ConfiguredOrigins
         return needsUsing ? AddUsing(root) : root;
     }
 
-    public static SyntaxNode AddUsing(SyntaxNode root)
-    {
-        if (root is not CompilationUnitSyntax unit || unit.Usings.Any(u => u.Name?.ToString() == ConfigurationNamespace))
-        {
-            return root;
-        }
-
-        var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(ConfigurationNamespace))
-            .WithTrailingTrivia(EndOfLine(unit))
-            .WithAdditionalAnnotations(Formatter.Annotation);
-        var index = 0;
-        while (index < unit.Usings.Count && string.CompareOrdinal(unit.Usings[index].Name?.ToString(), ConfigurationNamespace) < 0 && unit.Usings[index].Alias is null && unit.Usings[index].StaticKeyword.IsKind(SyntaxKind.None))
-        {
-            index++;
-        }
-
-        return unit.WithUsings(unit.Usings.Insert(index, directive));
-    }
-
-    private static SyntaxTrivia EndOfLine(SyntaxNode root)
-    {
-        foreach (var trivia in root.DescendantTrivia())
-        {
-            if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
-            {
-                return trivia;
-            }
-        }
-
-        return SyntaxFactory.ElasticCarriageReturnLineFeed;
-    }
+    public static SyntaxNode AddUsing(SyntaxNode root) => Imports.AddUsing(root, ConfigurationNamespace);
 
     private static string? FindConfiguration(SemanticModel model, int position, CancellationToken cancellationToken)
     {

@@ -29,6 +29,7 @@ builder.Services.AddCors(options =>
 var app = builder.Build();
 
 app.UseExceptionHandler();
+app.UseLegacyCors();
 app.UseAuthorization();
 app.UseCors(); // expect: CORS012
 

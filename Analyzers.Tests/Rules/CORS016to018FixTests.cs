@@ -1,0 +1,202 @@
+using System.Threading.Tasks;
+using CorsAnalyzers.CodeFixes;
+using CorsAnalyzers.Rules;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace CorsAnalyzers.Tests.Rules;
+
+/// <summary>"Use the CORS middleware instead": exact output across documents, for each shape of hand-written headers.</summary>
+public sealed class CORS016to018FixTests
+{
+    [Fact]
+    public async Task InlineMiddlewareEchoingOriginWithCredentials_Fix_BecomesConfiguredPolicy()
+    {
+        await VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.Use(async (context, next) =>
+            {
+                var origin = context.Request.Headers["Origin"].ToString();
+                {|#0:{|#3:context.Response.Headers["Access-Control-Allow-Origin"] = origin|}|};
+                {|#1:context.Response.Headers["Access-Control-Allow-Credentials"] = "true"|};
+                {|#2:context.Response.Headers["Access-Control-Allow-Methods"] = "GET, POST"|};
+                await next();
+            });
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("AppCors", policy => policy.WithOrigins(builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? []).WithMethods("GET", "POST").AllowCredentials()));
+            var app = builder.Build();
+            app.UseCors("AppCors");
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """,
+            Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("Access-Control-Allow-Origin, Access-Control-Allow-Credentials, Access-Control-Allow-Methods"),
+            Diagnostic(DiagnosticIds.RequestOriginReflected).WithLocation(3).WithArguments(", and with Access-Control-Allow-Credentials: true any website can act as the signed-in user"));
+    }
+
+    [Fact]
+    public async Task WildcardWithoutCredentialsAndExistingAddCors_Fix_AddsAnyOriginPolicyToIt()
+    {
+        await VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+            {
+                options.AddPolicy("partners", p => p.WithOrigins("https://fabrikam.com"));
+            });
+            var app = builder.Build();
+            app.UseRouting();
+            app.Use(async (context, next) =>
+            {
+                {|#0:context.Response.Headers.Append("Access-Control-Allow-Origin", "*")|};
+                {|#1:context.Response.Headers.Append("Access-Control-Allow-Headers", "*")|};
+                await next(context);
+            });
+            app.MapGet("/", () => "ok").RequireCors("partners");
+            app.Run();
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+            {
+                options.AddPolicy("partners", p => p.WithOrigins("https://fabrikam.com"));
+                options.AddPolicy("AppCors", policy => policy.AllowAnyOrigin().AllowAnyHeader());
+            });
+            var app = builder.Build();
+            app.UseRouting();
+            app.UseCors("AppCors");
+            app.MapGet("/", () => "ok").RequireCors("partners");
+            app.Run();
+            """,
+            Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithLocation(1).WithArguments("Access-Control-Allow-Origin, Access-Control-Allow-Headers"));
+    }
+
+    [Fact]
+    public async Task ControllerAction_Fix_UsesEnableCorsAndAddsUseCors()
+    {
+        await VerifyAsync("""
+            using Microsoft.AspNetCore.Mvc;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            var app = builder.Build();
+            app.UseRouting();
+            app.UseAuthorization();
+            app.MapControllers();
+            app.Run();
+
+            public class ReportsController : ControllerBase
+            {
+                [HttpGet("/reports")]
+                public IActionResult Get()
+                {
+                    {|#0:Response.Headers["Access-Control-Allow-Origin"] = "https://dashboard.contoso.com"|};
+                    {|#1:Response.Headers["Access-Control-Max-Age"] = "600"|};
+                    return Ok();
+                }
+            }
+            """, """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddCors(options => options.AddPolicy("AppCors", policy => policy.WithOrigins("https://dashboard.contoso.com").SetPreflightMaxAge(System.TimeSpan.FromSeconds(600))));
+            var app = builder.Build();
+            app.UseRouting();
+            app.UseCors();
+            app.UseAuthorization();
+            app.MapControllers();
+            app.Run();
+
+            public class ReportsController : ControllerBase
+            {
+                [HttpGet("/reports")]
+                [EnableCors("AppCors")]
+                public IActionResult Get()
+                {
+                    return Ok();
+                }
+            }
+            """,
+            Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithLocation(1).WithArguments("Access-Control-Allow-Origin, Access-Control-Max-Age"));
+    }
+
+    [Fact]
+    public async Task MiddlewareClassInStartupApp_Fix_EditsBothDocuments()
+    {
+        var test = new CSharpCodeFixVerifier<HeaderAnalyzer, UseCorsMiddlewareCodeFixProvider>.Test("""
+            public sealed class CorsHeadersMiddleware(RequestDelegate next)
+            {
+                public async Task InvokeAsync(HttpContext context)
+                {
+                    {|#0:context.Response.Headers.AccessControlAllowOrigin = "https://app.contoso.com"|};
+                    {|#1:context.Response.Headers.AccessControlAllowMethods = "PUT"|};
+                    await next(context);
+                }
+            }
+            """, """
+            public sealed class CorsHeadersMiddleware(RequestDelegate next)
+            {
+                public async Task InvokeAsync(HttpContext context)
+                {
+                    await next(context);
+                }
+            }
+            """)
+        {
+            CodeActionEquivalenceKey = UseCorsMiddlewareCodeFixProvider.UseMiddlewareKey,
+        };
+        const string startup = """
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddRouting();
+                }
+
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.UseMiddleware<CorsHeadersMiddleware>();
+                    app.UseEndpoints(e => e.MapPut("/r", () => "ok"));
+                }
+            }
+            """;
+        test.TestState.Sources.Add(("/0/Startup.cs", startup));
+        test.FixedState.Sources.Add(("/0/Startup.cs", """
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddCors(options => options.AddPolicy("AppCors", policy => policy.WithOrigins("https://app.contoso.com").WithMethods("PUT")));
+                    services.AddRouting();
+                }
+
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.UseCors("AppCors");
+                    app.UseMiddleware<CorsHeadersMiddleware>();
+                    app.UseEndpoints(e => e.MapPut("/r", () => "ok"));
+                }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithLocation(1).WithArguments("Access-Control-Allow-Origin, Access-Control-Allow-Methods"));
+        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllCheck;
+        await test.RunAsync();
+    }
+
+    private static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<HeaderAnalyzer>.Diagnostic(id);
+
+    private static async Task VerifyAsync(string source, string fixedSource, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpCodeFixVerifier<HeaderAnalyzer, UseCorsMiddlewareCodeFixProvider>.Test(source, fixedSource)
+        {
+            CodeActionEquivalenceKey = UseCorsMiddlewareCodeFixProvider.UseMiddlewareKey,
+        };
+        test.ExpectedDiagnostics.AddRange(expected);
+        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllCheck;
+        await test.RunAsync();
+    }
+}
