@@ -3,7 +3,6 @@ using System.Composition;
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace CorsAnalyzers.CodeFixes;
@@ -21,19 +20,7 @@ public sealed class CorsNeverAppliedCodeFixProvider : CodeFixProvider
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         context.CancellationToken.ThrowIfCancellationRequested();
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (StatementInsertion.Read(diagnostic) is { } insertion)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        $"Add '{insertion.Code}' to the pipeline",
-                        cancellationToken => StatementInsertion.InsertAsync(context.Document.Project.Solution, insertion.Slot, insertion.Placement, insertion.Code, cancellationToken),
-                        AddUseCorsKey),
-                    diagnostic);
-            }
-        }
-
+        StatementInsertion.RegisterFixes(context, "Add '{0}' to the pipeline", AddUseCorsKey);
         return Task.CompletedTask;
     }
 }

@@ -3,7 +3,6 @@ using System.Composition;
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace CorsAnalyzers.CodeFixes;
@@ -24,19 +23,7 @@ public sealed class UseCorsWithoutServicesCodeFixProvider : CodeFixProvider
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         context.CancellationToken.ThrowIfCancellationRequested();
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (StatementInsertion.Read(diagnostic) is { } insertion)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        $"Add '{insertion.Code}'",
-                        cancellationToken => StatementInsertion.InsertAsync(context.Document.Project.Solution, insertion.Slot, insertion.Placement, insertion.Code, cancellationToken),
-                        AddCorsKey),
-                    diagnostic);
-            }
-        }
-
+        StatementInsertion.RegisterFixes(context, "Add '{0}'", AddCorsKey);
         return Task.CompletedTask;
     }
 }

@@ -3,6 +3,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using CorsAnalyzers.Rules.Pipeline;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
@@ -23,6 +25,23 @@ internal static class StatementInsertion
         }
 
         return (diagnostic.AdditionalLocations[slotIndex], placement, code);
+    }
+
+    /// <summary>Registers one action per diagnostic that carries a slot: it inserts the diagnostic's statement there.</summary>
+    public static void RegisterFixes(CodeFixContext context, string title, string equivalenceKey)
+    {
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (Read(diagnostic) is { } insertion)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        string.Format(System.Globalization.CultureInfo.InvariantCulture, title, insertion.Code),
+                        cancellationToken => InsertAsync(context.Document.Project.Solution, insertion.Slot, insertion.Placement, insertion.Code, cancellationToken),
+                        equivalenceKey),
+                    diagnostic);
+            }
+        }
     }
 
     public static async Task<Solution> InsertAsync(Solution solution, Location slot, string placement, string code, CancellationToken cancellationToken)
