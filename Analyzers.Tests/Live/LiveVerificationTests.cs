@@ -87,11 +87,17 @@ public sealed class LiveVerificationTests
         await AssertRefusedAsync(after, "null");
     }
 
-    [Fact]
-    public async Task CORS007_TrailingSlash_NeverMatches_FixedOriginMatches()
+    [Theory]
+    [InlineData("https://app.example/", OriginNeverMatchesCodeFixProvider.UseBrowserOriginKey)]
+    [InlineData("https://app.example/login", OriginNeverMatchesCodeFixProvider.UseBrowserOriginKey)]
+    [InlineData("app.example", OriginNeverMatchesCodeFixProvider.UseBrowserOriginKey)]
+    [InlineData("https://app.example:443", OriginNeverMatchesCodeFixProvider.UseBrowserOriginKey)]
+    [InlineData(" https://app.example", OriginNeverMatchesCodeFixProvider.UseBrowserOriginKey)]
+    [InlineData("https://app.example,https://other.example", OriginNeverMatchesCodeFixProvider.SplitOriginsKey)]
+    public async Task CORS007_OriginBrowsersNeverSend_NeverMatches_FixedOriginMatches(string origin, string fixKey)
     {
-        var source = App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"https://app.example/\").AllowAnyMethod().AllowAnyHeader()));", "app.UseCors();\n" + Endpoints);
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.OriginNeverMatches, OriginNeverMatchesCodeFixProvider.UseBrowserOriginKey);
+        var source = App($"builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"{origin}\").AllowAnyMethod().AllowAnyHeader()));", "app.UseCors();\n" + Endpoints);
+        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.OriginNeverMatches, fixKey);
 
         await using (var before = await StartAsync(source))
         {
@@ -223,6 +229,112 @@ public sealed class LiveVerificationTests
         await using var after = await StartAsync(fixedSource);
         await AssertAllowedAsync(after, AppOrigin, credentials: false);
     }
+
+    [Fact]
+    public async Task CORS012_UseCorsAfterUseEndpoints_NeverRuns_FixedOrderAnswers()
+    {
+        var source = App(
+            "builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"https://app.example\").AllowAnyMethod().AllowAnyHeader()));",
+            "app.UseRouting();\napp.UseEndpoints(e => { e.MapGet(\"/r\", () => \"ok\"); e.MapPut(\"/r\", () => \"ok\"); });\napp.UseCors();");
+        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.MisplacedUseCors, MisplacedUseCorsCodeFixProvider.MoveUseCorsKey);
+
+        await using (var before = await StartAsync(source))
+        {
+            var preflight = await before.PreflightAsync("/r", AppOrigin);
+            Assert.True(preflight.Status == 405 && preflight.AllowOrigin is null, preflight.ToString());
+        }
+
+        await using var after = await StartAsync(fixedSource);
+        await AssertAllowedAsync(after, AppOrigin, credentials: false);
+    }
+
+    [Fact]
+    public async Task CORS016_HandWrittenHeader_PreflightGets405_MiddlewareAnswersIt()
+    {
+        var source = HandWritten("""
+                    context.Response.Headers["Access-Control-Allow-Origin"] = "https://app.example";
+                    context.Response.Headers["Access-Control-Allow-Methods"] = "GET, PUT";
+            """);
+        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.HandWrittenCorsHeaders, UseCorsMiddlewareCodeFixProvider.UseMiddlewareKey);
+
+        await using (var before = await StartAsync(source))
+        {
+            var preflight = await before.PreflightAsync("/r", AppOrigin);
+            Assert.True(preflight.Status == 405, preflight.ToString());
+        }
+
+        await using var after = await StartAsync(fixedSource);
+        await AssertAllowedAsync(after, AppOrigin, credentials: false);
+        await AssertRefusedAsync(after, EvilOrigin);
+    }
+
+    [Fact]
+    public async Task CORS017_EchoedOriginWithCredentials_TrustsEvilOrigin_MiddlewareRefusesIt()
+    {
+        var source = HandWritten("""
+                    var origin = context.Request.Headers.Origin.ToString();
+                    context.Response.Headers["Access-Control-Allow-Origin"] = origin;
+                    context.Response.Headers["Access-Control-Allow-Credentials"] = "true";
+                    context.Response.Headers["Access-Control-Allow-Methods"] = "GET, PUT";
+            """);
+        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.RequestOriginReflected, UseCorsMiddlewareCodeFixProvider.UseMiddlewareKey);
+
+        await using (var before = await StartAsync(source))
+        {
+            var evil = await before.GetAsync("/r", EvilOrigin);
+            Assert.True(evil.AllowOrigin == EvilOrigin && evil.AllowCredentials == "true", evil.ToString());
+        }
+
+        await using var after = await StartAsync(fixedSource);
+        await AssertAllowedAsync(after, AppOrigin, credentials: true);
+        await AssertRefusedAsync(after, EvilOrigin);
+    }
+
+    [Fact]
+    public async Task CORS018_WildcardWithCredentialsHeaders_SentTogether_MiddlewareSendsTheOrigin()
+    {
+        var source = HandWritten("""
+                    context.Response.Headers.Append("Access-Control-Allow-Origin", "*");
+                    context.Response.Headers.Append("Access-Control-Allow-Credentials", "true");
+            """);
+        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.WildcardOriginWithCredentialsHeader, UseCorsMiddlewareCodeFixProvider.UseMiddlewareKey);
+
+        await using (var before = await StartAsync(source))
+        {
+            // Browsers reject this pair for every credentialed request.
+            var get = await before.GetAsync("/r", AppOrigin);
+            Assert.True(get.AllowOrigin == "*" && get.AllowCredentials == "true", get.ToString());
+        }
+
+        await using var after = await StartAsync(fixedSource);
+        var fixedGet = await after.GetAsync("/r", AppOrigin);
+        Assert.True(fixedGet.AllowOrigin == AppOrigin && fixedGet.AllowCredentials == "true", fixedGet.ToString());
+        await AssertRefusedAsync(after, EvilOrigin);
+    }
+
+    /// <summary>An app whose inline middleware writes CORS headers; services are registered Startup-style (the live host builds the app).</summary>
+    private static string HandWritten(string writes) => $$"""
+        public static class App
+        {
+            public static void Configure(WebApplicationBuilder builder) => ConfigureServices(builder.Services, builder.Configuration);
+
+            public static void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+            {
+                services.AddRouting();
+            }
+
+            public static void Configure(WebApplication app)
+            {
+                app.Use(async (context, next) =>
+                {
+        {{writes}}
+                    await next();
+                });
+                app.MapGet("/r", () => "ok");
+                app.MapPut("/r", () => "ok");
+            }
+        }
+        """;
 
     private static string App(string services, string pipeline) => $$"""
         public static class App
