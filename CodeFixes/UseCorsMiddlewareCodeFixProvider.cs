@@ -85,6 +85,7 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
         private readonly (Document Document, Location Slot, string Placement, string Code)? _newRegistration;
         private readonly (Document Document, Location Slot, string Placement, string Code)? _useCors;
         private readonly MethodDeclarationSyntax? _action;
+        private readonly (Document Document, SyntaxNode Statement)? _middlewareRegistration;
 
         private MiddlewarePlan(
             Document document,
@@ -94,8 +95,10 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
             (Document, SyntaxNode, string)? addCorsBlock,
             (Document, Location, string, string)? newRegistration,
             (Document, Location, string, string)? useCors,
-            MethodDeclarationSyntax? action)
+            MethodDeclarationSyntax? action,
+            (Document, SyntaxNode)? middlewareRegistration)
         {
+            _middlewareRegistration = middlewareRegistration;
             _document = document;
             _place = place;
             _policyName = policyName;
@@ -176,7 +179,7 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
                 useCors = (pipelineDocument, useSlot.Location, useSlot.Placement, $"{useSlot.Receiver}.UseCors({argument});");
             }
 
-            return new MiddlewarePlan(document, place, policyName, policy, addCorsBlock, newRegistration, useCors, action);
+            return new MiddlewarePlan(document, place, policyName, policy, addCorsBlock, newRegistration, useCors, action, MiddlewareToRemove(place, scan));
         }
 
         public async Task<Solution> ApplyAsync(CancellationToken cancellationToken)
@@ -184,6 +187,11 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
             var editor = new SolutionEditor(_document.Project.Solution);
             var documentEditor = await editor.GetDocumentEditorAsync(_document.Id, cancellationToken).ConfigureAwait(false);
             RemoveWrites(documentEditor);
+            if (_middlewareRegistration is { } middleware)
+            {
+                var registrationEditor = await editor.GetDocumentEditorAsync(middleware.Document.Id, cancellationToken).ConfigureAwait(false);
+                registrationEditor.RemoveNode(middleware.Statement, SyntaxRemoveOptions.KeepNoTrivia);
+            }
 
             if (_action is not null)
             {
@@ -275,6 +283,30 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
             body.Statements.Where(s => !removed.Contains(s)).All(s =>
                 s.ToString().Replace(" ", string.Empty) is "awaitnext();" or "awaitnext(context);" or "awaitnext.Invoke();" or "returnnext();" or "returnnext(context);" or "returnTask.CompletedTask;"
                 || (s is LocalDeclarationStatementSyntax declaration && declaration.ToString().Contains("Request.Headers")));
+
+        /// <summary>
+        /// The <c>UseMiddleware&lt;T&gt;()</c> statement of a middleware class whose Invoke/InvokeAsync does nothing but
+        /// the header writes and calling the next middleware.
+        /// </summary>
+        private static (Document, SyntaxNode)? MiddlewareToRemove(HeaderWriteModel place, ProjectScan scan)
+        {
+            if (place.Place is not IMethodBodyOperation { Syntax: MethodDeclarationSyntax { Identifier.ValueText: "Invoke" or "InvokeAsync", Body: { } body } method }
+                || place.Place.SemanticModel?.GetDeclaredSymbol(method)?.ContainingType is not { } middleware)
+            {
+                return null;
+            }
+
+            var removed = new HashSet<SyntaxNode>(place.Writes.Select(w => w.Operation.Parent!.Syntax));
+            var passesOn = body.Statements.Where(s => !removed.Contains(s)).All(s =>
+                s.ToString().Replace(" ", string.Empty) is "awaitnext(context);" or "awaitnext.Invoke(context);" or "await_next(context);" or "returnnext(context);" or "return_next(context);");
+            if (!passesOn)
+            {
+                return null;
+            }
+
+            var registrations = scan.MiddlewareRegistrations.Where(r => SymbolEqualityComparer.Default.Equals(r.Middleware, middleware)).ToList();
+            return registrations.Count == 1 ? (registrations[0].Document, registrations[0].Statement) : null;
+        }
 
         private static MethodDeclarationSyntax? ControllerAction(HeaderWriteModel place, CorsKnownTypes types)
         {
@@ -384,6 +416,9 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
 
         public bool HasUseCors { get; private set; }
 
+        /// <summary><c>app.UseMiddleware&lt;T&gt;()</c> statements, by middleware class.</summary>
+        public List<(Document Document, INamedTypeSymbol Middleware, SyntaxNode Statement)> MiddlewareRegistrations { get; } = new();
+
         public static async Task<ProjectScan> CreateAsync(Project project, CorsKnownTypes types, CancellationToken cancellationToken)
         {
             var scan = new ProjectScan();
@@ -469,6 +504,11 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
             else if (method.Name == "UseCors" && SymbolEqualityComparer.Default.Equals(method.ContainingType, types.CorsMiddlewareExtensions))
             {
                 HasUseCors = true;
+            }
+            else if (method.Name == "UseMiddleware" && method.TypeArguments.Length == 1 && method.TypeArguments[0] is INamedTypeSymbol middleware
+                && invocation.Syntax.Parent is ExpressionStatementSyntax statement)
+            {
+                MiddlewareRegistrations.Add((document, middleware, statement.Parent is GlobalStatementSyntax global ? global : statement));
             }
             else if (method.Name == "Build" && SymbolEqualityComparer.Default.Equals(method.ContainingType, types.WebApplicationBuilder))
             {

@@ -249,6 +249,27 @@ public sealed class LiveVerificationTests
     }
 
     [Fact]
+    public async Task CORS012_UseCorsAfterOutputCache_CachedResponseHasNoCorsHeaders_FixedOrderAddsThem()
+    {
+        var source = App(
+            "builder.Services.AddOutputCache();\n        builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"https://app.example\")));",
+            "app.UseOutputCache();\napp.UseCors();\napp.MapGet(\"/r\", () => \"ok\").CacheOutput();");
+        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.MisplacedUseCors, MisplacedUseCorsCodeFixProvider.MoveUseCorsKey);
+
+        await using (var before = await StartAsync(source))
+        {
+            await before.GetAsync("/r", origin: null);
+            var cached = await before.GetAsync("/r", AppOrigin);
+            Assert.True(cached.Status == 200 && cached.AllowOrigin is null, cached.ToString());
+        }
+
+        await using var after = await StartAsync(fixedSource);
+        await after.GetAsync("/r", origin: null);
+        var fixedCached = await after.GetAsync("/r", AppOrigin);
+        Assert.True(fixedCached.Status == 200 && fixedCached.AllowOrigin == AppOrigin, fixedCached.ToString());
+    }
+
+    [Fact]
     public async Task CORS016_HandWrittenHeader_PreflightGets405_MiddlewareAnswersIt()
     {
         var source = HandWritten("""

@@ -177,7 +177,6 @@ public sealed class CORS016to018FixTests
                 {
                     app.UseRouting();
                     app.UseCors("AppCors");
-                    app.UseMiddleware<CorsHeadersMiddleware>();
                     app.UseEndpoints(e => e.MapPut("/r", () => "ok"));
                 }
             }
