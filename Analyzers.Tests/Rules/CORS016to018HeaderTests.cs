@@ -17,6 +17,8 @@ public sealed class CORS016to018HeaderTests
     [InlineData("context.Response.Headers.AccessControlAllowOrigin = \"https://app.contoso.com\"")]
     [InlineData("context.Response.Headers[HeaderNames.AccessControlAllowOrigin] = \"https://app.contoso.com\"")]
     [InlineData("context.Response.Headers[Names.AllowOrigin] = \"https://app.contoso.com\"")]
+    [InlineData("var headers = context.Response.Headers; {|#0:headers[\"Access-Control-Allow-Origin\"] = \"https://app.contoso.com\"|}; _ = headers")]
+    [InlineData("var response = context.Response; {|#0:response.Headers.Append(\"Access-Control-Allow-Origin\", \"https://app.contoso.com\")|}; _ = response")]
     public async Task WriteShapesInInlineMiddleware_ReportsDiagnostic(string write)
     {
         await VerifyCS.VerifyAnalyzerAsync($$"""
@@ -25,7 +27,7 @@ public sealed class CORS016to018HeaderTests
             var app = WebApplication.Create(args);
             app.Use(async (context, next) =>
             {
-                {|#0:{{write}}|};
+                {{(write.Contains("{|#0:") ? write : "{|#0:" + write + "|}")}};
                 await next();
             });
             app.Run();

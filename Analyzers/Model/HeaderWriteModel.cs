@@ -300,10 +300,34 @@ internal sealed class HeaderWriteModel
 
     private static bool IsRequestHeaders(IOperation? headers, CorsKnownTypes types) => IsHeadersOf(headers, types.HttpRequest, types);
 
-    private static bool IsHeadersOf(IOperation? headers, INamedTypeSymbol? owner, CorsKnownTypes types) =>
-        headers?.WalkDownConversion() is IPropertyReferenceOperation { Property.Name: "Headers", Instance: { } instance }
-        && owner is not null
-        && (SymbolEqualityComparer.Default.Equals(instance.Type, owner) || SymbolEqualityComparer.Default.Equals(instance.Type?.BaseType, owner));
+    private static bool IsHeadersOf(IOperation? headers, INamedTypeSymbol? owner, CorsKnownTypes types)
+    {
+        headers = headers?.WalkDownConversion();
+
+        // var headers = context.Response.Headers; headers["..."] = ...
+        if (headers is ILocalReferenceOperation { Local: { } local } reference && LocalInitializer(local, reference) is { } initializer)
+        {
+            headers = initializer.WalkDownConversion();
+        }
+
+        return headers is IPropertyReferenceOperation { Property.Name: "Headers", Instance: { } instance }
+            && owner is not null
+            && (SymbolEqualityComparer.Default.Equals(instance.Type, owner) || SymbolEqualityComparer.Default.Equals(instance.Type?.BaseType, owner));
+    }
+
+    /// <summary>The initializer of a local declared in the same body, when it is never reassigned there.</summary>
+    private static IOperation? LocalInitializer(ILocalSymbol local, IOperation use)
+    {
+        if (local.DeclaringSyntaxReferences.Length != 1 || use.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        var syntax = local.DeclaringSyntaxReferences[0].GetSyntax();
+        return syntax.SyntaxTree == model.SyntaxTree && model.GetOperation(syntax) is IVariableDeclaratorOperation { Initializer: { } initializer }
+            ? initializer.Value
+            : null;
+    }
 
     private static bool IsOnStartingCallback(IAnonymousFunctionOperation lambda) =>
         lambda.Parent is IDelegateCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "OnStarting" } } };
