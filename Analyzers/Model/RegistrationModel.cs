@@ -140,6 +140,11 @@ internal sealed class RegistrationModel
 
     public void MarkServicesUnknown() => ServicesUnknown = true;
 
+    /// <summary><c>options.DefaultPolicyName = "..."</c> makes a named policy the default one.</summary>
+    public bool DefaultPolicyNamed { get; private set; }
+
+    public void MarkDefaultPolicyNamed() => DefaultPolicyNamed = true;
+
     public void MarkPipelineUnknown() => PipelineUnknown = true;
 
     public IReadOnlyList<AddedPolicy> Policies => _policies;

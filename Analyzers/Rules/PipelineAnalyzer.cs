@@ -69,6 +69,7 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
             {
                 case "AddCors" when Is(type, _types.CorsServiceCollectionExtensions) || Is(type, _types.MvcCorsMvcCoreBuilderExtensions):
                     _model.AddRegistration(invocation, isAddCors: true);
+                    FindDefaultPolicyName(invocation);
                     return;
                 case "AddControllers" or "AddControllersWithViews" or "AddMvc" when Is(type, _types.MvcServiceCollectionExtensions):
                     _model.AddRegistration(invocation, isAddCors: false);
@@ -94,6 +95,9 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
                     return;
                 case "Build" when Is(type, _types.WebApplicationBuilder):
                     _model.AddHostBuild(invocation);
+                    return;
+                case "WithMetadata":
+                    AddMetadataReferences(invocation);
                     return;
             }
 
@@ -200,6 +204,46 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
                     }
 
                     break;
+                }
+            }
+        }
+
+        /// <summary><c>endpoint.WithMetadata(new EnableCorsAttribute("x"))</c> attaches CORS metadata like the attribute does.</summary>
+        private void AddMetadataReferences(IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                foreach (var operation in argument.Value.DescendantsAndSelf())
+                {
+                    if (operation is not IObjectCreationOperation creation)
+                    {
+                        continue;
+                    }
+
+                    var isEnable = Is(creation.Type, _types.EnableCorsAttribute);
+                    if (isEnable || Is(creation.Type, _types.DisableCorsAttribute))
+                    {
+                        var name = isEnable && creation.Arguments.Length == 1 ? creation.Arguments[0].Value.GetConstantString() : null;
+                        var nameIsConstant = !isEnable || creation.Arguments.Length == 0 || name is not null;
+                        _model.AddReference(new PolicyReference(isEnable ? PolicyReferenceKind.EnableCors : PolicyReferenceKind.DisableCors, creation.Syntax.GetLocation(), name, nameIsConstant, nameOperation: null));
+                    }
+                }
+            }
+        }
+
+        /// <summary>Looks inside the AddCors lambda for <c>options.DefaultPolicyName = ...</c>.</summary>
+        private void FindDefaultPolicyName(IInvocationOperation addCors)
+        {
+            foreach (var argument in addCors.Arguments)
+            {
+                foreach (var operation in argument.Value.DescendantsAndSelf())
+                {
+                    if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "DefaultPolicyName" } property }
+                        && Is(property.Property.ContainingType, _types.CorsOptions))
+                    {
+                        _model.MarkDefaultPolicyNamed();
+                        return;
+                    }
                 }
             }
         }
