@@ -14,7 +14,6 @@ internal sealed class CorsKnownTypes
 
     private CorsKnownTypes(Compilation compilation, INamedTypeSymbol corsPolicyBuilder)
     {
-        Compilation = compilation;
         CorsPolicyBuilder = corsPolicyBuilder;
 #pragma warning disable RS0030 // The one place types are looked up by name.
         CorsPolicy = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicy");
@@ -24,7 +23,6 @@ internal sealed class CorsKnownTypes
         EnableCorsAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Cors.EnableCorsAttribute");
         DisableCorsAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Cors.DisableCorsAttribute");
         IApplicationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder");
-        IConfiguration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
         HostEnvironmentEnvExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions");
         HostingEnvironmentExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.HostingEnvironmentExtensions");
         IHostEnvironment = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHostEnvironment");
@@ -44,8 +42,6 @@ internal sealed class CorsKnownTypes
 #pragma warning restore RS0030
     }
 
-    public Compilation Compilation { get; }
-
     public INamedTypeSymbol CorsPolicyBuilder { get; }
 
     public INamedTypeSymbol? CorsPolicy { get; }
@@ -61,8 +57,6 @@ internal sealed class CorsKnownTypes
     public INamedTypeSymbol? DisableCorsAttribute { get; }
 
     public INamedTypeSymbol? IApplicationBuilder { get; }
-
-    public INamedTypeSymbol? IConfiguration { get; }
 
     /// <summary>Declares <c>IsDevelopment()</c>/<c>IsEnvironment()</c> for <c>IHostEnvironment</c>.</summary>
     public INamedTypeSymbol? HostEnvironmentEnvExtensions { get; }

@@ -42,12 +42,11 @@ internal readonly struct OriginValue
 /// <summary>One call that configures the policy, in the order it runs.</summary>
 internal sealed class PolicyCall
 {
-    public PolicyCall(PolicyCallKind kind, IOperation operation, Location location, bool isInHelper, ImmutableArray<OriginValue> origins)
+    public PolicyCall(PolicyCallKind kind, IOperation operation, Location location, ImmutableArray<OriginValue> origins)
     {
         Kind = kind;
         Operation = operation;
         Location = location;
-        IsInHelper = isInHelper;
         Origins = origins;
     }
 
@@ -61,9 +60,6 @@ internal sealed class PolicyCall
     /// For a call made inside one of the project's helper methods, the call site of that helper in the policy.
     /// </summary>
     public Location Location { get; }
-
-    /// <summary>True when the call is made inside a helper method rather than in the policy's own code.</summary>
-    public bool IsInHelper { get; }
 
     /// <summary>The origins a <see cref="PolicyCallKind.WithOrigins"/> call appends; empty for other kinds.</summary>
     public ImmutableArray<OriginValue> Origins { get; }

@@ -122,7 +122,7 @@ internal sealed class PolicyModelBuilder : ExecutionWalker<PolicyCall>
             exit: () => _helperSite = outerSite);
 
         // The builder went into code the model cannot see: anything may have changed.
-        return followed ?? Append(paths, new PolicyCall(PolicyCallKind.Opaque, invocation, SiteLocation(invocation), _helperSite is not null, ImmutableArray<OriginValue>.Empty));
+        return followed ?? Append(paths, new PolicyCall(PolicyCallKind.Opaque, invocation, SiteLocation(invocation), ImmutableArray<OriginValue>.Empty));
     }
 
     /// <summary>The parameter that receives the builder when it is passed to a method, or null when it is not passed.</summary>
@@ -215,7 +215,7 @@ internal sealed class PolicyModelBuilder : ExecutionWalker<PolicyCall>
         var origins = kind == PolicyCallKind.WithOrigins
             ? OriginArguments.Read(invocation.Arguments, CancellationToken)
             : ImmutableArray<OriginValue>.Empty;
-        return new PolicyCall(kind, invocation, SiteLocation(invocation), _helperSite is not null, origins);
+        return new PolicyCall(kind, invocation, SiteLocation(invocation), origins);
     }
 
     private PolicyCall CreationCall(IObjectCreationOperation creation)
@@ -223,12 +223,12 @@ internal sealed class PolicyModelBuilder : ExecutionWalker<PolicyCall>
         var parameters = creation.Constructor?.Parameters ?? ImmutableArray<IParameterSymbol>.Empty;
         if (parameters.Length == 1 && parameters[0].Type is IArrayTypeSymbol)
         {
-            return new PolicyCall(PolicyCallKind.WithOrigins, creation, creation.Syntax.GetLocation(), false, OriginArguments.Read(creation.Arguments, CancellationToken));
+            return new PolicyCall(PolicyCallKind.WithOrigins, creation, creation.Syntax.GetLocation(), OriginArguments.Read(creation.Arguments, CancellationToken));
         }
 
         // new CorsPolicyBuilder(existingPolicy) starts from a policy the model does not know.
         var kind = parameters.Length == 0 ? PolicyCallKind.Other : PolicyCallKind.Opaque;
-        return new PolicyCall(kind, creation, creation.Syntax.GetLocation(), false, ImmutableArray<OriginValue>.Empty);
+        return new PolicyCall(kind, creation, creation.Syntax.GetLocation(), ImmutableArray<OriginValue>.Empty);
     }
 
     private Location SiteLocation(IOperation call) => (_helperSite ?? call).GetCallLocation();

@@ -25,13 +25,12 @@ internal sealed class AddedPolicy
 /// <summary>Where the code names or attaches a policy: UseCors, RequireCors, [EnableCors], [DisableCors].</summary>
 internal sealed class PolicyReference
 {
-    public PolicyReference(PolicyReferenceKind kind, Location location, string? name, bool nameIsConstant, IOperation? nameOperation)
+    public PolicyReference(PolicyReferenceKind kind, Location location, string? name, bool nameIsConstant)
     {
         Kind = kind;
         Location = location;
         Name = name;
         NameIsConstant = nameIsConstant;
-        NameOperation = nameOperation;
     }
 
     public PolicyReferenceKind Kind { get; }
@@ -43,9 +42,6 @@ internal sealed class PolicyReference
 
     /// <summary>False when a name is passed but its value is only known at run time.</summary>
     public bool NameIsConstant { get; }
-
-    /// <summary>The expression of the name, for the rename fix.</summary>
-    public IOperation? NameOperation { get; }
 }
 
 internal enum PolicyReferenceKind

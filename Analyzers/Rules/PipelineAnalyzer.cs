@@ -138,7 +138,7 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
                 name = context.SemanticModel.GetConstantValue(arguments.Arguments[0].Expression, context.CancellationToken).Value as string;
             }
 
-            _model.AddReference(new PolicyReference(isEnable ? PolicyReferenceKind.EnableCors : PolicyReferenceKind.DisableCors, syntax.GetLocation(), name, nameIsConstant: true, nameOperation: null));
+            _model.AddReference(new PolicyReference(isEnable ? PolicyReferenceKind.EnableCors : PolicyReferenceKind.DisableCors, syntax.GetLocation(), name, nameIsConstant: true));
 
             // CORS015 is decided once per declaration: from its [EnableCors].
             if (isEnable && syntax.Parent?.Parent is MemberDeclarationSyntax declaration
@@ -225,7 +225,7 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
                     {
                         var name = isEnable && creation.Arguments.Length == 1 ? creation.Arguments[0].Value.GetConstantString() : null;
                         var nameIsConstant = !isEnable || creation.Arguments.Length == 0 || name is not null;
-                        _model.AddReference(new PolicyReference(isEnable ? PolicyReferenceKind.EnableCors : PolicyReferenceKind.DisableCors, creation.Syntax.GetLocation(), name, nameIsConstant, nameOperation: null));
+                        _model.AddReference(new PolicyReference(isEnable ? PolicyReferenceKind.EnableCors : PolicyReferenceKind.DisableCors, creation.Syntax.GetLocation(), name, nameIsConstant));
                     }
                 }
             }
@@ -254,16 +254,16 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
             var location = invocation.GetCallLocation();
             if (argument is null || argument.ArgumentKind == ArgumentKind.DefaultValue)
             {
-                _model.AddReference(new PolicyReference(named, location, null, nameIsConstant: true, nameOperation: null));
+                _model.AddReference(new PolicyReference(named, location, null, nameIsConstant: true));
             }
             else if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
             {
                 var name = argument.Value.GetConstantString();
-                _model.AddReference(new PolicyReference(named, location, name, nameIsConstant: name is not null, argument.Value));
+                _model.AddReference(new PolicyReference(named, location, name, nameIsConstant: name is not null));
             }
             else
             {
-                _model.AddReference(new PolicyReference(inline, location, null, nameIsConstant: true, nameOperation: null));
+                _model.AddReference(new PolicyReference(inline, location, null, nameIsConstant: true));
             }
         }
 
