@@ -473,13 +473,7 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
                 }
             }
 
-            foreach (var symbol in compilation.GetSymbolsWithName(static name => name == "ConfigureServices", SymbolFilter.Member, cancellationToken))
-            {
-                if (symbol is IMethodSymbol { Parameters.Length: > 0 } method && CorsKnownTypes.Implements(method.Parameters[0].Type, projectTypes.IServiceCollection))
-                {
-                    registrations.AddConfigureServices(method);
-                }
-            }
+            registrations.AddConfigureServicesMethods(compilation, projectTypes, cancellationToken);
 
             scan.Registrations = registrations;
             return scan;

@@ -118,11 +118,18 @@ internal sealed class RegistrationModel
         }
     }
 
-    public void AddConfigureServices(IMethodSymbol method)
+    /// <summary>Records every Startup-style <c>ConfigureServices(IServiceCollection ...)</c> of the compilation, found by name.</summary>
+    public void AddConfigureServicesMethods(Compilation compilation, CorsKnownTypes types, System.Threading.CancellationToken cancellationToken)
     {
-        lock (_gate)
+        foreach (var symbol in compilation.GetSymbolsWithName(static name => name == "ConfigureServices", SymbolFilter.Member, cancellationToken))
         {
-            _configureServices.Add(method);
+            if (symbol is IMethodSymbol { Parameters.Length: > 0 } method && CorsKnownTypes.Implements(method.Parameters[0].Type, types.IServiceCollection))
+            {
+                lock (_gate)
+                {
+                    _configureServices.Add(method);
+                }
+            }
         }
     }
 

@@ -177,14 +177,7 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
 
         public void OnCompilationEnd(CompilationAnalysisContext context)
         {
-            foreach (var symbol in context.Compilation.GetSymbolsWithName(static name => name == "ConfigureServices", SymbolFilter.Member, context.CancellationToken))
-            {
-                if (symbol is IMethodSymbol { Parameters.Length: > 0 } method && CorsKnownTypes.Implements(method.Parameters[0].Type, _types.IServiceCollection))
-                {
-                    _model.AddConfigureServices(method);
-                }
-            }
-
+            _model.AddConfigureServicesMethods(context.Compilation, _types, context.CancellationToken);
             _model.SortForReporting();
             var isApp = context.Compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication;
             if (isApp)
