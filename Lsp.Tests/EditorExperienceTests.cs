@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using CorsAnalyzers.TestSupport;
 using Xunit.Abstractions;
 
 namespace CorsAnalyzers.Lsp.Tests;
@@ -23,7 +24,7 @@ public sealed partial class EditorExperienceTests(ITestOutputHelper output)
     [Fact]
     public async Task SampleApp_SquigglesLinksFixesAndTyping()
     {
-        var repository = RepositoryRoot();
+        var repository = DotNetProcess.RepositoryRoot();
         Run(repository, "tool", "restore");
         Run(repository, "build", Path.Combine("samples", "CorsSample", "CorsSample.csproj"), "-nodeReuse:false");
 
@@ -127,35 +128,8 @@ public sealed partial class EditorExperienceTests(ITestOutputHelper output)
 
     private static void Run(string directory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), $"dotnet {string.Join(' ', arguments)} timed out");
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} failed:\n{stdout.Result}\n{stderr.Result}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CorsAnalyzers.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CorsAnalyzers.sln not found");
+        var (exitCode, log) = DotNetProcess.Run(directory, null, arguments);
+        Assert.True(exitCode == 0, $"dotnet {string.Join(' ', arguments)} failed:\n{log}");
     }
 
     [GeneratedRegex(@"expect: (CORS\d{3})")]

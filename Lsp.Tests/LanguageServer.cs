@@ -9,6 +9,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using CorsAnalyzers.TestSupport;
 
 namespace CorsAnalyzers.Lsp.Tests;
 
@@ -38,28 +39,9 @@ internal sealed class LanguageServer : IAsyncDisposable
 
     public static LanguageServer Start(string repositoryRoot, string projectDirectory, JsonObject settings)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = projectDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("tool");
-        start.ArgumentList.Add("run");
-        start.ArgumentList.Add("csharp-ls");
-        start.ArgumentList.Add("--");
-        start.ArgumentList.Add("--loglevel");
-        start.ArgumentList.Add("info");
-
         // The tool manifest is at the repository root; dotnet tool run finds it from the working directory upwards.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
         _ = repositoryRoot;
+        var start = DotNetProcess.StartInfo(projectDirectory, new[] { "tool", "run", "csharp-ls", "--", "--loglevel", "info" }, redirectInput: true);
         var process = Process.Start(start) ?? throw new InvalidOperationException("csharp-ls did not start");
         return new LanguageServer(process, settings);
     }

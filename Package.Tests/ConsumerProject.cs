@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -90,7 +91,9 @@ public sealed partial class ConsumerProject : IDisposable
     public (int ExitCode, string Output) Build(params string[] extra) =>
         Dotnet(new[] { "build", ProjectFile, "--no-restore", "--no-incremental", "-nodeReuse:false", "-clp:NoSummary" }.Concat(extra).ToArray());
 
-    public (int ExitCode, string Output) Dotnet(params string[] arguments) => DotNetCli.Run(Directory, Packages, arguments);
+    /// <summary>Runs dotnet in the consumer folder with its own package folder, so the package just built is what restores.</summary>
+    public (int ExitCode, string Output) Dotnet(params string[] arguments) =>
+        CorsAnalyzers.TestSupport.DotNetProcess.Run(Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = Packages }, arguments);
 
     public void Dispose()
     {

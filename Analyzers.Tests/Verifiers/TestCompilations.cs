@@ -30,7 +30,7 @@ public static class TestCompilations
         .ToArray();
 
     /// <summary>The root of the repository (where CorsAnalyzers.sln is), for tests that check docs and tracking files.</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot { get; } = CorsAnalyzers.TestSupport.DotNetProcess.RepositoryRoot();
 
     public static Task<ImmutableArray<MetadataReference>> GetReferencesAsync(ReferenceAssemblies referenceAssemblies)
     {
@@ -84,18 +84,5 @@ public static class TestCompilations
         var withAnalyzers = compilation.WithAnalyzers(analyzers.ToImmutableArray(), options);
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken);
         return (diagnostics, exceptions);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CorsAnalyzers.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CorsAnalyzers.sln not found above " + AppContext.BaseDirectory);
     }
 }

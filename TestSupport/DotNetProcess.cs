@@ -1,18 +1,35 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Text;
 
-namespace CorsAnalyzers.Package.Tests;
+namespace CorsAnalyzers.TestSupport;
 
-/// <summary>Runs the real dotnet CLI with a bounded time, isolated from the test host's MSBuild environment.</summary>
-internal static class DotNetCli
+/// <summary>What the test projects share: the repository root, and running the dotnet CLI outside the test host's MSBuild environment.</summary>
+internal static class DotNetProcess
 {
-    public static (int ExitCode, string Output) Run(string workingDirectory, string packagesFolder, params string[] arguments)
+    public static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "CorsAnalyzers.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("CorsAnalyzers.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>A dotnet process with redirected streams; the test host runs inside dotnet test, so its MSBuild settings are removed.</summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, IEnumerable<string> arguments, bool redirectInput = false)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
+            RedirectStandardInput = redirectInput,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -22,8 +39,7 @@ internal static class DotNetCli
             start.ArgumentList.Add(argument);
         }
 
-        // The test host runs inside dotnet test: keep its MSBuild settings away from the consumer's build.
-        foreach (var key in new System.Collections.Generic.List<string>(start.Environment.Keys))
+        foreach (var key in start.Environment.Keys.ToList())
         {
             if (key.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)
                 || key.Equals("DOTNET_HOST_PATH", StringComparison.OrdinalIgnoreCase))
@@ -32,10 +48,20 @@ internal static class DotNetCli
             }
         }
 
-        start.Environment["NUGET_PACKAGES"] = packagesFolder;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        return start;
+    }
+
+    /// <summary>Runs dotnet to completion (at most five minutes) and returns its exit code and combined output.</summary>
+    public static (int ExitCode, string Output) Run(string workingDirectory, IDictionary<string, string>? environment, params string[] arguments)
+    {
+        var start = StartInfo(workingDirectory, arguments);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var output = new StringBuilder();
