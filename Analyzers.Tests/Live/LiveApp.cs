@@ -115,7 +115,12 @@ internal static class LiveApp
         var assembly = context.LoadFromStream(image);
         var app = assembly.GetType("App") ?? throw new InvalidOperationException("the snippet declares no class App");
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        // No appsettings file watchers: parallel servers would otherwise spend the machine's inotify instances.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Production",
+            Args = new[] { "--hostBuilder:reloadConfigOnChange=false" },
+        });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(configuration ?? new Dictionary<string, string?> { ["Cors:AllowedOrigins:0"] = AppOrigin });
@@ -130,6 +135,7 @@ internal static class LiveApp
         }
         catch (Exception exception)
         {
+            ((IDisposable)builder.Configuration).Dispose();
             context.Unload();
             return new Running(null, null, null, exception is TargetInvocationException { InnerException: { } inner } ? inner : exception);
         }
@@ -140,7 +146,7 @@ internal static class LiveApp
 
     internal sealed class Running(WebApplication? app, AssemblyLoadContext? context, Uri? address, Exception? startupException) : IAsyncDisposable
     {
-        private static readonly HttpClient Client = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(10) };
+        private static readonly HttpClient Client = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(30) };
 
         public Exception? StartupException { get; } = startupException;
 
