@@ -16,6 +16,15 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "The CORS protocol forbids 'Access-Control-Allow-Origin: *' together with credentials. CorsPolicyBuilder.Build() throws for such a policy: at UseCors(Action)/RequireCors(Action), or at app start for AddPolicy/AddDefaultPolicy, even when no endpoint uses the policy. List the trusted origins instead, or drop AllowCredentials().");
 
+    /// <summary>CORS001 for a <c>CorsPolicy</c> built by hand: nothing throws at startup, every CORS request fails instead.</summary>
+    public static readonly DiagnosticDescriptor AnyOriginWithCredentialsHandBuilt = Create(
+        DiagnosticIds.AnyOriginWithCredentials,
+        "Any origin combined with credentials",
+        "This hand-built CorsPolicy has the origin \"*\" and SupportsCredentials = true; the CORS middleware throws on every request with an Origin header, so each one gets a 500",
+        DiagnosticCategories.Security,
+        DiagnosticSeverity.Error,
+        "The CORS protocol forbids 'Access-Control-Allow-Origin: *' together with credentials. A CorsPolicy created with 'new' skips the check CorsPolicyBuilder.Build() makes, so the app starts, and the CORS service throws ArgumentException for every request that carries an Origin header. List the trusted origins instead, or set SupportsCredentials to false.");
+
     public static readonly DiagnosticDescriptor AllOriginsTrustedWithCredentials = Create(
         DiagnosticIds.AllOriginsTrustedWithCredentials,
         "Every origin is trusted with credentials",

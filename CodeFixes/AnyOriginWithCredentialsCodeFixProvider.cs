@@ -9,7 +9,8 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace CorsAnalyzers.CodeFixes;
 
 /// <summary>
-/// CORS001: replaces the any-origin call with origins read from configuration, or removes <c>AllowCredentials()</c>.
+/// CORS001: replaces the any-origin call with origins read from configuration, or removes <c>AllowCredentials()</c>
+/// (<c>SupportsCredentials = true</c> on a hand-built <c>CorsPolicy</c>).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AnyOriginWithCredentialsCodeFixProvider)), Shared]
 public sealed class AnyOriginWithCredentialsCodeFixProvider : CodeFixProvider
@@ -56,6 +57,18 @@ public sealed class AnyOriginWithCredentialsCodeFixProvider : CodeFixProvider
                     CodeAction.Create(
                         "Remove AllowCredentials()",
                         _ => Task.FromResult(context.Document.WithSyntaxRoot(withoutCredentials)),
+                        RemoveCredentialsKey),
+                    diagnostic);
+            }
+            else if (diagnostic.AdditionalLocations.Count > 0
+                && diagnostic.AdditionalLocations[0].SourceTree == root.SyntaxTree
+                && SupportsCredentialsSyntax.FindAssignment(root, model, diagnostic.AdditionalLocations[0].SourceSpan, context.CancellationToken) is { } assignment
+                && SupportsCredentialsSyntax.Remove(root, assignment) is { } withoutSupportsCredentials)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Remove SupportsCredentials = true",
+                        _ => Task.FromResult(context.Document.WithSyntaxRoot(withoutSupportsCredentials)),
                         RemoveCredentialsKey),
                     diagnostic);
             }

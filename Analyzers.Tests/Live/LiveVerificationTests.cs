@@ -35,6 +35,26 @@ public sealed class LiveVerificationTests
     }
 
     [Fact]
+    public async Task CORS001_HandBuiltPolicyWithStarAndCredentials_EveryCorsRequestFails_FixedPolicyAnswers()
+    {
+        var source = App(
+            "var policy = new CorsPolicy { SupportsCredentials = true, Origins = { \"*\" } };\nbuilder.Services.AddCors(o => o.AddDefaultPolicy(policy));",
+            "app.UseCors();\n" + Endpoints);
+        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.AnyOriginWithCredentials, AnyOriginWithCredentialsCodeFixProvider.RemoveCredentialsKey);
+
+        await using (var before = await StartAsync(source))
+        {
+            Assert.Null(before.StartupException);
+            var get = await before.GetAsync("/r", AppOrigin);
+            Assert.True(get.Status == 500 && get.AllowOrigin is null, get.ToString());
+        }
+
+        await using var after = await StartAsync(fixedSource);
+        var fixedGet = await after.GetAsync("/r", AppOrigin);
+        Assert.True(fixedGet.Status == 200 && fixedGet.AllowOrigin == "*" && fixedGet.AllowCredentials is null, fixedGet.ToString());
+    }
+
+    [Fact]
     public async Task CORS002_AlwaysTruePredicate_ReflectsEvilOriginWithCredentials_FixedAppRefusesIt()
     {
         var source = App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed(_ => true).AllowCredentials()));", "app.UseCors();\n" + Endpoints);

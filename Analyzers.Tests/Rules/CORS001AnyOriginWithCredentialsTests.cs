@@ -10,7 +10,7 @@ namespace CorsAnalyzers.Tests.Rules;
 public sealed class CORS001AnyOriginWithCredentialsTests
 {
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult AnyOrigin(string described = "AllowAnyOrigin()") =>
-        VerifyCS.Diagnostic(DiagnosticIds.AnyOriginWithCredentials).WithLocation(0).WithLocation(1).WithArguments(described);
+        VerifyCS.Diagnostic(DiagnosticDescriptors.AnyOriginWithCredentials).WithLocation(0).WithLocation(1).WithArguments(described);
 
     [Fact]
     public async Task AddPolicyFluentChain_ReportsDiagnostic()
@@ -84,6 +84,7 @@ public sealed class CORS001AnyOriginWithCredentialsTests
     [InlineData("WithOrigins(Any)")]
     [InlineData("WithOrigins(new[] { \"*\" })")]
     [InlineData("WithOrigins($\"{Any}\")")]
+    [InlineData("WithOrigins(Microsoft.AspNetCore.Cors.Infrastructure.CorsConstants.AnyOrigin)")]
     public async Task WithOriginsStar_ReportsDiagnostic(string call)
     {
         await VerifyCS.VerifyAnalyzerAsync($$"""
@@ -453,7 +454,7 @@ public sealed class CORS001AnyOriginWithCredentialsTests
             AnyOriginWithCredentialsCodeFixProvider.UseConfiguredOriginsKey,
             true,
             AnyOrigin(),
-            VerifyCS.Diagnostic(DiagnosticIds.AnyOriginWithCredentials).WithLocation(2).WithLocation(3).WithArguments("the origin \"*\""));
+            VerifyCS.Diagnostic(DiagnosticDescriptors.AnyOriginWithCredentials).WithLocation(2).WithLocation(3).WithArguments("the origin \"*\""));
     }
 
     [Fact]
@@ -471,6 +472,189 @@ public sealed class CORS001AnyOriginWithCredentialsTests
             AnyOriginWithCredentialsCodeFixProvider.RemoveCredentialsKey,
             true,
             AnyOrigin(),
-            VerifyCS.Diagnostic(DiagnosticIds.AnyOriginWithCredentials).WithLocation(2).WithLocation(3).WithArguments("AllowAnyOrigin()"));
+            VerifyCS.Diagnostic(DiagnosticDescriptors.AnyOriginWithCredentials).WithLocation(2).WithLocation(3).WithArguments("AllowAnyOrigin()"));
+    }
+
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult HandBuilt(int origin = 0, int credentials = 1) =>
+        VerifyCS.Diagnostic(DiagnosticDescriptors.AnyOriginWithCredentialsHandBuilt).WithLocation(origin).WithLocation(credentials);
+
+    [Fact]
+    public async Task HandBuiltPolicy_ObjectInitializer_ReportsDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddDefaultPolicy(new CorsPolicy
+            {
+                {|#1:SupportsCredentials = true|},
+                Origins = { {|#0:"*"|} },
+            }));
+            """, HandBuilt());
+    }
+
+    [Fact]
+    public async Task HandBuiltPolicy_StatementsAfterDeclarationAndConstant_ReportsDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+
+            public static class CorsSetup
+            {
+                public static void AddAppCors(IServiceCollection services)
+                {
+                    var policy = new CorsPolicy();
+                    policy.Methods.Add("GET");
+                    policy.Origins.Add({|#0:CorsConstants.AnyOrigin|});
+                    {|#1:policy.SupportsCredentials = true|};
+                    services.AddCors(options => options.AddPolicy("legacy", policy));
+                }
+            }
+            """, HandBuilt());
+    }
+
+    [Theory]
+    [InlineData("SupportsCredentials = false, Origins = { \"*\" }")]
+    [InlineData("SupportsCredentials = allowCredentials, Origins = { \"*\" }")]
+    [InlineData("SupportsCredentials = true, Origins = { \"https://app.contoso.com\" }")]
+    [InlineData("SupportsCredentials = true")]
+    [InlineData("Origins = { \"*\" }")]
+    public async Task HandBuiltPolicy_NotBothAnyOriginAndCredentials_NoDiagnostic(string members)
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+
+            public static class CorsSetup
+            {
+                public static CorsPolicy Create(bool allowCredentials) => new CorsPolicy { {{members}} };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task HandBuiltPolicy_CredentialsTurnedOffLaterOrOnAnotherPolicy_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+
+            public static class CorsSetup
+            {
+                public static (CorsPolicy, CorsPolicy) Create()
+                {
+                    var open = new CorsPolicy { Origins = { "*" } };
+                    var trusted = new CorsPolicy { Origins = { "https://app.contoso.com" } };
+                    trusted.SupportsCredentials = true;
+                    var fixedUp = new CorsPolicy { SupportsCredentials = true, Origins = { "*" } };
+                    fixedUp.SupportsCredentials = false;
+                    return (open, trusted);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task UserTypeNamedCorsPolicy_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+
+            public sealed class CorsPolicy
+            {
+                public bool SupportsCredentials { get; set; }
+                public IList<string> Origins { get; } = new List<string>();
+            }
+
+            public static class CorsSetup
+            {
+                public static CorsPolicy Create() => new CorsPolicy { SupportsCredentials = true, Origins = { "*" } };
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task HandBuiltPolicy_RemoveSupportsCredentials_FixAll_FixesBothShapes()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+
+            public static class CorsSetup
+            {
+                public static CorsPolicy Inline() => new CorsPolicy
+                {
+                    {|#1:SupportsCredentials = true|},
+                    Origins = { {|#0:"*"|} },
+                };
+
+                public static CorsPolicy Statements()
+                {
+                    var policy = new CorsPolicy();
+                    policy.Origins.Add({|#2:"*"|});
+                    {|#3:policy.SupportsCredentials = true|};
+                    return policy;
+                }
+            }
+            """, """
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+
+            public static class CorsSetup
+            {
+                public static CorsPolicy Inline() => new CorsPolicy
+                {
+                    Origins = { "*" },
+                };
+
+                public static CorsPolicy Statements()
+                {
+                    var policy = new CorsPolicy();
+                    policy.Origins.Add("*");
+                    return policy;
+                }
+            }
+            """,
+            AnyOriginWithCredentialsCodeFixProvider.RemoveCredentialsKey,
+            true,
+            HandBuilt(),
+            HandBuilt(2, 3));
+    }
+
+    [Fact]
+    public async Task HandBuiltPolicy_NoConfiguredOriginsActionOffered()
+    {
+        await VerifyCS.VerifyNoCodeFixAsync("""
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+
+            public static class CorsSetup
+            {
+                public static CorsPolicy Inline() => new CorsPolicy { {|#1:SupportsCredentials = true|}, Origins = { {|#0:"*"|} } };
+            }
+            """,
+            AnyOriginWithCredentialsCodeFixProvider.UseConfiguredOriginsKey,
+            HandBuilt());
+    }
+
+    [Theory]
+    [InlineData("{|#1:SupportsCredentials = true|}, Origins = { {|#0:\"*\"|} }", "Origins = { \"*\" }")]
+    [InlineData("Origins = { {|#0:\"*\"|} }, {|#1:SupportsCredentials = true|}", "Origins = { \"*\" }")]
+    [InlineData("Origins = { {|#0:\"*\"|} }, {|#1:SupportsCredentials = true|}, PreflightMaxAge = TimeSpan.FromMinutes(5)", "Origins = { \"*\" }, PreflightMaxAge = TimeSpan.FromMinutes(5)")]
+    public async Task HandBuiltPolicy_RemoveSupportsCredentials_OneLineInitializer_KeepsLayout(string members, string fixedMembers)
+    {
+        await VerifyCS.VerifyCodeFixAsync($$"""
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+
+            public static class CorsSetup
+            {
+                public static CorsPolicy Create() => new CorsPolicy { {{members}} };
+            }
+            """, $$"""
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+
+            public static class CorsSetup
+            {
+                public static CorsPolicy Create() => new CorsPolicy { {{fixedMembers}} };
+            }
+            """,
+            AnyOriginWithCredentialsCodeFixProvider.RemoveCredentialsKey,
+            true,
+            HandBuilt());
     }
 }

@@ -47,6 +47,24 @@ internal static class OperationExtensions
         return syntax.GetLocation();
     }
 
-    public static string? GetConstantString(this IOperation operation) =>
-        operation.ConstantValue is { HasValue: true, Value: string value } ? value : null;
+    /// <summary>
+    /// The string a constant expression has; also the framework's <c>CorsConstants.AnyOrigin</c>/<c>AnyHeader</c>/<c>AnyMethod</c>,
+    /// which are <c>static readonly</c> "*" rather than constants.
+    /// </summary>
+    public static string? GetConstantString(this IOperation operation)
+    {
+        if (operation.ConstantValue is { HasValue: true, Value: string value })
+        {
+            return value;
+        }
+
+        return operation is IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true, Name: "AnyOrigin" or "AnyHeader" or "AnyMethod" } field }
+            && IsCorsConstants(field.ContainingType)
+                ? "*"
+                : null;
+    }
+
+    private static bool IsCorsConstants(INamedTypeSymbol type) =>
+        type is { Name: "CorsConstants", ContainingNamespace: { Name: "Infrastructure", ContainingNamespace: { Name: "Cors", ContainingNamespace: { Name: "AspNetCore", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } } } }
+        && type.ContainingAssembly?.Name == "Microsoft.AspNetCore.Cors";
 }

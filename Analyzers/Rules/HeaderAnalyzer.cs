@@ -33,6 +33,10 @@ public sealed class HeaderAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // A policy or a response is often built over several statements, and the diagnostic goes where the mistake is,
+        // outside the operation whose callback finds it. Only an analyzer with a block-start action gets such diagnostics
+        // treated as local to the member (squiggles while typing) instead of non-local (shown after a build).
+        context.RegisterOperationBlockStartAction(static _ => { });
         var places = new ConcurrentDictionary<IOperation, HeaderWriteModel>();
         context.RegisterOperationAction(c => AnalyzeWrite(c, types, places), OperationKind.SimpleAssignment, OperationKind.Invocation);
     }

@@ -16,6 +16,7 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.AnyOriginWithCredentials,
+        DiagnosticDescriptors.AnyOriginWithCredentialsHandBuilt,
         DiagnosticDescriptors.AllOriginsTrustedWithCredentials,
         DiagnosticDescriptors.AnyOrigin,
         DiagnosticDescriptors.BypassableOriginCheck,
@@ -39,6 +40,10 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // A policy or a response is often built over several statements, and the diagnostic goes where the mistake is,
+        // outside the operation whose callback finds it. Only an analyzer with a block-start action gets such diagnostics
+        // treated as local to the member (squiggles while typing) instead of non-local (shown after a build).
+        context.RegisterOperationBlockStartAction(static _ => { });
         context.RegisterOperationAction(c => AnalyzeLambda(c, types), OperationKind.AnonymousFunction);
         context.RegisterOperationAction(c => AnalyzeMethodReference(c, types), OperationKind.MethodReference);
         context.RegisterOperationAction(c => AnalyzeCreation(c, types), OperationKind.ObjectCreation);
@@ -77,6 +82,10 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         if (types.IsCorsPolicyBuilder(creation.Type))
         {
             Check(PolicyModelBuilder.FromCreation(types, creation, context.CancellationToken), context, types);
+        }
+        else if (types.CorsPolicy is not null && SymbolEqualityComparer.Default.Equals(creation.Type, types.CorsPolicy))
+        {
+            HandBuiltPolicyRule.Check(creation, context, types);
         }
     }
 

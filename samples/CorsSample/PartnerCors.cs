@@ -44,6 +44,11 @@ public static class PartnerCors
                 .SetIsOriginAllowed(_ => true) // expect: CORS002
                 .AllowAnyHeader()
                 .AllowCredentials());
+
+            // Kiosk terminals: ported from an old app that built the policy object by hand.
+            var kiosk = new CorsPolicy { SupportsCredentials = true };
+            kiosk.Origins.Add("*"); // expect: CORS001
+            options.AddPolicy("kiosk", kiosk);
         });
 
         return services;

@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using System.Threading;
+using CorsAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CorsAnalyzers.Rules.Policy;
+
+/// <summary>
+/// CORS001 for <c>new CorsPolicy { ... }</c>: the origin "*" and <c>SupportsCredentials = true</c>, set in the object
+/// initializer or by the statements that follow the declaration of the local it is stored in (same block, straight line).
+/// </summary>
+internal static class HandBuiltPolicyRule
+{
+    private const string OriginsProperty = "Origins";
+    private const string SupportsCredentialsProperty = "SupportsCredentials";
+
+    public static void Check(IObjectCreationOperation creation, OperationAnalysisContext context, CorsKnownTypes types)
+    {
+        IOperation? anyOrigin = null;
+        IOperation? credentials = null;
+        if (creation.Initializer is { } initializer)
+        {
+            foreach (var member in initializer.Initializers)
+            {
+                Inspect(member, instance: null, types, ref anyOrigin, ref credentials);
+            }
+        }
+
+        if (LocalOf(creation) is { } local && creation.Parent?.Parent?.Parent?.Parent is { } declaration)
+        {
+            InspectFollowingStatements(declaration, local, types, ref anyOrigin, ref credentials, context.CancellationToken);
+        }
+
+        if (anyOrigin is not null && credentials is not null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.AnyOriginWithCredentialsHandBuilt,
+                anyOrigin.Syntax.GetLocation(),
+                ImmutableArray.Create(credentials.Syntax.GetLocation())));
+        }
+    }
+
+    /// <summary>
+    /// <c>SupportsCredentials = true</c>, <c>Origins = { "*" }</c> (in an initializer, <paramref name="instance"/> null),
+    /// or <c>local.SupportsCredentials = true</c>, <c>local.Origins.Add("*")</c> (<paramref name="instance"/> the local).
+    /// </summary>
+    private static void Inspect(IOperation operation, ILocalSymbol? instance, CorsKnownTypes types, ref IOperation? anyOrigin, ref IOperation? credentials)
+    {
+        switch (operation)
+        {
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
+                when IsPolicyProperty(target, SupportsCredentialsProperty, instance, types):
+                credentials = assignment.Value.ConstantValue is { HasValue: true, Value: true } ? assignment : null;
+                break;
+            case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation target, Initializer: { } origins }
+                when instance is null && IsPolicyProperty(target, OriginsProperty, null, types):
+                foreach (var add in origins.Initializers)
+                {
+                    anyOrigin ??= AnyOriginArgument(add);
+                }
+
+                break;
+            case IInvocationOperation { TargetMethod.Name: "Add", Instance: IPropertyReferenceOperation target } add
+                when instance is not null && IsPolicyProperty(target, OriginsProperty, instance, types):
+                anyOrigin ??= AnyOriginArgument(add);
+                break;
+        }
+    }
+
+    private static void InspectFollowingStatements(
+        IOperation declaration,
+        ILocalSymbol local,
+        CorsKnownTypes types,
+        ref IOperation? anyOrigin,
+        ref IOperation? credentials,
+        CancellationToken cancellationToken)
+    {
+        if (declaration is not IVariableDeclarationGroupOperation { Parent: IBlockOperation block })
+        {
+            return;
+        }
+
+        var after = false;
+        foreach (var statement in block.Operations)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (ReferenceEquals(statement, declaration))
+            {
+                after = true;
+            }
+            else if (after && statement is IExpressionStatementOperation { Operation: { } expression })
+            {
+                Inspect(expression, local, types, ref anyOrigin, ref credentials);
+            }
+        }
+    }
+
+    private static ILocalSymbol? LocalOf(IObjectCreationOperation creation) =>
+        creation.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } ? declarator.Symbol : null;
+
+    private static bool IsPolicyProperty(IPropertyReferenceOperation reference, string name, ILocalSymbol? instance, CorsKnownTypes types)
+    {
+        if (reference.Property.Name != name || !SymbolEqualityComparer.Default.Equals(reference.Property.ContainingType, types.CorsPolicy))
+        {
+            return false;
+        }
+
+        return instance is null
+            ? reference.Instance is IInstanceReferenceOperation
+            : reference.Instance is ILocalReferenceOperation { Local: var target } && SymbolEqualityComparer.Default.Equals(target, instance);
+    }
+
+    private static IOperation? AnyOriginArgument(IOperation add) =>
+        add is IInvocationOperation { Arguments.Length: 1 } invocation && invocation.Arguments[0].Value.GetConstantString() == "*"
+            ? invocation.Arguments[0].Value
+            : null;
+}
