@@ -165,6 +165,84 @@ public sealed class CorrectAppsTests
         }
         """;
 
+    // The shape of the ASP.NET Core documentation's CORS sample: the policy name is a local variable, not a constant.
+    private const string DocumentationSample = """
+        var MyAllowSpecificOrigins = "_myAllowSpecificOrigins";
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddCors(options =>
+        {
+            options.AddPolicy(name: MyAllowSpecificOrigins,
+                              policy =>
+                              {
+                                  policy.WithOrigins("http://example.com",
+                                                      "http://www.contoso.com");
+                              });
+        });
+        builder.Services.AddControllers();
+
+        var app = builder.Build();
+        app.UseHttpsRedirection();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseCors(MyAllowSpecificOrigins);
+        app.UseAuthorization();
+        app.MapControllers();
+        app.Run();
+        """;
+
+    // A SignalR chat with a local front end, origins from a comma-separated setting, a middleware that only reads Origin.
+    private const string SignalRWithConfiguredOrigins = """
+        using Microsoft.AspNetCore.SignalR;
+
+        var builder = WebApplication.CreateBuilder(args);
+        var allowed = (builder.Configuration["AllowedOrigins"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        builder.Services.AddSignalR();
+        builder.Services.AddCors(options => options.AddPolicy("CorsPolicy", policy => policy
+            .WithOrigins("http://localhost:4200", "https://localhost:4200")
+            .WithOrigins(allowed)
+            .AllowAnyMethod()
+            .AllowAnyHeader()
+            .AllowCredentials()));
+
+        var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            var origin = context.Request.Headers.Origin.ToString();
+            app.Logger.LogDebug("Request from {Origin}", origin);
+            context.Response.Headers["X-Request-Origin-Seen"] = string.IsNullOrEmpty(origin) ? "no" : "yes";
+            await next(context);
+        });
+        app.UseCors("CorsPolicy");
+        app.MapHub<ChatHub>("/chat");
+        app.Run();
+
+        public sealed class ChatHub : Hub
+        {
+            public Task Send(string message) => Clients.All.SendAsync("message", message);
+        }
+        """;
+
+    private const string HandBuiltPolicyFromSettings = """
+        using Microsoft.AspNetCore.Cors.Infrastructure;
+
+        var builder = WebApplication.CreateBuilder(args);
+        var policy = new CorsPolicy { SupportsCredentials = true };
+        foreach (var origin in builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? [])
+        {
+            policy.Origins.Add(origin);
+        }
+
+        policy.Headers.Add("*");
+        policy.Methods.Add("*");
+        builder.Services.AddCors(options => options.AddDefaultPolicy(policy));
+
+        var app = builder.Build();
+        app.UseCors();
+        app.MapGet("/", () => "ok");
+        app.Run();
+        """;
+
     [Fact]
     public async Task MinimalApiWithControllersAndAuth_NoDiagnostics()
     {
@@ -181,6 +259,24 @@ public sealed class CorrectAppsTests
     public async Task SetupInExtensionMethodsAcrossFiles_NoDiagnostics()
     {
         await AssertCleanAsync(ExtensionMethodsProgram, ExtensionMethodsServices, ExtensionMethodsPipeline);
+    }
+
+    [Fact]
+    public async Task DocumentationSampleWithVariablePolicyName_NoDiagnostics()
+    {
+        await AssertCleanAsync(DocumentationSample);
+    }
+
+    [Fact]
+    public async Task SignalRWithConfiguredOriginsAndOriginLogging_NoDiagnostics()
+    {
+        await AssertCleanAsync(SignalRWithConfiguredOrigins);
+    }
+
+    [Fact]
+    public async Task HandBuiltPolicyFromSettings_NoDiagnostics()
+    {
+        await AssertCleanAsync(HandBuiltPolicyFromSettings);
     }
 
     private static async Task AssertCleanAsync(params string[] sources)
