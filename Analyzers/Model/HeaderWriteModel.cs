@@ -304,6 +304,13 @@ internal sealed class HeaderWriteModel
     {
         headers = headers?.WalkDownConversion();
 
+        // Response.Headers is typed IHeaderDictionary, and so is any local that holds it: every other receiver
+        // (a list's Add, a property assignment) leaves here before the local is looked up.
+        if (headers is null || !SymbolEqualityComparer.Default.Equals(headers.Type, types.IHeaderDictionary))
+        {
+            return false;
+        }
+
         // var headers = context.Response.Headers; headers["..."] = ...
         if (headers is ILocalReferenceOperation { Local: { } local } reference && LocalInitializer(local, reference) is { } initializer)
         {
