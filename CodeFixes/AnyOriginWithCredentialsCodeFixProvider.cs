@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Threading;
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
 using Microsoft.CodeAnalysis;
@@ -47,31 +48,31 @@ public sealed class AnyOriginWithCredentialsCodeFixProvider : CodeFixProvider
                     diagnostic);
             }
 
-            if (diagnostic.AdditionalLocations.Count > 0
-                && diagnostic.AdditionalLocations[0].SourceTree == root.SyntaxTree
-                && CallSyntax.FindInvocation(root, diagnostic.AdditionalLocations[0].SourceSpan) is { } credentials
-                && CallSyntax.IsBuilderCall(model, credentials, context.CancellationToken, "AllowCredentials")
-                && CallSyntax.RemoveCall(root, credentials) is { } withoutCredentials)
+            if (RemoveCredentials(root, model, diagnostic, context.CancellationToken) is ({ } title, { } withoutCredentials))
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Remove AllowCredentials()",
-                        _ => Task.FromResult(context.Document.WithSyntaxRoot(withoutCredentials)),
-                        RemoveCredentialsKey),
-                    diagnostic);
-            }
-            else if (diagnostic.AdditionalLocations.Count > 0
-                && diagnostic.AdditionalLocations[0].SourceTree == root.SyntaxTree
-                && SupportsCredentialsSyntax.FindAssignment(root, model, diagnostic.AdditionalLocations[0].SourceSpan, context.CancellationToken) is { } assignment
-                && SupportsCredentialsSyntax.Remove(root, assignment) is { } withoutSupportsCredentials)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Remove SupportsCredentials = true",
-                        _ => Task.FromResult(context.Document.WithSyntaxRoot(withoutSupportsCredentials)),
-                        RemoveCredentialsKey),
+                    CodeAction.Create(title, _ => Task.FromResult(context.Document.WithSyntaxRoot(withoutCredentials)), RemoveCredentialsKey),
                     diagnostic);
             }
         }
+    }
+
+    /// <summary>The credentials half of the diagnostic (its additional location) removed: the builder call or the property set.</summary>
+    private static (string? Title, SyntaxNode? Root) RemoveCredentials(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (diagnostic.AdditionalLocations.Count == 0 || diagnostic.AdditionalLocations[0].SourceTree != root.SyntaxTree)
+        {
+            return default;
+        }
+
+        var span = diagnostic.AdditionalLocations[0].SourceSpan;
+        if (CallSyntax.FindInvocation(root, span) is { } credentials && CallSyntax.IsBuilderCall(model, credentials, cancellationToken, "AllowCredentials"))
+        {
+            return ("Remove AllowCredentials()", CallSyntax.RemoveCall(root, credentials));
+        }
+
+        return SupportsCredentialsSyntax.FindAssignment(root, model, span, cancellationToken) is { } assignment
+            ? ("Remove SupportsCredentials = true", SupportsCredentialsSyntax.Remove(root, assignment))
+            : default;
     }
 }

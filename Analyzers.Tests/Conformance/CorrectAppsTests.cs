@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 
@@ -243,40 +244,23 @@ public sealed class CorrectAppsTests
         app.Run();
         """;
 
-    [Fact]
-    public async Task MinimalApiWithControllersAndAuth_NoDiagnostics()
+    private static readonly Dictionary<string, string[]> Apps = new()
     {
-        await AssertCleanAsync(MinimalApiWithControllersAndAuth);
-    }
+        ["minimal API with controllers and auth"] = [MinimalApiWithControllersAndAuth],
+        ["Startup-based MVC app"] = [StartupMvcApp],
+        ["setup in extension methods across files"] = [ExtensionMethodsProgram, ExtensionMethodsServices, ExtensionMethodsPipeline],
+        ["documentation sample with a variable policy name"] = [DocumentationSample],
+        ["SignalR with configured origins and Origin logging"] = [SignalRWithConfiguredOrigins],
+        ["hand-built policy from settings"] = [HandBuiltPolicyFromSettings],
+    };
 
-    [Fact]
-    public async Task StartupBasedMvcApp_NoDiagnostics()
-    {
-        await AssertCleanAsync(StartupMvcApp);
-    }
+    public static TheoryData<string> AppNames => new(Apps.Keys);
 
-    [Fact]
-    public async Task SetupInExtensionMethodsAcrossFiles_NoDiagnostics()
+    [Theory]
+    [MemberData(nameof(AppNames))]
+    public async Task CorrectApp_NoDiagnostics(string app)
     {
-        await AssertCleanAsync(ExtensionMethodsProgram, ExtensionMethodsServices, ExtensionMethodsPipeline);
-    }
-
-    [Fact]
-    public async Task DocumentationSampleWithVariablePolicyName_NoDiagnostics()
-    {
-        await AssertCleanAsync(DocumentationSample);
-    }
-
-    [Fact]
-    public async Task SignalRWithConfiguredOriginsAndOriginLogging_NoDiagnostics()
-    {
-        await AssertCleanAsync(SignalRWithConfiguredOrigins);
-    }
-
-    [Fact]
-    public async Task HandBuiltPolicyFromSettings_NoDiagnostics()
-    {
-        await AssertCleanAsync(HandBuiltPolicyFromSettings);
+        await AssertCleanAsync(Apps[app]);
     }
 
     private static async Task AssertCleanAsync(params string[] sources)
