@@ -657,4 +657,30 @@ public sealed class CORS001AnyOriginWithCredentialsTests
             true,
             HandBuilt());
     }
+
+    [Fact]
+    public async Task StarSpreadFromStaticArray_ReportsDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var app = WebApplication.Create(args);
+            app.UseCors(p => p.{|#0:WithOrigins([.. Origins.Everyone])|}.{|#1:AllowCredentials()|});
+
+            static class Origins
+            {
+                public static readonly string[] Everyone = ["*"];
+            }
+            """, AnyOrigin("the origin \"*\""));
+    }
+
+    [Fact]
+    public async Task StarNextToUnknownSpread_IsALiteralOriginNotAnyOrigin()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var configured = builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? [];
+            builder.Services.AddCors(o => o.AddPolicy("x", p => p.WithOrigins([.. configured, {|#0:"*"|}]).AllowCredentials()));
+            """,
+            VerifyCS.Diagnostic(DiagnosticIds.OriginNeverMatches).WithLocation(0)
+                .WithArguments("*", "'*' means any origin only when it is the only entry; next to other origins it is compared literally"));
+    }
 }

@@ -122,4 +122,21 @@ public sealed class CORS005NullOriginTests
             app.UseCors(p => p.SetIsOriginAllowed(o => {|#0:o == "null"|}));
             """, NullOriginCodeFixProvider.RemoveNullOriginKey, NullOrigin());
     }
+
+    [Fact]
+    public async Task RemoveNullOrigin_CollectionExpressionWithSpread_Fix_RemovesElement()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var configured = builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? [];
+            builder.Services.AddCors(o => o.AddPolicy("x", p => p.WithOrigins([.. configured, {|#0:"null"|}, "https://app.contoso.com"])));
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            var configured = builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? [];
+            builder.Services.AddCors(o => o.AddPolicy("x", p => p.WithOrigins([.. configured, "https://app.contoso.com"])));
+            """,
+            NullOriginCodeFixProvider.RemoveNullOriginKey,
+            true,
+            NullOrigin());
+    }
 }

@@ -94,6 +94,42 @@ public sealed class CORS007OriginNeverMatchesTests
     }
 
     [Fact]
+    public async Task CollectionExpressionWithSpreads_ReportsLiteralsAndSpreadFieldElements()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var configured = builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? [];
+            builder.Services.AddCors(o => o.AddPolicy("x", p => p
+                .{|#2:WithOrigins([.. configured, .. Origins.Partners, {|#1:"https://app.contoso.com/"|}])|}));
+
+            static class Origins
+            {
+                public static readonly string[] Local = [{|#0:"https://localhost:5001/"|}];
+                public static readonly string[] Partners = [.. Local, "https://fabrikam.com"];
+            }
+            """,
+            NeverMatches("https://app.contoso.com/", "browsers send origins without a trailing slash; use 'https://app.contoso.com'", 1),
+            NeverMatches("https://localhost:5001/", "browsers send origins without a trailing slash; use 'https://localhost:5001'").WithLocation(2));
+    }
+
+    [Fact]
+    public async Task UseBrowserOrigin_CollectionExpressionWithSpread_Fix_RewritesLiteral()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var configured = builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? [];
+            builder.Services.AddCors(o => o.AddPolicy("x", p => p.WithOrigins([.. configured, {|#0:"https://app.contoso.com/"|}])));
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            var configured = builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? [];
+            builder.Services.AddCors(o => o.AddPolicy("x", p => p.WithOrigins([.. configured, "https://app.contoso.com"])));
+            """,
+            OriginNeverMatchesCodeFixProvider.UseBrowserOriginKey,
+            true,
+            NeverMatches("https://app.contoso.com/", "browsers send origins without a trailing slash; use 'https://app.contoso.com'"));
+    }
+
+    [Fact]
     public async Task NonConstantOrigin_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
