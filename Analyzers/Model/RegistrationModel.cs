@@ -150,6 +150,14 @@ internal sealed class RegistrationModel
 
     public void MarkPipelineUnknown() => PipelineUnknown = true;
 
+    /// <summary>
+    /// A referenced assembly of the solution may hold endpoints that name a policy (controllers with <c>[EnableCors("x")]</c>
+    /// are application parts of the app; a library may map endpoints with <c>RequireCors</c>).
+    /// </summary>
+    public bool EndpointsUnknown { get; private set; }
+
+    public void MarkEndpointsUnknown() => EndpointsUnknown = true;
+
     public IReadOnlyList<AddedPolicy> Policies => _policies;
 
     public IReadOnlyList<PolicyReference> References => _references;

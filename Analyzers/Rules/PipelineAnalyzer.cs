@@ -175,6 +175,18 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        private void FindReferencedEndpoints(Compilation compilation)
+        {
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (_scope.MayUseCors(assembly))
+                {
+                    _model.MarkEndpointsUnknown();
+                    return;
+                }
+            }
+        }
+
         public void OnCompilationEnd(CompilationAnalysisContext context)
         {
             _model.AddConfigureServicesMethods(context.Compilation, _types, context.CancellationToken);
@@ -182,6 +194,7 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
             var isApp = context.Compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication;
             if (isApp)
             {
+                FindReferencedEndpoints(context.Compilation);
                 RegistrationRules.CheckServicesRegistered(_model, context.ReportDiagnostic);
                 RegistrationRules.CheckApplied(_model, context.ReportDiagnostic);
                 RegistrationRules.CheckPolicyNames(_model, context.ReportDiagnostic);

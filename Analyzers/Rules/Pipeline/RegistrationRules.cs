@@ -83,7 +83,7 @@ internal static class RegistrationRules
         var names = model.Policies.Where(static p => p.Name is not null).Select(static p => p.Name!).Distinct(StringComparer.Ordinal).ToList();
         var known = new HashSet<string>(names, StringComparer.Ordinal);
         var hasDefault = model.DefaultPolicyNamed || model.Policies.Any(static p => p.IsDefault);
-        var endpointNamesPolicy = model.References.Any(static r => r.Kind == PolicyReferenceKind.RequireCorsInline
+        var endpointNamesPolicy = model.EndpointsUnknown || model.References.Any(static r => r.Kind == PolicyReferenceKind.RequireCorsInline
             || (r.Kind is PolicyReferenceKind.RequireCors or PolicyReferenceKind.EnableCors && r.Name is not null));
         var useCorsNamesPolicy = model.References.Any(static r => r.Kind == PolicyReferenceKind.UseCors && r.Name is not null);
 
