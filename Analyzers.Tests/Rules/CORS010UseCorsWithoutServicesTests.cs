@@ -97,4 +97,41 @@ public sealed class CORS010UseCorsWithoutServicesTests
             app.Run();
             """);
     }
+
+    [Theory]
+    [InlineData("Platform.AddDefaults(builder.Services);", false)]
+    [InlineData("Platform.AddDefaults(builder);", false)]
+    [InlineData("builder.Services.AddPlatform();", false)]
+    [InlineData("Platform.Log(\"starting\");", true)]
+    public async Task ServicesHandedToAnotherProject_ReportsOnlyWhenItCannotRegisterCors(string call, bool reported)
+    {
+        var test = new VerifyCS.Test($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            {{call}}
+            {|#1:var app = builder.Build();|}
+            app.{|#0:UseCors()|};
+            app.Run();
+            """);
+        var library = test.TestState.AdditionalProjects["Platform"];
+        library.ReferenceAssemblies = CorsTestSetup.AspNetCore;
+        library.Sources.Add("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public static class Platform
+            {
+                public static void AddDefaults(IServiceCollection services) => services.AddCors();
+                public static void AddDefaults(WebApplicationBuilder builder) => builder.Services.AddCors();
+                public static IServiceCollection AddPlatform(this IServiceCollection services) => services.AddCors();
+                public static void Log(string message) { }
+            }
+            """);
+        test.TestState.AdditionalProjectReferences.Add("Platform");
+        if (reported)
+        {
+            test.ExpectedDiagnostics.Add(Missing());
+        }
+
+        await test.RunAsync(System.Threading.CancellationToken.None);
+    }
 }

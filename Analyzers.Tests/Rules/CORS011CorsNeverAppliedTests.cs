@@ -77,4 +77,39 @@ public sealed class CORS011CorsNeverAppliedTests
             }
             """);
     }
+
+    [Theory]
+    [InlineData("Pipeline.UseDefaults(app);", false)]
+    [InlineData("app.UsePlatform();", false)]
+    [InlineData("Pipeline.Log(\"starting\");", true)]
+    public async Task AppHandedToAnotherProject_ReportsOnlyWhenItCannotCallUseCors(string call, bool reported)
+    {
+        var test = new VerifyCS.Test($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.{|#0:AddPolicy("spa", p => p.WithOrigins("https://app.contoso.com"))|});
+            var app = builder.Build();
+            {{call}}
+            {|#1:app.MapGet("/", () => "ok");|}
+            app.Run();
+            """);
+        var library = test.TestState.AdditionalProjects["Pipeline"];
+        library.ReferenceAssemblies = CorsTestSetup.AspNetCore;
+        library.Sources.Add("""
+            using Microsoft.AspNetCore.Builder;
+
+            public static class Pipeline
+            {
+                public static void UseDefaults(IApplicationBuilder app) => app.UseCors("spa");
+                public static IApplicationBuilder UsePlatform(this IApplicationBuilder app) => app.UseCors("spa");
+                public static void Log(string message) { }
+            }
+            """);
+        test.TestState.AdditionalProjectReferences.Add("Pipeline");
+        if (reported)
+        {
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.CorsNeverApplied).WithLocation(0).WithLocation(1).WithArguments("policy 'spa' is added"));
+        }
+
+        await test.RunAsync(System.Threading.CancellationToken.None);
+    }
 }

@@ -15,6 +15,7 @@ internal sealed class CorsKnownTypes
     private CorsKnownTypes(Compilation compilation, INamedTypeSymbol corsPolicyBuilder)
     {
         CorsPolicyBuilder = corsPolicyBuilder;
+        CompilationAssembly = compilation.Assembly;
 #pragma warning disable RS0030 // The one place types are looked up by name.
         CorsPolicy = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicy");
         CorsOptions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions");
@@ -43,6 +44,12 @@ internal sealed class CorsKnownTypes
     }
 
     public INamedTypeSymbol CorsPolicyBuilder { get; }
+
+    /// <summary>The assembly being compiled: code outside it (a package, or another project of the solution, which the IDE
+    /// sees as source and a build as metadata) cannot be followed.</summary>
+    public IAssemblySymbol CompilationAssembly { get; }
+
+    public bool IsElsewhere(ISymbol symbol) => !SymbolEqualityComparer.Default.Equals(symbol.ContainingAssembly, CompilationAssembly);
 
     public INamedTypeSymbol? CorsPolicy { get; }
 

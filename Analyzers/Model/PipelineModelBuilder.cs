@@ -66,7 +66,7 @@ internal sealed class PipelineModelBuilder : ExecutionWalker<PipelineCall>
             return paths;
         }
 
-        if (!method.Locations.IsEmpty && method.Locations[0].IsInMetadata)
+        if (Types.IsElsewhere(method))
         {
             if (method.ContainingNamespace?.ToDisplayString() == BuilderNamespace && IsFramework(method.ContainingAssembly))
             {

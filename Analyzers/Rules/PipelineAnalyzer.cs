@@ -101,17 +101,21 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
                     return;
             }
 
-            if (method.IsExtensionMethod && method.Parameters.Length > 0 && !method.Locations.IsEmpty && method.Locations[0].IsInMetadata
-                && _scope.MayUseCors(method.ContainingAssembly))
+            if (method.Parameters.Length > 0 && _types.IsElsewhere(method) && _scope.MayUseCors(method.ContainingAssembly))
             {
-                var receiver = method.Parameters[0].Type;
-                if (CorsKnownTypes.Implements(receiver, _types.IServiceCollection))
+                // Code of another project or package that gets the services or the app (as the extended receiver or as
+                // any argument) may register CORS or call UseCors where the model cannot see.
+                foreach (var parameter in method.Parameters)
                 {
-                    _model.MarkServicesUnknown();
-                }
-                else if (CorsKnownTypes.Implements(receiver, _types.IApplicationBuilder))
-                {
-                    _model.MarkPipelineUnknown();
+                    var parameterType = parameter.Type;
+                    if (CorsKnownTypes.Implements(parameterType, _types.IServiceCollection) || Is(parameterType, _types.WebApplicationBuilder))
+                    {
+                        _model.MarkServicesUnknown();
+                    }
+                    else if (CorsKnownTypes.Implements(parameterType, _types.IApplicationBuilder))
+                    {
+                        _model.MarkPipelineUnknown();
+                    }
                 }
             }
         }
