@@ -112,9 +112,7 @@ public sealed class CORS010UseCorsWithoutServicesTests
             app.{|#0:UseCors()|};
             app.Run();
             """);
-        var library = test.TestState.AdditionalProjects["Platform"];
-        library.ReferenceAssemblies = CorsTestSetup.AspNetCore;
-        library.Sources.Add("""
+        test.WithReferencedProject("Platform", """
             using Microsoft.AspNetCore.Builder;
             using Microsoft.Extensions.DependencyInjection;
 
@@ -126,7 +124,6 @@ public sealed class CORS010UseCorsWithoutServicesTests
                 public static void Log(string message) { }
             }
             """);
-        test.TestState.AdditionalProjectReferences.Add("Platform");
         if (reported)
         {
             test.ExpectedDiagnostics.Add(Missing());

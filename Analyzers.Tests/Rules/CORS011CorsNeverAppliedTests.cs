@@ -92,9 +92,7 @@ public sealed class CORS011CorsNeverAppliedTests
             {|#1:app.MapGet("/", () => "ok");|}
             app.Run();
             """);
-        var library = test.TestState.AdditionalProjects["Pipeline"];
-        library.ReferenceAssemblies = CorsTestSetup.AspNetCore;
-        library.Sources.Add("""
+        test.WithReferencedProject("Pipeline", """
             using Microsoft.AspNetCore.Builder;
 
             public static class Pipeline
@@ -104,7 +102,6 @@ public sealed class CORS011CorsNeverAppliedTests
                 public static void Log(string message) { }
             }
             """);
-        test.TestState.AdditionalProjectReferences.Add("Pipeline");
         if (reported)
         {
             test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.CorsNeverApplied).WithLocation(0).WithLocation(1).WithArguments("policy 'spa' is added"));

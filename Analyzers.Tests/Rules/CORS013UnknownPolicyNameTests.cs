@@ -107,12 +107,10 @@ public sealed class CORS013UnknownPolicyNameTests
         // Controllers in a class library of the solution are application parts of the app: their [EnableCors] names a
         // policy this compilation cannot see, as long as that library references the CORS assembly.
         var test = new VerifyCS.Test(App("o.AddPolicy(\"spa\", p => p.WithOrigins(\"https://app.contoso.com\"));", "app.{|#0:UseCors()|};"));
-        var library = test.TestState.AdditionalProjects["Orders"];
-        library.ReferenceAssemblies = referencesCors ? CorsTestSetup.AspNetCore : CorsTestSetup.PlainNet;
-        library.Sources.Add(referencesCors
-            ? "using Microsoft.AspNetCore.Cors;\nusing Microsoft.AspNetCore.Mvc;\n" + controllers
-            : "public static class OrdersModule { }");
-        test.TestState.AdditionalProjectReferences.Add("Orders");
+        test.WithReferencedProject(
+            "Orders",
+            referencesCors ? "using Microsoft.AspNetCore.Cors;\nusing Microsoft.AspNetCore.Mvc;\n" + controllers : "public static class OrdersModule { }",
+            referencesCors ? CorsTestSetup.AspNetCore : CorsTestSetup.PlainNet);
         if (!referencesCors)
         {
             test.ExpectedDiagnostics.Add(Unknown("UseCors() applies the default policy, but no default policy is added and no endpoint names a policy"));

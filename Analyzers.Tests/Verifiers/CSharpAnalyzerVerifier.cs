@@ -36,6 +36,16 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
             CorsTestSetup.Apply(TestState, source, implicitUsings);
         }
 
+        /// <summary>Adds a project of the same solution that the tested app references (ASP.NET Core reference set unless given).</summary>
+        public Test WithReferencedProject(string name, string source, ReferenceAssemblies? referenceAssemblies = null)
+        {
+            var project = TestState.AdditionalProjects[name];
+            project.ReferenceAssemblies = referenceAssemblies ?? CorsTestSetup.AspNetCore;
+            project.Sources.Add(source);
+            TestState.AdditionalProjectReferences.Add(name);
+            return this;
+        }
+
         /// <summary>Symbols such as DEBUG that the test compilation defines.</summary>
         public string[] PreprocessorSymbols { get; set; } = [];
 
