@@ -40,12 +40,7 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // A policy or a response is often built over several statements, and the diagnostic goes where the mistake is,
-        // outside the operation whose callback finds it. Only an analyzer with a block-start action gets such diagnostics
-        // treated as local to the member (squiggles while typing) instead of non-local (shown after a build).
-#pragma warning disable RS1012 // Registers nothing on purpose: its presence alone changes how the driver scopes diagnostics.
-        context.RegisterOperationBlockStartAction(static _ => { });
-#pragma warning restore RS1012
+        MemberScopedDiagnostics.Enable(context);
         context.RegisterOperationAction(c => AnalyzeLambda(c, types), OperationKind.AnonymousFunction);
         context.RegisterOperationAction(c => AnalyzeMethodReference(c, types), OperationKind.MethodReference);
         context.RegisterOperationAction(c => AnalyzeCreation(c, types), OperationKind.ObjectCreation);

@@ -28,7 +28,7 @@ internal static class HandBuiltPolicyRule
             }
         }
 
-        if (LocalOf(creation) is { } local && creation.Parent?.Parent?.Parent?.Parent is { } declaration)
+        if (StoredIn(creation) is var (local, declaration))
         {
             InspectFollowingStatements(declaration, local, types, ref anyOrigin, ref credentials, context.CancellationToken);
         }
@@ -70,14 +70,14 @@ internal static class HandBuiltPolicyRule
     }
 
     private static void InspectFollowingStatements(
-        IOperation declaration,
+        IVariableDeclarationGroupOperation declaration,
         ILocalSymbol local,
         CorsKnownTypes types,
         ref IOperation? anyOrigin,
         ref IOperation? credentials,
         CancellationToken cancellationToken)
     {
-        if (declaration is not IVariableDeclarationGroupOperation { Parent: IBlockOperation block })
+        if (declaration.Parent is not IBlockOperation block)
         {
             return;
         }
@@ -97,8 +97,14 @@ internal static class HandBuiltPolicyRule
         }
     }
 
-    private static ILocalSymbol? LocalOf(IObjectCreationOperation creation) =>
-        creation.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } ? declarator.Symbol : null;
+    /// <summary><c>var policy = new CorsPolicy(...);</c>: the local and the declaration statement.</summary>
+    private static (ILocalSymbol Local, IVariableDeclarationGroupOperation Declaration)? StoredIn(IObjectCreationOperation creation) =>
+        creation.Parent is IVariableInitializerOperation
+        {
+            Parent: IVariableDeclaratorOperation { Parent: IVariableDeclarationOperation { Parent: IVariableDeclarationGroupOperation declaration } } declarator,
+        }
+            ? (declarator.Symbol, declaration)
+            : null;
 
     private static bool IsPolicyProperty(IPropertyReferenceOperation reference, string name, ILocalSymbol? instance, CorsKnownTypes types)
     {
