@@ -32,13 +32,12 @@ public sealed class AllOriginsTrustedWithCredentialsCodeFixProvider : CodeFixPro
         {
             if (CallSyntax.FindInvocation(root, diagnostic.Location.SourceSpan) is { } predicate
                 && CallSyntax.IsBuilderCall(model, predicate, context.CancellationToken, "SetIsOriginAllowed")
-                && ConfiguredOrigins.Create(model, predicate.SpanStart, context.CancellationToken) is { } origins)
+                && ConfiguredOrigins.Find(model, predicate, context.CancellationToken) is { } origins)
             {
-                var needsUsing = ConfiguredOrigins.NeedsUsing(model, predicate.SpanStart, origins);
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         "Allow only the origins listed in configuration",
-                        _ => Task.FromResult(context.Document.WithSyntaxRoot(ConfiguredOrigins.ReplaceCall(root, predicate, origins, needsUsing))),
+                        _ => Task.FromResult(context.Document.WithSyntaxRoot(origins.ReplaceCall(root, predicate))),
                         UseConfiguredOriginsKey),
                     diagnostic);
             }

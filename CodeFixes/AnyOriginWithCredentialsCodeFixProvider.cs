@@ -37,13 +37,12 @@ public sealed class AnyOriginWithCredentialsCodeFixProvider : CodeFixProvider
         {
             var anyOrigin = CallSyntax.FindInvocation(root, diagnostic.Location.SourceSpan);
             if (anyOrigin is not null && CallSyntax.IsBuilderCall(model, anyOrigin, context.CancellationToken, "AllowAnyOrigin", "WithOrigins")
-                && ConfiguredOrigins.Create(model, anyOrigin.SpanStart, context.CancellationToken) is { } origins)
+                && ConfiguredOrigins.Find(model, anyOrigin, context.CancellationToken) is { } origins)
             {
-                var needsUsing = ConfiguredOrigins.NeedsUsing(model, anyOrigin.SpanStart, origins);
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         "Read the allowed origins from configuration",
-                        _ => Task.FromResult(context.Document.WithSyntaxRoot(ConfiguredOrigins.ReplaceCall(root, anyOrigin, origins, needsUsing))),
+                        _ => Task.FromResult(context.Document.WithSyntaxRoot(origins.ReplaceCall(root, anyOrigin))),
                         UseConfiguredOriginsKey),
                     diagnostic);
             }

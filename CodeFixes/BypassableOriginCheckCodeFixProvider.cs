@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
+using CorsAnalyzers.Model;
 using CorsAnalyzers.Rules.Policy;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -13,13 +16,16 @@ using Microsoft.CodeAnalysis.Simplification;
 namespace CorsAnalyzers.CodeFixes;
 
 /// <summary>
-/// CORS004: turns <c>host.EndsWith("contoso.com")</c> into an exact-or-subdomain check, and on the raw origin string also
-/// requires https for subdomains. Offered only for plain host-name suffixes, where the intent is unambiguous.
+/// CORS004: rewrites a bypassable origin check to what its author meant. Suffix, prefix and substring checks become
+/// comparisons of scheme, host and port at their boundaries (<see cref="OriginCheckRewrite"/>); a regular expression gets
+/// <c>^...$</c> anchors and escaped host dots. Offered only where the check decides acceptance (not under a negation), so the
+/// rewrite only ever narrows what is accepted.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BypassableOriginCheckCodeFixProvider)), Shared]
 public sealed class BypassableOriginCheckCodeFixProvider : CodeFixProvider
 {
     public const string ExactHostOrSubdomainKey = "CORS004_ExactHostOrSubdomain";
+    public const string AnchorPatternKey = "CORS004_AnchorPattern";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.BypassableOriginCheck);
 
@@ -29,49 +35,104 @@ public sealed class BypassableOriginCheckCodeFixProvider : CodeFixProvider
     {
         context.CancellationToken.ThrowIfCancellationRequested();
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
         {
             return;
         }
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(BypassableOriginCheckRule.HostSuffixProperty, out var suffix) || suffix is null
-                || CallSyntax.FindInvocation(root, diagnostic.Location.SourceSpan) is not { Expression: MemberAccessExpressionSyntax memberAccess } check
-                || !IsSideEffectFree(memberAccess.Expression))
+            if (!diagnostic.Properties.TryGetValue(BypassableOriginCheckRule.CheckKindProperty, out var kind) || kind is null
+                || !diagnostic.Properties.TryGetValue(BypassableOriginCheckRule.CheckTextProperty, out var text) || text is null
+                || CallSyntax.FindInvocation(root, diagnostic.Location.SourceSpan) is not { } check)
             {
                 continue;
             }
 
+            if (kind is nameof(OriginCheckKind.UnanchoredRegex) or nameof(OriginCheckKind.UnescapedDotRegex))
+            {
+                RegisterPatternFix(context, diagnostic, root, model, check, text);
+                continue;
+            }
+
             var onHost = diagnostic.Properties.TryGetValue(BypassableOriginCheckRule.CheckedValueProperty, out var checkedValue) && checkedValue == "Host";
-            var replacement = Rewrite(memberAccess.Expression, check.ArgumentList, suffix, onHost).WithTriviaFrom(check);
+            if (kind is nameof(OriginCheckKind.SharedHostingSuffix)
+                || check.Expression is not MemberAccessExpressionSyntax memberAccess
+                || !IsSideEffectFree(memberAccess.Expression)
+                || OriginCheckRewrite.Target(check, memberAccess.Name.Identifier.ValueText) is not { } target
+                || !OriginCheckRewrite.IsAcceptingPosition(target))
+            {
+                continue;
+            }
+
+            var comparison = check.ArgumentList.Arguments.Count > 1 ? check.ArgumentList.Arguments[1].ToString() : null;
+            var rewrite = OriginCheckRewrite.Rewrite(
+                memberAccess.Name.Identifier.ValueText,
+                memberAccess.Expression.WithoutTrivia().ToString(),
+                text,
+                comparison,
+                onHost,
+                SystemPrefix(model, target.SpanStart),
+                () => UnusedName(target, "originUri"));
+            if (rewrite is null)
+            {
+                continue;
+            }
+
+            var replacement = SyntaxFactory.ParseExpression(rewrite).WithAdditionalAnnotations(Simplifier.Annotation).WithTriviaFrom(target);
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    onHost ? $"Accept only '{suffix}' and its subdomains" : $"Accept only https://{suffix} and its https subdomains",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(check, replacement))),
+                    $"Compare the exact {(onHost ? "host" : "origin")} instead of {memberAccess.Name.Identifier.ValueText}(\"{text}\")",
+                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(target, replacement))),
                     ExactHostOrSubdomainKey),
                 diagnostic);
         }
     }
 
-    private static ExpressionSyntax Rewrite(ExpressionSyntax value, ArgumentListSyntax arguments, string suffix, bool onHost)
+    private static void RegisterPatternFix(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model, InvocationExpressionSyntax check, string pattern)
     {
-        var receiver = value.WithoutTrivia().ToString();
-        var comparison = arguments.Arguments.Count > 1 ? arguments.Arguments[1].ToString() : null;
-        string text;
-        if (onHost)
+        if (!OriginCheckRewrite.IsAcceptingPosition(check)
+            || PatternLiteral(root, model, check, pattern, context.CancellationToken) is not { } literal)
         {
-            var equals = comparison is null ? $"{receiver} == \"{suffix}\"" : $"string.Equals({receiver}, \"{suffix}\", {comparison})";
-            var endsWith = comparison is null ? $"{receiver}.EndsWith(\".{suffix}\")" : $"{receiver}.EndsWith(\".{suffix}\", {comparison})";
-            text = $"({equals} || {endsWith})";
-        }
-        else
-        {
-            var comparisonArgument = comparison ?? "System.StringComparison.OrdinalIgnoreCase";
-            text = $"(string.Equals({receiver}, \"https://{suffix}\", {comparisonArgument}) || ({receiver}.StartsWith(\"https://\", {comparisonArgument}) && {receiver}.EndsWith(\".{suffix}\", {comparisonArgument})))";
+            return;
         }
 
-        return SyntaxFactory.ParseExpression(text).WithAdditionalAnnotations(Simplifier.Annotation);
+        var fixedPattern = OriginText.AnchorAndEscapeHostDots(pattern);
+        var token = literal.Token.Text.StartsWith("@", System.StringComparison.Ordinal)
+            ? SyntaxFactory.Literal("@\"" + fixedPattern.Replace("\"", "\"\"") + "\"", fixedPattern)
+            : SyntaxFactory.Literal(fixedPattern);
+        var replacement = literal.WithToken(token.WithTriviaFrom(literal.Token));
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                $"Anchor the pattern: '{fixedPattern}'",
+                _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(literal, replacement))),
+                AnchorPatternKey),
+            diagnostic);
+    }
+
+    /// <summary>The literal that holds the pattern, in this document: an argument, a <c>new Regex("...")</c> field initializer, or a [GeneratedRegex] attribute.</summary>
+    private static LiteralExpressionSyntax? PatternLiteral(SyntaxNode root, SemanticModel model, InvocationExpressionSyntax check, string pattern, CancellationToken cancellationToken)
+    {
+        var direct = check.ArgumentList.Arguments.Select(a => a.Expression).OfType<LiteralExpressionSyntax>().FirstOrDefault(l => l.Token.ValueText == pattern);
+        if (direct is not null || check.Expression is not MemberAccessExpressionSyntax { Expression: var instance })
+        {
+            return direct;
+        }
+
+        SyntaxNode? declaration = instance switch
+        {
+            ObjectCreationExpressionSyntax creation => creation,
+            InvocationExpressionSyntax call => model.GetSymbolInfo(call, cancellationToken).Symbol?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken),
+            _ => model.GetSymbolInfo(instance, cancellationToken).Symbol?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken),
+        };
+        if (declaration is null || declaration.SyntaxTree != root.SyntaxTree)
+        {
+            return null;
+        }
+
+        var matches = declaration.DescendantNodesAndSelf().OfType<LiteralExpressionSyntax>().Where(l => l.Token.ValueText == pattern).ToList();
+        return matches.Count == 1 ? root.FindNode(matches[0].Span, getInnermostNodeForTie: true) as LiteralExpressionSyntax : null;
     }
 
     /// <summary>The receiver is repeated in the rewrite, so it must not call anything that could have effects.</summary>
@@ -79,7 +140,12 @@ public sealed class BypassableOriginCheckCodeFixProvider : CodeFixProvider
     {
         foreach (var node in expression.DescendantNodesAndSelf())
         {
-            if (node is InvocationExpressionSyntax or AssignmentExpressionSyntax or PostfixUnaryExpressionSyntax or AwaitExpressionSyntax)
+            if (node is InvocationExpressionSyntax invocation && !IsPureStringCall(invocation))
+            {
+                return false;
+            }
+
+            if (node is AssignmentExpressionSyntax or PostfixUnaryExpressionSyntax or AwaitExpressionSyntax)
             {
                 return false;
             }
@@ -91,5 +157,34 @@ public sealed class BypassableOriginCheckCodeFixProvider : CodeFixProvider
         }
 
         return true;
+    }
+
+    /// <summary>"" where <c>using System;</c> is in effect (Uri, StringComparison bind), otherwise "System.".</summary>
+    private static string SystemPrefix(SemanticModel model, int position) =>
+        model.GetSpeculativeTypeInfo(position, SyntaxFactory.ParseTypeName("StringComparison"), SpeculativeBindingOption.BindAsTypeOrNamespace).Type is { TypeKind: not TypeKind.Error }
+            ? string.Empty
+            : "System.";
+
+    private static bool IsPureStringCall(InvocationExpressionSyntax invocation) =>
+        invocation is { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToLower" or "ToLowerInvariant" or "ToUpper" or "ToUpperInvariant" or "Trim" or "ToString" }, ArgumentList.Arguments.Count: 0 };
+
+    /// <summary>
+    /// A name for the parsed origin that nothing in the file uses. Each substring check of one predicate gets its own number,
+    /// so that fixing them all at once (Fix All) declares no name twice.
+    /// </summary>
+    private static string UnusedName(SyntaxNode target, string name)
+    {
+        var predicate = target.AncestorsAndSelf().OfType<LambdaExpressionSyntax>().FirstOrDefault() ?? (SyntaxNode?)target.AncestorsAndSelf().OfType<MemberDeclarationSyntax>().FirstOrDefault() ?? target;
+        var index = predicate.DescendantNodes().OfType<InvocationExpressionSyntax>()
+            .Count(i => i.SpanStart < target.SpanStart && CallSyntax.GetName(i)?.Identifier.ValueText is "Contains" or "IndexOf");
+        var used = new System.Collections.Generic.HashSet<string>(target.SyntaxTree.GetRoot().DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
+        for (var number = index + 1; ; number++)
+        {
+            var candidate = number == 1 ? name : name + number;
+            if (!used.Contains(candidate))
+            {
+                return candidate;
+            }
+        }
     }
 }

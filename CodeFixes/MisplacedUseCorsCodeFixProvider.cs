@@ -69,7 +69,7 @@ public sealed class MisplacedUseCorsCodeFixProvider : CodeFixProvider
         var moved = statement
             .WithExpression(invocation.WithExpression(memberAccess.WithExpression(SyntaxFactory.IdentifierName(receiver))))
             .WithLeadingTrivia(SyntaxFactory.TriviaList(comments).Insert(0, SyntaxFactory.ElasticMarker))
-            .WithTrailingTrivia(StatementInsertion.EndOfLine(statement.SyntaxTree.GetRoot(cancellationToken)))
+            .WithTrailingTrivia(TrailingComment(statement) ?? SyntaxFactory.TriviaList(StatementInsertion.EndOfLine(statement.SyntaxTree.GetRoot(cancellationToken))))
             .WithAdditionalAnnotations(Formatter.Annotation);
 
         var sameDocument = slot.SourceTree == statement.SyntaxTree;
@@ -102,5 +102,12 @@ public sealed class MisplacedUseCorsCodeFixProvider : CodeFixProvider
         }
 
         return solution.WithDocumentSyntaxRoot(target.Id, newTargetRoot);
+    }
+
+    /// <summary>The statement's own trailing trivia when it holds a comment (<c>app.UseCors(); // why</c>), which moves with it.</summary>
+    private static SyntaxTriviaList? TrailingComment(StatementSyntax statement)
+    {
+        var trailing = statement.GetTrailingTrivia();
+        return trailing.Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)) ? trailing : null;
     }
 }

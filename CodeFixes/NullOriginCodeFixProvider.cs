@@ -1,19 +1,25 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CorsAnalyzers.CodeFixes;
 
-/// <summary>CORS005: removes the "null" entry from the origin list (and the whole WithOrigins call when it was the only entry).</summary>
+/// <summary>
+/// CORS005: removes the "null" entry from the origin list (and the whole WithOrigins call when it was the only entry, or
+/// reads the list from configuration instead), or the <c>origin == "null"</c> alternative of an origin predicate.
+/// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NullOriginCodeFixProvider)), Shared]
 public sealed class NullOriginCodeFixProvider : CodeFixProvider
 {
     public const string RemoveNullOriginKey = "CORS005_RemoveNullOrigin";
+    public const string UseConfiguredOriginsKey = "CORS005_UseConfiguredOrigins";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NullOriginTrusted);
 
@@ -31,16 +37,60 @@ public sealed class NullOriginCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal
-                || CallSyntax.FindEnclosingWithOrigins(model, literal, context.CancellationToken) is not { } withOrigins
-                || OriginListSyntax.RemoveEntry(root, withOrigins, literal) is not { } fixedRoot)
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (node is BinaryExpressionSyntax or InvocationExpressionSyntax && WithoutAlternative(root, (ExpressionSyntax)node) is { } withoutComparison)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create("Stop accepting the \"null\" origin", _ => Task.FromResult(context.Document.WithSyntaxRoot(withoutComparison)), RemoveNullOriginKey),
+                    diagnostic);
+                continue;
+            }
+
+            if (node is not LiteralExpressionSyntax literal
+                || CallSyntax.FindEnclosingWithOrigins(model, literal, context.CancellationToken) is not { } withOrigins)
             {
                 continue;
             }
 
-            context.RegisterCodeFix(
-                CodeAction.Create("Remove the \"null\" origin", _ => Task.FromResult(context.Document.WithSyntaxRoot(fixedRoot)), RemoveNullOriginKey),
-                diagnostic);
+            if (IsOnlyOrigin(withOrigins, literal) && ConfiguredOrigins.Find(model, withOrigins, context.CancellationToken) is { } configured)
+            {
+                // "null" was the policy's only origin: the list the app really needs goes to configuration.
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        "Allow only the origins listed in configuration",
+                        _ => Task.FromResult(context.Document.WithSyntaxRoot(configured.ReplaceArguments(root, withOrigins))),
+                        UseConfiguredOriginsKey),
+                    diagnostic);
+            }
+
+            if (OriginListSyntax.RemoveEntry(root, withOrigins, literal) is { } fixedRoot)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create("Remove the \"null\" origin", _ => Task.FromResult(context.Document.WithSyntaxRoot(fixedRoot)), RemoveNullOriginKey),
+                    diagnostic);
+            }
         }
+    }
+
+    private static bool IsOnlyOrigin(InvocationExpressionSyntax withOrigins, LiteralExpressionSyntax literal) =>
+        withOrigins.ArgumentList.Arguments.Count == 1
+        && withOrigins.ArgumentList.Arguments[0].Expression.DescendantNodesAndSelf().OfType<LiteralExpressionSyntax>().All(l => l == literal);
+
+    /// <summary><c>a || origin == "null"</c> becomes <c>a</c>: the comparison was one alternative of what the predicate accepts.</summary>
+    private static SyntaxNode? WithoutAlternative(SyntaxNode root, ExpressionSyntax comparison)
+    {
+        SyntaxNode current = comparison;
+        while (current.Parent is ParenthesizedExpressionSyntax)
+        {
+            current = current.Parent;
+        }
+
+        if (current.Parent is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalOrExpression } or)
+        {
+            return null;
+        }
+
+        var other = or.Left == current ? or.Right : or.Left;
+        return root.ReplaceNode(or, other.WithTriviaFrom(or));
     }
 }

@@ -12,12 +12,16 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CorsAnalyzers.CodeFixes;
 
-/// <summary>CORS007: rewrites an origin literal to what the browser sends, or splits a joined list into separate origins.</summary>
+/// <summary>
+/// CORS007: rewrites an origin literal to what the browser sends, splits a joined list into separate origins (each as
+/// the browser sends it), or removes a <c>"*"</c> that never matched next to real origins.
+/// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(OriginNeverMatchesCodeFixProvider)), Shared]
 public sealed class OriginNeverMatchesCodeFixProvider : CodeFixProvider
 {
     public const string UseBrowserOriginKey = "CORS007_UseBrowserOrigin";
     public const string SplitOriginsKey = "CORS007_SplitOrigins";
+    public const string RemoveStarKey = "CORS007_RemoveStar";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.OriginNeverMatches);
 
@@ -32,29 +36,48 @@ public sealed class OriginNeverMatchesCodeFixProvider : CodeFixProvider
             return;
         }
 
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal
-                || !literal.IsKind(SyntaxKind.StringLiteralExpression))
+            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax origin
+                || !IsWrittenOut(origin))
             {
                 continue;
             }
 
-            if (diagnostic.Properties.TryGetValue(OriginNeverMatchesRule.BrowserOriginProperty, out var origin) && origin is not null)
+            if (diagnostic.Properties.TryGetValue(OriginNeverMatchesRule.BrowserOriginProperty, out var browserOrigin) && browserOrigin is not null)
             {
-                var replacement = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(origin)).WithTriviaFrom(literal);
+                var replacement = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(browserOrigin)).WithTriviaFrom(origin);
                 context.RegisterCodeFix(
-                    CodeAction.Create($"Use '{origin}'", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(literal, replacement))), UseBrowserOriginKey),
+                    CodeAction.Create($"Use '{browserOrigin}'", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(origin, replacement))), UseBrowserOriginKey),
                     diagnostic);
             }
-            else if (diagnostic.Properties.ContainsKey(OriginNeverMatchesRule.SplitProperty)
-                && OriginText.SplitJoined(literal.Token.ValueText) is { Length: > 1 } origins
-                && OriginListSyntax.ReplaceWithSeveral(root, literal, origins) is { } split)
+            else if (diagnostic.Properties.TryGetValue(OriginNeverMatchesRule.SplitProperty, out var joined) && joined is not null
+                && joined.Split(' ') is { Length: > 1 } origins
+                && OriginListSyntax.ReplaceWithSeveral(root, origin, origins) is { } split)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create($"Split into {origins.Length} origins", _ => Task.FromResult(context.Document.WithSyntaxRoot(split)), SplitOriginsKey),
                     diagnostic);
             }
+            else if (diagnostic.Properties.ContainsKey(OriginNeverMatchesRule.RemoveEntryProperty)
+                && model is not null
+                && CallSyntax.FindEnclosingWithOrigins(model, origin, context.CancellationToken) is { } withOrigins
+                && OriginListSyntax.RemoveEntry(root, withOrigins, origin) is { } withoutStar)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create("Remove the '*' entry, which never matches", _ => Task.FromResult(context.Document.WithSyntaxRoot(withoutStar)), RemoveStarKey),
+                    diagnostic);
+            }
         }
     }
+
+    /// <summary>A string literal, or a concatenation of literals: text the fix can replace without losing a named constant.</summary>
+    private static bool IsWrittenOut(ExpressionSyntax expression) => expression switch
+    {
+        LiteralExpressionSyntax literal => literal.IsKind(SyntaxKind.StringLiteralExpression),
+        BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression) => IsWrittenOut(binary.Left) && IsWrittenOut(binary.Right),
+        ParenthesizedExpressionSyntax parenthesized => IsWrittenOut(parenthesized.Expression),
+        _ => false,
+    };
 }

@@ -148,7 +148,7 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
             }
 
             var policyModel = await policyDocument.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            var policy = PolicyText(place, policyModel is null ? null : ConfiguredOrigins.Create(policyModel, policyPosition, cancellationToken));
+            var policy = PolicyText(place, policyModel is null ? null : ConfiguredOrigins.FindAt(policyModel, policyPosition, cancellationToken));
             if (policy is null)
             {
                 return null;

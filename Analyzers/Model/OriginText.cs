@@ -65,11 +65,7 @@ internal static class OriginText
         var schemeEnd = value.IndexOf("://", StringComparison.Ordinal);
         if (schemeEnd <= 0)
         {
-            if (value.IndexOf('/') < 0 && value.IndexOf(':') < 0 && value.IndexOf('.') > 0)
-            {
-                browserOrigin = "https://" + value;
-            }
-
+            browserOrigin = WithScheme(value);
             return OriginProblem.NoScheme;
         }
 
@@ -97,6 +93,80 @@ internal static class OriginText
     /// <summary>The separate origins of a joined list like <c>"https://a.com, https://b.com"</c>.</summary>
     public static string[] SplitJoined(string value) =>
         value.Split(new[] { ',', ';', ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>
+    /// The origins of a joined list as the browser sends them (each part's slash, path or default port dropped, a missing
+    /// scheme added); null when a part is not an origin that can be written for sure.
+    /// </summary>
+    public static string[]? SplitAndNormalize(string value)
+    {
+        var parts = SplitJoined(value);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (parts[i] == CorsConstants.AnyOrigin || string.Equals(parts[i], NullOrigin, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            var problem = Analyze(parts[i], out var browserOrigin);
+            if (problem != OriginProblem.None)
+            {
+                if (browserOrigin is null)
+                {
+                    return null;
+                }
+
+                parts[i] = browserOrigin;
+            }
+        }
+
+        return parts.Length > 1 ? parts : null;
+    }
+
+    /// <summary>True for the loopback hosts browsers treat as potentially trustworthy over http.</summary>
+    public static bool IsLoopbackHost(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+        || host == "127.0.0.1"
+        || host == "[::1]";
+
+    /// <summary>
+    /// <c>"localhost:4200"</c> is <c>http://localhost:4200</c> and <c>"app.contoso.com/"</c> is <c>https://app.contoso.com</c>:
+    /// a bare host (and port) gets http for loopback hosts and https otherwise; null when it is not a bare host.
+    /// </summary>
+    private static string? WithScheme(string value)
+    {
+        var hostAndPort = value.EndsWith("/", StringComparison.Ordinal) ? value.Substring(0, value.Length - 1) : value;
+        var portStart = hostAndPort.StartsWith("[", StringComparison.Ordinal) ? hostAndPort.IndexOf("]:", StringComparison.Ordinal) + 1 : hostAndPort.LastIndexOf(':');
+        var host = portStart > 0 ? hostAndPort.Substring(0, portStart) : hostAndPort;
+        var port = portStart > 0 ? hostAndPort.Substring(portStart + 1) : null;
+        if (host.Length == 0 || (port is not null && !IsPort(port)) || !(host == "[::1]" || IsPlainHostName(host)) || (host.IndexOf('.') < 0 && !IsLoopbackHost(host)))
+        {
+            return null;
+        }
+
+        var scheme = IsLoopbackHost(host) ? "http" : "https";
+        var defaultPort = scheme == "https" ? "443" : "80";
+        return port is null || port == defaultPort ? $"{scheme}://{host}" : $"{scheme}://{host}:{port}";
+    }
+
+    private static bool IsPort(string text)
+    {
+        if (text.Length == 0 || text.Length > 5)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary><c>https://*.example.com</c>: a wildcard subdomain pattern.</summary>
     public static bool IsWildcardSubdomain(string value)
@@ -196,6 +266,46 @@ internal static class OriginText
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// <paramref name="pattern"/> anchored with <c>^...$</c> (alternatives grouped so each is anchored) and with every
+    /// host <c>.</c> escaped: it accepts a subset of what the pattern accepted.
+    /// </summary>
+    public static string AnchorAndEscapeHostDots(string pattern)
+    {
+        var escaped = new System.Text.StringBuilder(pattern.Length + 8);
+        var inClass = false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var c = pattern[i];
+            var isEscaped = i > 0 && pattern[i - 1] == '\\' && !(i > 1 && pattern[i - 2] == '\\');
+            if (!isEscaped && c == '[')
+            {
+                inClass = true;
+            }
+            else if (!isEscaped && c == ']')
+            {
+                inClass = false;
+            }
+            else if (!isEscaped && c == '.' && !inClass && i > 0 && i < pattern.Length - 1
+                && char.IsLetterOrDigit(pattern[i - 1]) && char.IsLetterOrDigit(pattern[i + 1]))
+            {
+                escaped.Append('\\');
+            }
+
+            escaped.Append(c);
+        }
+
+        var inner = escaped.ToString();
+        if (IsAnchored(inner))
+        {
+            return inner;
+        }
+
+        inner = inner.StartsWith("^", StringComparison.Ordinal) ? inner.Substring(1) : inner;
+        inner = inner.EndsWith("$", StringComparison.Ordinal) && !inner.EndsWith("\\$", StringComparison.Ordinal) ? inner.Substring(0, inner.Length - 1) : inner;
+        return inner.IndexOf('|') >= 0 ? "^(?:" + inner + ")$" : "^" + inner + "$";
     }
 
     /// <summary>A plain host name such as <c>contoso.com</c>: letters, digits, dots and hyphens.</summary>

@@ -88,6 +88,12 @@ internal static class CallSyntax
             return root.ReplaceNode(invocation, replacement);
         }
 
+        if (invocation.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax } next && next.Expression == invocation)
+        {
+            // b.Remove().C() -> b.C(): the builder methods return the builder they were called on.
+            return root.ReplaceNode(invocation, receiver.WithTrailingTrivia(invocation.GetTrailingTrivia()));
+        }
+
         if (invocation.Parent is ExpressionStatementSyntax statement && statement.Parent is BlockSyntax)
         {
             var options = HasComments(statement.GetLeadingTrivia()) ? SyntaxRemoveOptions.KeepLeadingTrivia : SyntaxRemoveOptions.KeepNoTrivia;

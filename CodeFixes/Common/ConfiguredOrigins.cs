@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -8,154 +10,97 @@ using Microsoft.CodeAnalysis.Formatting;
 namespace CorsAnalyzers.CodeFixes.Common;
 
 /// <summary>
-/// Builds <c>configuration.GetSection("Cors:AllowedOrigins").Get&lt;string[]&gt;() ?? []</c> from the
-/// <c>IConfiguration</c> in scope, so a permissive origin becomes an explicit list kept in app settings.
+/// Builds <c>configuration.GetSection("Cors:AllowedOrigins").Get&lt;string[]&gt;() ?? []</c> for a place in a policy, so a
+/// permissive or broken origin becomes an explicit list kept in app settings, and the edits that make configuration
+/// reachable there (<see cref="ConfigurationReach"/>).
 /// </summary>
-internal static class ConfiguredOrigins
+internal sealed class ConfiguredOrigins
 {
     public const string SectionKey = "Cors:AllowedOrigins";
 
-    private const string ConfigurationNamespace = "Microsoft.Extensions.Configuration";
+    public const string ConfigurationNamespace = "Microsoft.Extensions.Configuration";
 
-    /// <summary>The expression for the configured origins at <paramref name="position"/>, or null when no configuration is in scope.</summary>
-    public static ExpressionSyntax? Create(SemanticModel model, int position, CancellationToken cancellationToken)
+    private static readonly SyntaxAnnotation TargetAnnotation = new("CorsAnalyzers.ConfiguredOrigins.Target");
+
+    private readonly ConfigurationReach _reach;
+    private readonly bool _needsUsing;
+    private readonly bool _collectionExpression;
+
+    private ConfiguredOrigins(ConfigurationReach reach, bool needsUsing, bool collectionExpression)
     {
-        var configuration = FindConfiguration(model, position, cancellationToken);
-        if (configuration is null)
+        _reach = reach;
+        _needsUsing = needsUsing;
+        _collectionExpression = collectionExpression;
+    }
+
+    /// <summary>The configured origins for <paramref name="at"/>, or null when no configuration can be reached from there.</summary>
+    public static ConfiguredOrigins? Find(SemanticModel model, SyntaxNode at, CancellationToken cancellationToken)
+    {
+        if (ConfigurationReach.Find(model, at, cancellationToken) is not { } reach)
         {
             return null;
         }
 
-        var read = $"{configuration}.GetSection(\"{SectionKey}\").Get<string[]>()";
-        var fallback = ((CSharpParseOptions)model.SyntaxTree.Options).LanguageVersion >= LanguageVersion.CSharp12
-            ? "[]"
-            : "System.Array.Empty<string>()";
-        return SyntaxFactory.ParseExpression($"{read} ?? {fallback}");
+        var collectionExpression = ((CSharpParseOptions)model.SyntaxTree.Options).LanguageVersion >= LanguageVersion.CSharp12;
+
+        // Get<T>() is an extension method in the namespace of IConfiguration: one test tells whether both need a using.
+        var configurationType = model.GetSpeculativeTypeInfo(at.SpanStart, SyntaxFactory.ParseTypeName("IConfiguration"), SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
+        var needsUsing = configurationType is null or { TypeKind: TypeKind.Error };
+        return new ConfiguredOrigins(reach, needsUsing, collectionExpression);
     }
 
-    /// <summary>True when <c>Get&lt;T&gt;()</c> needs a <c>using Microsoft.Extensions.Configuration;</c> at <paramref name="position"/>.</summary>
-    public static bool NeedsUsing(SemanticModel model, int position, ExpressionSyntax origins)
+    /// <summary>The configured origins readable at <paramref name="position"/> as the code stands, with no other edit; null otherwise.</summary>
+    public static ExpressionSyntax? FindAt(SemanticModel model, int position, CancellationToken cancellationToken)
     {
-        var read = origins is BinaryExpressionSyntax binary ? binary.Left : origins;
-        var info = model.GetSpeculativeSymbolInfo(position, read, SpeculativeBindingOption.BindAsExpression);
-        return info.Symbol is null;
+        var node = model.SyntaxTree.GetRoot(cancellationToken).FindToken(position).Parent;
+        return node is not null && Find(model, node, cancellationToken) is { _needsUsing: false } origins && origins._reach.NeedsNoEdits
+            ? origins.Expression
+            : null;
     }
+
+    /// <summary>The origins expression, as the policy text of a fix shows it.</summary>
+    public ExpressionSyntax Expression => SyntaxFactory.ParseExpression(_reach.UsesHoistedLocal ? _reach.HoistedName : ReadText());
 
     /// <summary>Replaces <c>X.AllowAnyOrigin()</c>, <c>X.WithOrigins("*")</c> or <c>X.SetIsOriginAllowed(...)</c> with <c>X.WithOrigins(origins)</c>.</summary>
-    public static SyntaxNode ReplaceCall(SyntaxNode root, InvocationExpressionSyntax call, ExpressionSyntax origins, bool needsUsing)
-    {
-        var arguments = SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(origins)))
-            .WithTriviaFrom(call.ArgumentList);
-        var replacement = call.WithArgumentList(arguments);
-        if (call.Expression is MemberAccessExpressionSyntax memberAccess)
+    public SyntaxNode ReplaceCall(SyntaxNode root, InvocationExpressionSyntax call) =>
+        Apply(root, call, (current, origins) =>
         {
-            replacement = replacement.WithExpression(
-                memberAccess.WithName(SyntaxFactory.IdentifierName("WithOrigins").WithTriviaFrom(memberAccess.Name)));
-        }
-
-        root = root.ReplaceNode(call, replacement.WithAdditionalAnnotations(Formatter.Annotation));
-        return needsUsing ? AddUsing(root) : root;
-    }
-
-    public static SyntaxNode AddUsing(SyntaxNode root) => Imports.AddUsing(root, ConfigurationNamespace);
-
-    private static string? FindConfiguration(SemanticModel model, int position, CancellationToken cancellationToken)
-    {
-        var configurationType = model.Compilation.GetTypeByMetadataName(ConfigurationNamespace + ".IConfiguration");
-        if (configurationType is null)
-        {
-            return null;
-        }
-
-        var inStaticContext = IsStaticContext(model.GetEnclosingSymbol(position, cancellationToken));
-        string? best = null;
-        var bestRank = int.MaxValue;
-        foreach (var symbol in model.LookupSymbols(position))
-        {
-            if (!IsUsable(symbol, position, inStaticContext) || GetType(symbol) is not { } type)
+            var invocation = (InvocationExpressionSyntax)current;
+            var arguments = SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(origins)))
+                .WithTriviaFrom(invocation.ArgumentList);
+            var replacement = invocation.WithArgumentList(arguments);
+            if (invocation.Expression is MemberAccessExpressionSyntax memberAccess)
             {
-                continue;
+                replacement = replacement.WithExpression(
+                    memberAccess.WithName(SyntaxFactory.IdentifierName("WithOrigins").WithTriviaFrom(memberAccess.Name)));
             }
 
-            var rank = Rank(symbol, type, configurationType);
-            if (rank < bestRank)
-            {
-                best = rank == ViaPropertyRank ? symbol.Name + ".Configuration" : symbol.Name;
-                bestRank = rank;
-            }
-        }
+            return replacement.WithAdditionalAnnotations(Formatter.Annotation);
+        });
 
-        return best;
-    }
-
-    private const int ViaPropertyRank = 3;
+    /// <summary>Replaces the arguments of <c>WithOrigins(...)</c> with the configured origins.</summary>
+    public SyntaxNode ReplaceArguments(SyntaxNode root, InvocationExpressionSyntax withOrigins) =>
+        Apply(root, withOrigins, (current, origins) =>
+        {
+            var invocation = (InvocationExpressionSyntax)current;
+            return invocation.WithArgumentList(
+                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(origins))).WithTriviaFrom(invocation.ArgumentList));
+        });
 
     /// <summary>
-    /// Lower is better: the method's own configuration, then the type's member (Startup.Configuration), then a captured
-    /// primary-constructor parameter, then builder.Configuration / app.Configuration; int.MaxValue when unusable.
+    /// Rewrites <paramref name="target"/> with the origins expression, then makes configuration reachable there
+    /// (drops <c>static</c>, hoists a local, or reads configuration through the options system).
     /// </summary>
-    private static int Rank(ISymbol symbol, ITypeSymbol type, INamedTypeSymbol configurationType)
+    private SyntaxNode Apply(SyntaxNode root, SyntaxNode target, Func<SyntaxNode, ExpressionSyntax, SyntaxNode> rewrite)
     {
-        if (IsConfiguration(type, configurationType))
-        {
-            return symbol switch
-            {
-                IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } } => 2,
-                IFieldSymbol or IPropertySymbol => 1,
-                _ => 0,
-            };
-        }
-
-        if (symbol is ILocalSymbol or IParameterSymbol
-            && type.GetMembers("Configuration").OfType<IPropertySymbol>().Any(p => !p.IsStatic && IsConfiguration(p.Type, configurationType)))
-        {
-            return ViaPropertyRank;
-        }
-
-        return int.MaxValue;
+        var annotated = _reach.Annotate(root, target, TargetAnnotation);
+        var current = annotated.GetAnnotatedNodes(TargetAnnotation).First();
+        var origins = SyntaxFactory.ParseExpression(_reach.UsesHoistedLocal ? _reach.HoistedName : ReadText());
+        var rewritten = annotated.ReplaceNode(current, rewrite(current, origins));
+        rewritten = _reach.Complete(rewritten, ReadText());
+        return _needsUsing ? Imports.AddUsing(rewritten, ConfigurationNamespace) : rewritten;
     }
 
-    private static bool IsUsable(ISymbol symbol, int position, bool inStaticContext)
-    {
-        switch (symbol)
-        {
-            case ILocalSymbol local:
-                // A local is in scope in its whole block but usable only after its declaration.
-                return local.DeclaringSyntaxReferences.All(r => r.Span.End < position);
-            case IParameterSymbol:
-                return true;
-            case IFieldSymbol or IPropertySymbol:
-                return !inStaticContext || symbol.IsStatic;
-            default:
-                return false;
-        }
-    }
-
-    private static ITypeSymbol? GetType(ISymbol symbol) => symbol switch
-    {
-        ILocalSymbol local => local.Type,
-        IParameterSymbol parameter => parameter.Type,
-        IFieldSymbol field => field.Type,
-        IPropertySymbol property => property.Type,
-        _ => null,
-    };
-
-    private static bool IsConfiguration(ITypeSymbol type, INamedTypeSymbol configurationType) =>
-        SymbolEqualityComparer.Default.Equals(type, configurationType)
-        || type.AllInterfaces.Contains(configurationType, SymbolEqualityComparer.Default);
-
-    private static bool IsStaticContext(ISymbol? symbol)
-    {
-        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } inner)
-        {
-            if (inner.IsStatic)
-            {
-                return true;
-            }
-
-            symbol = inner.ContainingSymbol;
-        }
-
-        return symbol?.IsStatic ?? true;
-    }
+    private string ReadText() =>
+        $"{_reach.Configuration}.GetSection(\"{SectionKey}\").Get<string[]>() ?? {(_collectionExpression ? "[]" : "System.Array.Empty<string>()")}";
 }

@@ -7,8 +7,11 @@ namespace CorsAnalyzers.Rules.Policy;
 /// <summary>CORS004: origin predicates a crafted origin can pass, and wildcard origins on shared hosting domains.</summary>
 internal static class BypassableOriginCheckRule
 {
-    /// <summary>Diagnostic property: the suffix of an EndsWith check that a code fix can turn into an exact-or-subdomain check.</summary>
-    public const string HostSuffixProperty = "HostSuffix";
+    /// <summary>Diagnostic property: the <see cref="OriginCheckKind"/> of a bypassable comparison, for the rewrite fix.</summary>
+    public const string CheckKindProperty = "CheckKind";
+
+    /// <summary>Diagnostic property: the constant the comparison uses (suffix, prefix, substring or pattern).</summary>
+    public const string CheckTextProperty = "CheckText";
 
     /// <summary>Diagnostic property: "Host" when the check runs on the parsed host, "Origin" when on the origin string.</summary>
     public const string CheckedValueProperty = "CheckedValue";
@@ -22,11 +25,10 @@ internal static class BypassableOriginCheckRule
             {
                 foreach (var check in predicate.FindBypassableChecks(context.CancellationToken))
                 {
-                    var properties = ImmutableDictionary<string, string?>.Empty.Add(CheckedValueProperty, check.OnHost ? "Host" : "Origin");
-                    if (check.Kind == OriginCheckKind.SuffixWithoutBoundary && OriginText.IsPlainHostName(check.Text))
-                    {
-                        properties = properties.Add(HostSuffixProperty, check.Text);
-                    }
+                    var properties = ImmutableDictionary<string, string?>.Empty
+                        .Add(CheckedValueProperty, check.OnHost ? "Host" : "Origin")
+                        .Add(CheckKindProperty, check.Kind.ToString())
+                        .Add(CheckTextProperty, check.Text);
 
                     context.Report(
                         DiagnosticDescriptors.BypassableOriginCheck,

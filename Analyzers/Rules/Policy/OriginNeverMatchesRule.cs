@@ -10,8 +10,11 @@ internal static class OriginNeverMatchesRule
     /// <summary>Diagnostic property: the origin the browser sends, for the rewrite fix.</summary>
     public const string BrowserOriginProperty = "BrowserOrigin";
 
-    /// <summary>Diagnostic property: set when the literal holds several origins, for the split fix.</summary>
+    /// <summary>Diagnostic property: the origins of a joined list as the browser sends them, separated by spaces, for the split fix.</summary>
     public const string SplitProperty = "Split";
+
+    /// <summary>Diagnostic property: set on a <c>"*"</c> that can be removed without changing what the policy allows.</summary>
+    public const string RemoveEntryProperty = "RemoveEntry";
 
     public static void Check(CorsPolicyModel policy, PolicyRuleContext context)
     {
@@ -30,7 +33,10 @@ internal static class OriginNeverMatchesRule
                     // "*" allows any origin only as the single entry; next to others it is a literal that never matches.
                     if (path.Origins.Length > 1 && (starReported ??= new HashSet<PolicyCall>()).Add(call))
                     {
-                        context.Report(DiagnosticDescriptors.OriginNeverMatches, location, use, messageArgs: new object?[]
+                        var starProperties = IsOnlyStarBesideRealOrigins(path.Origins)
+                            ? ImmutableDictionary<string, string?>.Empty.Add(RemoveEntryProperty, "true")
+                            : null;
+                        context.Report(DiagnosticDescriptors.OriginNeverMatches, location, use, starProperties, messageArgs: new object?[]
                         {
                             value, "'*' means any origin only when it is the only entry; next to other origins it is compared literally",
                         });
@@ -50,14 +56,34 @@ internal static class OriginNeverMatchesRule
                 {
                     properties = properties.Add(BrowserOriginProperty, browserOrigin);
                 }
-                else if (problem == OriginProblem.SeveralOrigins)
+                else if (problem == OriginProblem.SeveralOrigins && OriginText.SplitAndNormalize(value) is { } origins)
                 {
-                    properties = properties.Add(SplitProperty, "true");
+                    properties = properties.Add(SplitProperty, string.Join(" ", origins));
                 }
 
                 context.Report(DiagnosticDescriptors.OriginNeverMatches, location, use, properties, value, Explain(problem, browserOrigin));
             }
         }
+    }
+
+    /// <summary>One "*" and at least one real origin: removing the "*" (which never matched) leaves the same policy.</summary>
+    private static bool IsOnlyStarBesideRealOrigins(ImmutableArray<(OriginValue Origin, PolicyCall Call)> origins)
+    {
+        var stars = 0;
+        var others = 0;
+        foreach (var (origin, _) in origins)
+        {
+            if (origin.Value == CorsConstants.AnyOrigin)
+            {
+                stars++;
+            }
+            else
+            {
+                others++;
+            }
+        }
+
+        return stars == 1 && others > 0;
     }
 
     private static string Explain(OriginProblem problem, string? browserOrigin)
@@ -67,7 +93,7 @@ internal static class OriginNeverMatchesRule
         {
             OriginProblem.TrailingSlash => "browsers send origins without a trailing slash" + suggestion,
             OriginProblem.PathQueryOrFragment => "an origin is only scheme, host and port, browsers never send a path, query or fragment" + suggestion,
-            OriginProblem.NoScheme => "browsers always send the scheme" + (browserOrigin is null ? string.Empty : $"; use '{browserOrigin}' (or http:// if that is what the site uses)"),
+            OriginProblem.NoScheme => "browsers always send the scheme" + (browserOrigin is null ? string.Empty : $"; use '{browserOrigin}'{(browserOrigin.StartsWith("https://", System.StringComparison.Ordinal) ? " (or http:// if that is what the site uses)" : string.Empty)}"),
             OriginProblem.SeveralOrigins => "it is one origin, not a list; pass each origin as its own argument",
             OriginProblem.SurroundingWhitespace => "surrounding whitespace is not trimmed" + suggestion,
             _ => "browsers omit the default port" + suggestion,
