@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 
 namespace CorsAnalyzers.Tests.FixCoverage;
 
@@ -26,19 +27,24 @@ public sealed class CorpusSnippet
 
     public IReadOnlyList<(string Name, string Text)> Documents { get; }
 
-    public static string CorpusDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "FixCoverage", "Corpus");
+    /// <summary>The prefix of the corpus files' resource names (the project embeds them, so a deleted snippet cannot linger in the output).</summary>
+    private const string ResourcePrefix = "FixCoverage.Corpus/";
 
-    public static IReadOnlyList<CorpusSnippet> LoadAll() =>
-        Directory.EnumerateFiles(CorpusDirectory, "*.cs", SearchOption.AllDirectories)
-            .OrderBy(static path => path, StringComparer.Ordinal)
-            .Select(Load)
-            .ToArray();
-
-    private static CorpusSnippet Load(string path)
+    public static IReadOnlyList<CorpusSnippet> LoadAll()
     {
-        var name = Path.GetRelativePath(CorpusDirectory, path).Replace('\\', '/');
-        var rule = name.Split('/')[0];
-        return new CorpusSnippet(name, rule, SplitDocuments(Path.GetFileName(path), File.ReadAllText(path)));
+        var assembly = typeof(CorpusSnippet).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(static name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            .OrderBy(static name => name, StringComparer.Ordinal)
+            .Select(resource => Load(resource, assembly))
+            .ToArray();
+    }
+
+    private static CorpusSnippet Load(string resource, Assembly assembly)
+    {
+        var name = resource.Substring(ResourcePrefix.Length).Replace('\\', '/');
+        using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
+        return new CorpusSnippet(name, name.Split('/')[0], SplitDocuments(name.Split('/').Last(), reader.ReadToEnd()));
     }
 
     /// <summary>Splits on <see cref="DocumentSeparator"/> lines; text before the first separator belongs to a document named after the file.</summary>

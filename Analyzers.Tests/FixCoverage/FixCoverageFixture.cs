@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
 using Xunit;
@@ -13,7 +14,9 @@ public sealed class FixCoverageFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Report = new FixCoverageReport(await FixCoverageRunner.RunAsync(CorpusSnippet.LoadAll()));
+        var stopwatch = Stopwatch.StartNew();
+        var results = await FixCoverageRunner.RunAsync(CorpusSnippet.LoadAll());
+        Report = new FixCoverageReport(results, stopwatch.Elapsed);
         Directory.CreateDirectory(Path.GetDirectoryName(ReportPath)!);
         await File.WriteAllTextAsync(ReportPath, Report.ToMarkdown());
     }

@@ -8,9 +8,10 @@ namespace CorsAnalyzers.Tests.FixCoverage;
 /// <summary>The per-rule table and the list of invalid fixes, as Markdown.</summary>
 public sealed class FixCoverageReport
 {
-    public FixCoverageReport(IReadOnlyList<SnippetResult> snippets)
+    public FixCoverageReport(IReadOnlyList<SnippetResult> snippets, TimeSpan elapsed)
     {
         Snippets = snippets;
+        Elapsed = elapsed;
         Findings = snippets.SelectMany(static s => s.Findings).ToArray();
         Rules = FixApplier.FixableRules
             .OrderBy(static id => id, StringComparer.Ordinal)
@@ -23,6 +24,8 @@ public sealed class FixCoverageReport
     }
 
     public IReadOnlyList<SnippetResult> Snippets { get; }
+
+    public TimeSpan Elapsed { get; }
 
     public IReadOnlyList<Finding> Findings { get; }
 
@@ -42,7 +45,9 @@ public sealed class FixCoverageReport
         var text = new StringBuilder();
         text.AppendLine("# Fix coverage");
         text.AppendLine();
-        text.AppendLine($"{Snippets.Count} corpus snippets; a finding is valid when every action offered for it is valid.");
+        text.AppendLine($"{Snippets.Count} corpus snippets, {Findings.Sum(static f => f.Fixes.Count)} fixes applied in {Elapsed.TotalSeconds:F1} s.");
+        text.AppendLine("A finding is offered a fix when some action is registered for it, and valid when every offered action is valid:");
+        text.AppendLine("no compiler error, no new compiler warning, the finding gone, no new CORS diagnostic of another rule.");
         text.AppendLine();
         text.AppendLine("| Rule | Findings | Offered | Valid |");
         text.AppendLine("|---|---:|---:|---:|");
