@@ -1,10 +1,13 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CorsAnalyzers.CodeFixes;
 
@@ -37,10 +40,27 @@ public sealed class AllOriginsTrustedWithCredentialsCodeFixProvider : CodeFixPro
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         "Allow only the origins listed in configuration",
-                        _ => Task.FromResult(context.Document.WithSyntaxRoot(origins.ReplaceCall(root, predicate))),
+                        _ => Task.FromResult(context.Document.WithSyntaxRoot(origins.ReplaceCall(root, predicate, OnlyUseOfLocalFunction(root, model, predicate, context.CancellationToken)))),
                         UseConfiguredOriginsKey),
                     diagnostic);
             }
         }
+    }
+
+    /// <summary>The local function a method-group predicate names, when nothing else uses it: it goes with the predicate.</summary>
+    private static SyntaxNode? OnlyUseOfLocalFunction(SyntaxNode root, SemanticModel model, InvocationExpressionSyntax predicate, CancellationToken cancellationToken)
+    {
+        if (predicate.ArgumentList.Arguments.Count != 1
+            || predicate.ArgumentList.Arguments[0].Expression is not IdentifierNameSyntax name
+            || model.GetSymbolInfo(name, cancellationToken).Symbol is not IMethodSymbol { MethodKind: MethodKind.LocalFunction } function
+            || function.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not LocalFunctionStatementSyntax declaration
+            || declaration.SyntaxTree != root.SyntaxTree)
+        {
+            return null;
+        }
+
+        var uses = root.DescendantNodes().OfType<IdentifierNameSyntax>().Count(i => i.Identifier.ValueText == function.Name
+            && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(i, cancellationToken).Symbol, function));
+        return uses == 1 ? (declaration.Parent is GlobalStatementSyntax global ? global : declaration) : null;
     }
 }

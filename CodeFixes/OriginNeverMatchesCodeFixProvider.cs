@@ -39,9 +39,24 @@ public sealed class OriginNeverMatchesCodeFixProvider : CodeFixProvider
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax origin
-                || !IsWrittenOut(origin))
+            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax origin)
             {
+                continue;
+            }
+
+            if (!IsWrittenOut(origin))
+            {
+                // Host + "/": the named part already is the origin the browser sends.
+                if (origin is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } concatenation && model is not null
+                    && diagnostic.Properties.TryGetValue(OriginNeverMatchesRule.BrowserOriginProperty, out var expected) && expected is not null
+                    && model.GetConstantValue(concatenation.Left, context.CancellationToken) is { HasValue: true, Value: string left } && left == expected)
+                {
+                    var named = concatenation.Left.WithTriviaFrom(concatenation);
+                    context.RegisterCodeFix(
+                        CodeAction.Create($"Use '{expected}'", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(concatenation, named))), UseBrowserOriginKey),
+                        diagnostic);
+                }
+
                 continue;
             }
 

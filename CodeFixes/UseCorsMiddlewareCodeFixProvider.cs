@@ -186,7 +186,7 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
         {
             var editor = new SolutionEditor(_document.Project.Solution);
             var documentEditor = await editor.GetDocumentEditorAsync(_document.Id, cancellationToken).ConfigureAwait(false);
-            RemoveWrites(documentEditor);
+            RemoveWrites(documentEditor, cancellationToken);
             if (_middlewareRegistration is { } middleware)
             {
                 var registrationEditor = await editor.GetDocumentEditorAsync(middleware.Document.Id, cancellationToken).ConfigureAwait(false);
@@ -252,24 +252,28 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
             return await StatementInsertion.InsertAsync(mapped, location, placement, code, cancellationToken).ConfigureAwait(false);
         }
 
-        private void RemoveWrites(DocumentEditor editor)
+        private void RemoveWrites(DocumentEditor editor, CancellationToken cancellationToken)
         {
-            var removed = new HashSet<SyntaxNode>();
-            foreach (var write in _place.Writes)
+            var writes = _place.Writes.Select(w => w.Operation.Parent!.Syntax).ToList();
+            if (Body(_place) is not { } body)
             {
-                removed.Add(write.Operation.Parent!.Syntax);
+                foreach (var statement in writes)
+                {
+                    editor.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia);
+                }
+
+                return;
             }
 
+            var removed = HandWrittenCorsCleanup.Removable(body, writes, editor.SemanticModel, cancellationToken);
+
             // An OnStarting callback or an app.Use middleware that only wrote the headers goes as a whole.
-            foreach (var statement in removed.ToList())
+            if (HandWrittenCorsCleanup.OnlyPassesOn(body, removed, editor.SemanticModel, cancellationToken) && body.Parent is LambdaExpressionSyntax lambda
+                && lambda.FirstAncestorOrSelf<ExpressionStatementSyntax>() is { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "OnStarting" or "Use" } } } owner
+                && owner.Parent is BlockSyntax or GlobalStatementSyntax)
             {
-                if (statement.Parent is BlockSyntax body && OnlyLeftover(body, removed) && body.Parent is LambdaExpressionSyntax lambda
-                    && lambda.FirstAncestorOrSelf<ExpressionStatementSyntax>() is { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "OnStarting" or "Use" } } } owner
-                    && owner.Parent is BlockSyntax or GlobalStatementSyntax)
-                {
-                    editor.RemoveNode(owner.Parent is GlobalStatementSyntax global ? global : owner, SyntaxRemoveOptions.KeepNoTrivia);
-                    return;
-                }
+                editor.RemoveNode(owner.Parent is GlobalStatementSyntax global ? global : owner, SyntaxRemoveOptions.KeepNoTrivia);
+                return;
             }
 
             foreach (var statement in removed)
@@ -278,11 +282,16 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
             }
         }
 
-        /// <summary>After the removals the body only passes the request on (<c>await next()</c>) or completes (<c>return Task.CompletedTask</c>).</summary>
-        private static bool OnlyLeftover(BlockSyntax body, HashSet<SyntaxNode> removed) =>
-            body.Statements.Where(s => !removed.Contains(s)).All(s =>
-                s.ToString().Replace(" ", string.Empty) is "awaitnext();" or "awaitnext(context);" or "awaitnext.Invoke();" or "returnnext();" or "returnnext(context);" or "returnTask.CompletedTask;"
-                || (s is LocalDeclarationStatementSyntax declaration && declaration.ToString().Contains("Request.Headers")));
+        /// <summary>The block of the lambda or method that holds the writes.</summary>
+        private static BlockSyntax? Body(HeaderWriteModel place) => place.Place.Syntax switch
+        {
+            BlockSyntax block => block,
+            LambdaExpressionSyntax { Block: { } block } => block,
+            AnonymousMethodExpressionSyntax { Block: { } block } => block,
+            BaseMethodDeclarationSyntax { Body: { } block } => block,
+            LocalFunctionStatementSyntax { Body: { } block } => block,
+            _ => null,
+        };
 
         /// <summary>
         /// The <c>UseMiddleware&lt;T&gt;()</c> statement of a middleware class whose Invoke/InvokeAsync does nothing but
@@ -296,10 +305,9 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
                 return null;
             }
 
-            var removed = new HashSet<SyntaxNode>(place.Writes.Select(w => w.Operation.Parent!.Syntax));
-            var passesOn = body.Statements.Where(s => !removed.Contains(s)).All(s =>
-                s.ToString().Replace(" ", string.Empty) is "awaitnext(context);" or "awaitnext.Invoke(context);" or "await_next(context);" or "returnnext(context);" or "return_next(context);");
-            if (!passesOn)
+            var model = place.Place.SemanticModel!;
+            var removed = HandWrittenCorsCleanup.Removable(body, place.Writes.Select(w => w.Operation.Parent!.Syntax).ToList(), model, CancellationToken.None);
+            if (!HandWrittenCorsCleanup.OnlyPassesOn(body, removed, model, CancellationToken.None))
             {
                 return null;
             }
@@ -380,6 +388,13 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
 
         private static void AppendList(StringBuilder text, HeaderWriteModel place, string header, string? any, string list)
         {
+            // A value read from the preflight's Access-Control-Request-* header echoes what is asked: the middleware's Any.
+            if (any is not null && place.Writes.Any(w => w.Is(header) && w.ConstantValue is null && EchoesPreflightRequest(w)))
+            {
+                text.Append('.').Append(any).Append("()");
+                return;
+            }
+
             var values = place.Writes.Where(w => w.Is(header) && w.ConstantValue is not null)
                 .SelectMany(w => w.ConstantValue!.Split(','))
                 .Select(v => v.Trim())
@@ -401,6 +416,13 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
         }
 
         private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+
+        private static bool EchoesPreflightRequest(HeaderWrite write)
+        {
+            var text = write.Value?.Syntax.ToString() ?? string.Empty;
+            return text.IndexOf("Access-Control-Request-", StringComparison.OrdinalIgnoreCase) >= 0
+                || text.IndexOf("AccessControlRequest", StringComparison.Ordinal) >= 0;
+        }
     }
 
     /// <summary>What the rest of the project already has: policies, an AddCors lambda, the registration and UseCors slots.</summary>

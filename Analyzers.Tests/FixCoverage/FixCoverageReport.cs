@@ -47,7 +47,7 @@ public sealed class FixCoverageReport
         text.AppendLine();
         text.AppendLine($"{Snippets.Count} corpus snippets, {Findings.Sum(static f => f.Fixes.Count)} fixes applied in {Elapsed.TotalSeconds:F1} s.");
         text.AppendLine("A finding is offered a fix when some action is registered for it, and valid when every offered action is valid:");
-        text.AppendLine("no compiler error, no new compiler warning, the finding gone, no new CORS diagnostic of another rule.");
+        text.AppendLine("no compiler error, no new compiler warning, the finding gone, no new CORS warning or error of another rule.");
         text.AppendLine();
         text.AppendLine("| Rule | Findings | Offered | Valid |");
         text.AppendLine("|---|---:|---:|---:|");

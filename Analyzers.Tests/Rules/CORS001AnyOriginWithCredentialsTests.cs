@@ -372,15 +372,23 @@ public sealed class CORS001AnyOriginWithCredentialsTests
     }
 
     [Fact]
-    public async Task UseConfiguredOrigins_NoConfigurationInScope_NoFix()
+    public async Task UseConfiguredOrigins_NoConfigurationInScope_Fix_ReadsItThroughOptions()
     {
-        await VerifyCS.VerifyNoCodeFixAsync("""
+        await VerifyCS.VerifyCodeFixAsync("""
             public static class CorsSetup
             {
                 public static void AddAppCors(this IServiceCollection services) =>
                     services.AddCors(o => o.AddDefaultPolicy(p => p.{|#0:AllowAnyOrigin()|}.{|#1:AllowCredentials()|}));
             }
-            """, AnyOriginWithCredentialsCodeFixProvider.UseConfiguredOriginsKey, AnyOrigin());
+            """, """
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+
+            public static class CorsSetup
+            {
+                public static void AddAppCors(this IServiceCollection services) =>
+                    services.AddCors().AddOptions<CorsOptions>().Configure<IConfiguration>((o, configuration) => o.AddDefaultPolicy(p => p.WithOrigins(configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? []).AllowCredentials()));
+            }
+            """, AnyOriginWithCredentialsCodeFixProvider.UseConfiguredOriginsKey, expected: AnyOrigin());
     }
 
     [Fact]

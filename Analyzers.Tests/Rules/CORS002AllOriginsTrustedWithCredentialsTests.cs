@@ -194,15 +194,111 @@ public sealed class CORS002AllOriginsTrustedWithCredentialsTests
     }
 
     [Fact]
-    public async Task UseConfiguredOrigins_NoConfigurationInScope_NoFix()
+    public async Task UseConfiguredOrigins_NoConfigurationInScope_Fix_ReadsItThroughOptions()
     {
-        await VerifyCS.VerifyNoCodeFixAsync("""
+        await VerifyCS.VerifyCodeFixAsync("""
             public static class CorsSetup
             {
                 public static void AddAppCors(this IServiceCollection services) =>
                     services.AddCors(o => o.AddDefaultPolicy(p => p.{|#0:SetIsOriginAllowed(_ => true)|}.{|#1:AllowCredentials()|}));
+
+                public static IServiceCollection AddPartnerCors(this IServiceCollection services)
+                {
+                    return services.AddCors(static options =>
+                    {
+                        // partners sign in from their own portals
+                        options.AddPolicy("partners", static p => p.{|#2:SetIsOriginAllowed(origin => true)|}.{|#3:AllowCredentials()|});
+                    });
+                }
             }
-            """, AllOriginsTrustedWithCredentialsCodeFixProvider.UseConfiguredOriginsKey, Trusted());
+            """, """
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+
+            public static class CorsSetup
+            {
+                public static void AddAppCors(this IServiceCollection services) =>
+                    services.AddCors().AddOptions<CorsOptions>().Configure<IConfiguration>((o, configuration) => o.AddDefaultPolicy(p => p.WithOrigins(configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? []).AllowCredentials()));
+
+                public static IServiceCollection AddPartnerCors(this IServiceCollection services)
+                {
+                    return services.AddCors().AddOptions<CorsOptions>().Configure<IConfiguration>(static (options, configuration) =>
+                    {
+                        // partners sign in from their own portals
+                        options.AddPolicy("partners", p => p.WithOrigins(configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? []).AllowCredentials());
+                    }).Services;
+                }
+            }
+            """,
+            AllOriginsTrustedWithCredentialsCodeFixProvider.UseConfiguredOriginsKey,
+            true,
+            Trusted(),
+            VerifyCS.Diagnostic(DiagnosticIds.AllOriginsTrustedWithCredentials).WithLocation(2).WithLocation(3));
+    }
+
+    [Fact]
+    public async Task UseConfiguredOrigins_TopLevelLocalsFromAType_Fix_DoesNotUseThem()
+    {
+        // Top-level locals are in scope in the file's types but not usable there (CS8801).
+        await VerifyCS.VerifyCodeFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            CorsSetup.Configure(builder.Services);
+            var app = builder.Build();
+            app.UseCors();
+
+            static class CorsSetup
+            {
+                public static void Configure(IServiceCollection services)
+                {
+                    services.AddCors(o => o.AddDefaultPolicy(p => p.{|#0:SetIsOriginAllowed(_ => true)|}.{|#1:AllowCredentials()|}));
+                }
+            }
+            """, """
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+
+            var builder = WebApplication.CreateBuilder(args);
+            CorsSetup.Configure(builder.Services);
+            var app = builder.Build();
+            app.UseCors();
+
+            static class CorsSetup
+            {
+                public static void Configure(IServiceCollection services)
+                {
+                    services.AddCors().AddOptions<CorsOptions>().Configure<IConfiguration>((o, configuration) => o.AddDefaultPolicy(p => p.WithOrigins(configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? []).AllowCredentials()));
+                }
+            }
+            """, AllOriginsTrustedWithCredentialsCodeFixProvider.UseConfiguredOriginsKey, expected: Trusted());
+    }
+
+    [Fact]
+    public async Task UseConfiguredOrigins_LambdaParameterShadowsBuilder_Fix_ReadsIntoLocal()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options =>
+            {
+                options.AddPolicy("AllowAll", builder => builder.{|#0:SetIsOriginAllowed(_ => true)|}.AllowAnyHeader().{|#1:AllowCredentials()|});
+            });
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            var allowedOrigins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+            builder.Services.AddCors(options =>
+            {
+                options.AddPolicy("AllowAll", builder => builder.WithOrigins(allowedOrigins).AllowAnyHeader().AllowCredentials());
+            });
+            """, AllOriginsTrustedWithCredentialsCodeFixProvider.UseConfiguredOriginsKey, expected: Trusted());
+    }
+
+    [Fact]
+    public async Task UseConfiguredOrigins_StaticLambdas_Fix_DropsStatic()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(static options => options.AddDefaultPolicy(static policy => policy.{|#0:SetIsOriginAllowed(origin => true)|}.{|#1:AllowCredentials()|}));
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddDefaultPolicy(policy => policy.WithOrigins(builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? []).AllowCredentials()));
+            """, AllOriginsTrustedWithCredentialsCodeFixProvider.UseConfiguredOriginsKey, expected: Trusted());
     }
 
     [Fact]

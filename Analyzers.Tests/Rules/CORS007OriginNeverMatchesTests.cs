@@ -66,7 +66,7 @@ public sealed class CORS007OriginNeverMatchesTests
             {
                 private static readonly int localhost = 0;
             }
-            """, NeverMatches("localhost", "browsers always send the scheme"));
+            """, NeverMatches("localhost", "browsers always send the scheme; use 'http://localhost'"));
     }
 
     [Theory]

@@ -86,9 +86,14 @@ internal sealed class ConfigurationReach
     }
 
     /// <summary>Marks <paramref name="target"/> and every node <see cref="Complete"/> edits, so that edits inside them keep them findable.</summary>
-    public SyntaxNode Annotate(SyntaxNode root, SyntaxNode target, SyntaxAnnotation targetAnnotation)
+    public SyntaxNode Annotate(SyntaxNode root, SyntaxNode target, SyntaxAnnotation targetAnnotation, SyntaxNode? other = null, SyntaxAnnotation? otherAnnotation = null)
     {
         var nodes = new List<SyntaxNode> { target };
+        if (other is not null)
+        {
+            nodes.Add(other);
+        }
+
         nodes.AddRange(_staticLambdas);
         if (_hoistBefore is not null)
         {
@@ -106,6 +111,11 @@ internal sealed class ConfigurationReach
             if (original == target)
             {
                 annotated = annotated.WithAdditionalAnnotations(targetAnnotation);
+            }
+
+            if (original == other && otherAnnotation is not null)
+            {
+                annotated = annotated.WithAdditionalAnnotations(otherAnnotation);
             }
 
             if (original is AnonymousFunctionExpressionSyntax lambda && _staticLambdas.Contains(lambda))
@@ -405,7 +415,7 @@ internal sealed class ConfigurationReach
         var configure = (InvocationExpressionSyntax)prefix;
         ExpressionSyntax result = configure.WithArgumentList(
             configure.ArgumentList.WithArguments(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(newLambda))).WithTriviaFrom(addCors.ArgumentList));
-        if (addCors.Parent is not ExpressionStatementSyntax)
+        if (!IsValueDiscarded(addCors))
         {
             // AddCors returned the service collection; OptionsBuilder<T>.Services gives it back.
             result = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, result, SyntaxFactory.IdentifierName("Services"));
@@ -413,6 +423,15 @@ internal sealed class ConfigurationReach
 
         return result.WithTriviaFrom(addCors);
     }
+
+    /// <summary>A statement, or the body of a void member: nothing reads what the call returns.</summary>
+    private static bool IsValueDiscarded(ExpressionSyntax call) => call.Parent switch
+    {
+        ExpressionStatementSyntax => true,
+        ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax { ReturnType: PredefinedTypeSyntax returnType } } => returnType.Keyword.IsKind(SyntaxKind.VoidKeyword),
+        ArrowExpressionClauseSyntax { Parent: LocalFunctionStatementSyntax { ReturnType: PredefinedTypeSyntax returnType } } => returnType.Keyword.IsKind(SyntaxKind.VoidKeyword),
+        _ => false,
+    };
 
     private static AnonymousFunctionExpressionSyntax WithoutStatic(AnonymousFunctionExpressionSyntax lambda)
     {

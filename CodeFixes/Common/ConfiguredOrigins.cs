@@ -21,6 +21,7 @@ internal sealed class ConfiguredOrigins
     public const string ConfigurationNamespace = "Microsoft.Extensions.Configuration";
 
     private static readonly SyntaxAnnotation TargetAnnotation = new("CorsAnalyzers.ConfiguredOrigins.Target");
+    private static readonly SyntaxAnnotation UnusedAnnotation = new("CorsAnalyzers.ConfiguredOrigins.Unused");
 
     private readonly ConfigurationReach _reach;
     private readonly bool _needsUsing;
@@ -62,8 +63,9 @@ internal sealed class ConfiguredOrigins
     public ExpressionSyntax Expression => SyntaxFactory.ParseExpression(_reach.UsesHoistedLocal ? _reach.HoistedName : ReadText());
 
     /// <summary>Replaces <c>X.AllowAnyOrigin()</c>, <c>X.WithOrigins("*")</c> or <c>X.SetIsOriginAllowed(...)</c> with <c>X.WithOrigins(origins)</c>.</summary>
-    public SyntaxNode ReplaceCall(SyntaxNode root, InvocationExpressionSyntax call) =>
-        Apply(root, call, (current, origins) =>
+    /// <paramref name="unused"/> is code the call alone used (the local function of a method-group predicate), removed with it.
+    public SyntaxNode ReplaceCall(SyntaxNode root, InvocationExpressionSyntax call, SyntaxNode? unused = null) =>
+        Apply(root, call, unused, (current, origins) =>
         {
             var invocation = (InvocationExpressionSyntax)current;
             var arguments = SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(origins)))
@@ -80,7 +82,7 @@ internal sealed class ConfiguredOrigins
 
     /// <summary>Replaces the arguments of <c>WithOrigins(...)</c> with the configured origins.</summary>
     public SyntaxNode ReplaceArguments(SyntaxNode root, InvocationExpressionSyntax withOrigins) =>
-        Apply(root, withOrigins, (current, origins) =>
+        Apply(root, withOrigins, null, (current, origins) =>
         {
             var invocation = (InvocationExpressionSyntax)current;
             return invocation.WithArgumentList(
@@ -91,12 +93,17 @@ internal sealed class ConfiguredOrigins
     /// Rewrites <paramref name="target"/> with the origins expression, then makes configuration reachable there
     /// (drops <c>static</c>, hoists a local, or reads configuration through the options system).
     /// </summary>
-    private SyntaxNode Apply(SyntaxNode root, SyntaxNode target, Func<SyntaxNode, ExpressionSyntax, SyntaxNode> rewrite)
+    private SyntaxNode Apply(SyntaxNode root, SyntaxNode target, SyntaxNode? unused, Func<SyntaxNode, ExpressionSyntax, SyntaxNode> rewrite)
     {
-        var annotated = _reach.Annotate(root, target, TargetAnnotation);
+        var annotated = _reach.Annotate(root, target, TargetAnnotation, unused, UnusedAnnotation);
         var current = annotated.GetAnnotatedNodes(TargetAnnotation).First();
         var origins = SyntaxFactory.ParseExpression(_reach.UsesHoistedLocal ? _reach.HoistedName : ReadText());
         var rewritten = annotated.ReplaceNode(current, rewrite(current, origins));
+        if (rewritten.GetAnnotatedNodes(UnusedAnnotation).FirstOrDefault() is { } leftover)
+        {
+            rewritten = rewritten.RemoveNode(leftover, SyntaxRemoveOptions.KeepNoTrivia)!;
+        }
+
         rewritten = _reach.Complete(rewritten, ReadText());
         return _needsUsing ? Imports.AddUsing(rewritten, ConfigurationNamespace) : rewritten;
     }

@@ -25,6 +25,12 @@ internal static class Imports
             index++;
         }
 
+        if (unit.Usings.Count == 0 && unit.Externs.Count == 0)
+        {
+            // The first using of the file: a blank line separates it from the code, as in every template.
+            directive = directive.WithTrailingTrivia(StatementInsertion.EndOfLine(unit), StatementInsertion.EndOfLine(unit));
+        }
+
         return unit.WithUsings(unit.Usings.Insert(index, directive));
     }
 }

@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CorsAnalyzers.CodeFixes.Common;
+
+/// <summary>
+/// What goes with hand-written CORS headers once the middleware answers instead: the writes, the guards left empty
+/// (<c>if (!headers.ContainsKey(...))</c>), the preflight short-circuit (<c>if (IsOptions(...)) { StatusCode = 204; return; }</c>,
+/// which would otherwise answer every preflight before the CORS middleware sees it), and locals only they read.
+/// </summary>
+internal static class HandWrittenCorsCleanup
+{
+    private static readonly HashSet<string> PureCalls = new(StringComparer.Ordinal)
+    {
+        "ContainsKey", "IsOptions", "Equals", "ToString", "ToLower", "ToLowerInvariant", "ToUpper", "ToUpperInvariant", "Trim",
+        "IsNullOrEmpty", "IsNullOrWhiteSpace", "StartsWith", "EndsWith", "Contains", "FirstOrDefault",
+    };
+
+    /// <summary>The statements of <paramref name="body"/> to remove with <paramref name="writes"/>, outermost ones only.</summary>
+    public static HashSet<StatementSyntax> Removable(BlockSyntax body, IReadOnlyCollection<SyntaxNode> writes, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var removable = new HashSet<StatementSyntax>(writes.OfType<StatementSyntax>());
+        var statements = Statements(body).ToList();
+        for (var changed = true; changed;)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            changed = false;
+            foreach (var statement in statements)
+            {
+                if (!removable.Contains(statement) && IsRemovable(statement, removable, statements, model, cancellationToken))
+                {
+                    removable.Add(statement);
+                    changed = true;
+                }
+            }
+        }
+
+        removable.RemoveWhere(s => s.Ancestors().OfType<StatementSyntax>().Any(a => removable.Contains(a)));
+        return removable;
+    }
+
+    /// <summary>After the removals <paramref name="body"/> only passes the request on (<c>await next()</c>) or completes.</summary>
+    public static bool OnlyPassesOn(BlockSyntax body, HashSet<StatementSyntax> removed, SemanticModel model, CancellationToken cancellationToken) =>
+        body.Statements.Where(s => !removed.Contains(s)).All(s => IsPassOn(s, model, cancellationToken));
+
+    private static bool IsRemovable(StatementSyntax statement, HashSet<StatementSyntax> removable, List<StatementSyntax> all, SemanticModel model, CancellationToken cancellationToken)
+    {
+        switch (statement)
+        {
+            case BlockSyntax block:
+                return block.Statements.Count > 0 && block.Statements.All(removable.Contains);
+            case IfStatementSyntax @if when IsSideEffectFree(@if.Condition):
+                if (IsPreflightCheck(@if.Condition) && @if.Else is null && Branch(@if.Statement).Any(IsReturn)
+                    && Branch(@if.Statement).All(s => removable.Contains(s) || IsPreflightAnswer(s)))
+                {
+                    return true;
+                }
+
+                return Branch(@if.Statement).Any(removable.Contains)
+                    && Branch(@if.Statement).All(removable.Contains)
+                    && (@if.Else is null || Branch(@if.Else.Statement).All(removable.Contains));
+            case LocalDeclarationStatementSyntax declaration when declaration.Declaration.Variables.All(v => v.Initializer is null || IsSideEffectFree(v.Initializer.Value)):
+                var locals = declaration.Declaration.Variables.Select(v => model.GetDeclaredSymbol(v, cancellationToken)).Where(l => l is not null).ToList();
+                return locals.Count > 0 && all.Where(s => s != declaration && !IsInside(s, removable)).All(s => !ReadsAny(s, locals!, model, cancellationToken));
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsReturn(StatementSyntax statement) => statement is ReturnStatementSyntax;
+
+    private static IEnumerable<StatementSyntax> Branch(StatementSyntax statement) =>
+        statement is BlockSyntax block ? block.Statements : new[] { statement };
+
+    private static bool IsInside(StatementSyntax statement, HashSet<StatementSyntax> removable) =>
+        statement.AncestorsAndSelf().OfType<StatementSyntax>().Any(removable.Contains);
+
+    private static bool ReadsAny(StatementSyntax statement, List<ISymbol> locals, SemanticModel model, CancellationToken cancellationToken)
+    {
+        // Only the statement's own expressions: nested statements are checked on their own.
+        foreach (var name in statement.DescendantNodes(n => n == statement || n is not StatementSyntax).OfType<IdentifierNameSyntax>())
+        {
+            if (locals.Any(l => l.Name == name.Identifier.ValueText) && model.GetSymbolInfo(name, cancellationToken).Symbol is { } symbol
+                && locals.Contains(symbol, SymbolEqualityComparer.Default))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<StatementSyntax> Statements(BlockSyntax body) =>
+        body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<StatementSyntax>();
+
+    /// <summary><c>HttpMethods.IsOptions(context.Request.Method)</c> or a comparison of the method with <c>"OPTIONS"</c>.</summary>
+    private static bool IsPreflightCheck(ExpressionSyntax condition) =>
+        condition.DescendantNodesAndSelf().Any(n =>
+            n is InvocationExpressionSyntax invocation && CallSyntax.GetName(invocation)?.Identifier.ValueText == "IsOptions"
+            || n is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) && string.Equals(literal.Token.ValueText, "OPTIONS", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>What a preflight short-circuit does: set the status, complete or write the response, return.</summary>
+    private static bool IsPreflightAnswer(StatementSyntax statement)
+    {
+        switch (statement)
+        {
+            case ReturnStatementSyntax { Expression: null }:
+                return true;
+            case ReturnStatementSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CompletedTask" } }:
+                return true;
+            case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "StatusCode" } } }:
+                return true;
+            case ExpressionStatementSyntax { Expression: var expression }:
+                var call = expression is AwaitExpressionSyntax awaited ? awaited.Expression : expression;
+                return call is InvocationExpressionSyntax invocation && CallSyntax.GetName(invocation)?.Identifier.ValueText is "CompleteAsync" or "WriteAsync" or "StartAsync";
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsSideEffectFree(ExpressionSyntax expression) =>
+        expression.DescendantNodesAndSelf().All(n => n switch
+        {
+            InvocationExpressionSyntax invocation => CallSyntax.GetName(invocation) is { } name && PureCalls.Contains(name.Identifier.ValueText),
+            AssignmentExpressionSyntax or AwaitExpressionSyntax or PostfixUnaryExpressionSyntax or ObjectCreationExpressionSyntax => false,
+            PrefixUnaryExpressionSyntax prefix => !(prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression)),
+            _ => true,
+        });
+
+    /// <summary><c>await next()</c>, <c>await _next(context)</c>, <c>return next(context)</c>, <c>return Task.CompletedTask</c>.</summary>
+    private static bool IsPassOn(StatementSyntax statement, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var expression = statement switch
+        {
+            ExpressionStatementSyntax expressionStatement => expressionStatement.Expression,
+            ReturnStatementSyntax { Expression: { } returned } => returned,
+            _ => null,
+        };
+        if (expression is AwaitExpressionSyntax awaited)
+        {
+            expression = awaited.Expression;
+        }
+
+        switch (expression is null ? null : model.GetOperation(expression, cancellationToken))
+        {
+            case IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke }:
+                return true;
+            case IPropertyReferenceOperation { Property.Name: "CompletedTask", Property.IsStatic: true } when statement is ReturnStatementSyntax:
+                return true;
+            default:
+                return false;
+        }
+    }
+}
