@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading.Tasks;
+using CorsAnalyzers.CodeFixes.Common;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CorsAnalyzers.CodeFixes;
+
+/// <summary>
+/// CORS014: removes the earlier definition of a policy added twice. The later call replaces the earlier one when the options
+/// are built, so the app keeps exactly the policy it runs with today; only the dead definition goes.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PolicyAddedTwiceCodeFixProvider)), Shared]
+public sealed class PolicyAddedTwiceCodeFixProvider : CodeFixProvider
+{
+    public const string RemoveEarlierDefinitionKey = "CORS014_RemoveEarlierDefinition";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.PolicyAddedTwice);
+
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        context.CancellationToken.ThrowIfCancellationRequested();
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            // Additional location [0]: the earlier call that the reported one replaces.
+            if (diagnostic.AdditionalLocations.Count == 0 || diagnostic.AdditionalLocations[0].SourceTree != root.SyntaxTree
+                || CallSyntax.FindInvocation(root, diagnostic.AdditionalLocations[0].SourceSpan) is not { } earlier
+                || EarlierStatement(earlier) is not { } statement)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Remove the earlier definition, which the later one replaces",
+                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia)!)),
+                    RemoveEarlierDefinitionKey),
+                diagnostic);
+        }
+    }
+
+    /// <summary><c>options.AddPolicy(...);</c> in a block, or the <c>AddCors(o =&gt; o.AddPolicy(...));</c> statement whose only work it is.</summary>
+    private static StatementSyntax? EarlierStatement(InvocationExpressionSyntax earlier) => earlier.Parent switch
+    {
+        ExpressionStatementSyntax { Parent: BlockSyntax } statement => statement,
+        LambdaExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax addCors } } }
+            when CallSyntax.GetName(addCors)?.Identifier.ValueText == "AddCors" && addCors.Parent is ExpressionStatementSyntax { Parent: BlockSyntax } statement => statement,
+        _ => null,
+    };
+}
