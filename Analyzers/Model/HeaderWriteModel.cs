@@ -174,12 +174,12 @@ internal sealed class HeaderWriteModel
         return new HeaderWriteModel(place, writes.ToImmutable());
     }
 
-    /// <summary>An allow-list check on the path: an enclosing condition, or an earlier early exit, that looks at the origin.</summary>
+    /// <summary>An allow-list check on the path: an enclosing condition, or an earlier early exit, that restricts the origin.</summary>
     private static bool IsGuarded(IOperation write, IOperation place, HashSet<ILocalSymbol> originLocals, CorsKnownTypes types)
     {
         for (IOperation? child = write, parent = write.Parent; parent is not null && !ReferenceEquals(child, place); child = parent, parent = parent.Parent)
         {
-            if (parent is IConditionalOperation conditional && !ReferenceEquals(child, conditional.Condition) && MentionsOrigin(conditional.Condition, originLocals, types))
+            if (parent is IConditionalOperation conditional && !ReferenceEquals(child, conditional.Condition) && RestrictsOrigin(conditional.Condition, originLocals, types))
             {
                 return true;
             }
@@ -193,7 +193,7 @@ internal sealed class HeaderWriteModel
                         break;
                     }
 
-                    if (statement is IConditionalOperation { WhenTrue: { } exit } earlyExit && ExitsEarly(exit) && MentionsOrigin(earlyExit.Condition, originLocals, types))
+                    if (statement is IConditionalOperation { WhenTrue: { } exit } earlyExit && ExitsEarly(exit) && RestrictsOrigin(earlyExit.Condition, originLocals, types))
                     {
                         return true;
                     }
@@ -208,26 +208,9 @@ internal sealed class HeaderWriteModel
         branch is IReturnOperation or IThrowOperation
         || (branch is IBlockOperation { Operations.Length: > 0 } block && block.Operations[block.Operations.Length - 1] is IReturnOperation or IThrowOperation);
 
-    /// <summary>The condition compares the origin with something: ==, Equals, a set's Contains, a method that takes it.</summary>
-    private static bool MentionsOrigin(IOperation condition, HashSet<ILocalSymbol> originLocals, CorsKnownTypes types)
-    {
-        foreach (var operation in condition.DescendantsAndSelf())
-        {
-            if (operation is IBinaryOperation or IInvocationOperation or IIsPatternOperation)
-            {
-                foreach (var child in operation.ChildOperations)
-                {
-                    var inner = child is IArgumentOperation argument ? argument.Value : child;
-                    if (IsRequestOrigin(inner, types, originLocals))
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
-    }
+    /// <summary>The condition restricts which origins pass (a null or empty test does not).</summary>
+    private static bool RestrictsOrigin(IOperation condition, HashSet<ILocalSymbol> originLocals, CorsKnownTypes types) =>
+        OriginGuard.Restricts(condition, operation => IsRequestOrigin(operation, types, originLocals));
 
     private static bool IsRequestOrigin(IOperation value, CorsKnownTypes types, HashSet<ILocalSymbol> originLocals)
     {
@@ -236,7 +219,7 @@ internal sealed class HeaderWriteModel
         {
             case ILocalReferenceOperation local:
                 return originLocals.Contains(local.Local);
-            case IInvocationOperation { TargetMethod.Name: "ToString" or "FirstOrDefault" or "First" or "Single" or "SingleOrDefault" } call:
+            case IInvocationOperation { TargetMethod.Name: "ToString" or "FirstOrDefault" or "First" or "Single" or "SingleOrDefault" or "Trim" or "ToLowerInvariant" or "ToLower" } call:
                 return (call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null)) is { } receiver && IsRequestOrigin(receiver, types, originLocals);
             case IPropertyReferenceOperation property when IsRequestHeaders(property.Instance, types):
                 return property.Property.IsIndexer
