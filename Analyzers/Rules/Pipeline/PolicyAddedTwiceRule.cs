@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 using CorsAnalyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -50,7 +51,7 @@ internal sealed class PolicyAddedTwiceRule
     }
 
     private static string? ConstantName(IInvocationOperation invocation) =>
-        invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.GetConstantString() : null;
+        invocation.Arguments.Length > 0 ? KnownValue.Of(invocation.Arguments[0].Value, CancellationToken.None) : null;
 
     /// <summary>The options object, the method and the policy name; null when the call cannot be compared.</summary>
     private static string? Key(IInvocationOperation call, string? name)
