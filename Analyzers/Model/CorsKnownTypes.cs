@@ -34,6 +34,7 @@ internal sealed class CorsKnownTypes
         HttpRequest = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpRequest");
         IHeaderDictionary = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IHeaderDictionary");
         HeaderNames = compilation.GetTypeByMetadataName("Microsoft.Net.Http.Headers.HeaderNames");
+        StringValues = compilation.GetTypeByMetadataName("Microsoft.Extensions.Primitives.StringValues");
         IServiceCollection = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection");
         IEndpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
         WebApplicationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplicationBuilder");
@@ -89,6 +90,9 @@ internal sealed class CorsKnownTypes
 
     /// <summary>Declares the header name fields (<c>HeaderNames.AccessControlAllowOrigin</c>, static readonly, not constants).</summary>
     public INamedTypeSymbol? HeaderNames { get; }
+
+    /// <summary>The type of header values: strings and string arrays convert to it implicitly.</summary>
+    public INamedTypeSymbol? StringValues { get; }
 
     public INamedTypeSymbol? IEndpointRouteBuilder { get; }
 

@@ -166,7 +166,7 @@ internal sealed class HeaderWriteModel
                 header,
                 operation,
                 value,
-                value?.WalkDownConversion().GetConstantString(),
+                HeaderValue.Text(value, types, cancellationToken),
                 echoes,
                 echoes && IsGuarded(operation, place, originLocals, types)));
         }
