@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace CorsAnalyzers.Model;
@@ -106,9 +107,31 @@ internal sealed class HeaderWriteModel
 
                 value = arguments[offset + 1].Value;
                 return HeaderName(arguments[offset].Value, types);
+            case IInvalidOperation invalid:
+                return UnboundWrittenHeader(invalid, types, out value);
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// <c>Response.Headers.Add("Access-Control-Allow-Origin", Settings.Origin)</c> where the value refers to a type the
+    /// compilation cannot see: the call does not bind, but the receiver and the header name do, and they are enough.
+    /// </summary>
+    private static string? UnboundWrittenHeader(IInvalidOperation invalid, CorsKnownTypes types, out IOperation? value)
+    {
+        value = null;
+        if (invalid.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access, ArgumentList.Arguments: { Count: 2 } arguments }
+            || access.Name.Identifier.ValueText is not ("Append" or "Add" or "TryAdd" or "AppendCommaSeparatedValues" or "TryAppend")
+            || invalid.SemanticModel is not { } model
+            || !IsResponseHeaders(model.GetOperation(access.Expression), types)
+            || model.GetOperation(arguments[0].Expression) is not { } name)
+        {
+            return null;
+        }
+
+        value = model.GetOperation(arguments[1].Expression);
+        return HeaderName(name, types);
     }
 
     /// <summary>The place <paramref name="write"/> belongs to: the nearest method or lambda body that is not an OnStarting callback.</summary>
