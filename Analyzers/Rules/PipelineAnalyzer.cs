@@ -44,6 +44,7 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
 
         var state = new State(types);
         context.RegisterOperationAction(state.OnInvocation, OperationKind.Invocation);
+        context.RegisterOperationAction(state.OnInvalid, OperationKind.Invalid);
         context.RegisterSyntaxNodeAction(state.OnAttribute, SyntaxKind.Attribute);
         context.RegisterOperationBlockAction(state.OnBlock);
         context.RegisterCompilationEndAction(state.OnCompilationEnd);
@@ -117,6 +118,19 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
                         _model.MarkPipelineUnknown();
                     }
                 }
+            }
+        }
+
+        /// <summary>
+        /// A registering call that exists but binds with errors (a lambda that uses a type of a project that is not
+        /// loaded) may register CORS: the registration rules cannot prove anything about the services.
+        /// </summary>
+        public void OnInvalid(OperationAnalysisContext context)
+        {
+            if (context.Operation.Syntax is InvocationExpressionSyntax invocation
+                && RegistrationCalls.MayRegister(invocation, context.Operation.SemanticModel, _types, context.CancellationToken))
+            {
+                _model.MarkServicesUnknown();
             }
         }
 
