@@ -172,7 +172,8 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
         /// </summary>
         public void OnBlock(OperationBlockAnalysisContext context)
         {
-            if (!PipelineModelBuilder.IsPipelineRoot(context.OwningSymbol, _types))
+            var isEntryPoint = PipelineModelBuilder.IsPipelineRoot(context.OwningSymbol, _types);
+            if (!isEntryPoint && !PipelineModelBuilder.IsPipelineExtension(context.OwningSymbol, _types))
             {
                 return;
             }
@@ -184,7 +185,7 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                var pipeline = PipelineModelBuilder.Build(block, _types, _scope, context.CancellationToken);
+                var pipeline = PipelineModelBuilder.Build(block, _types, _scope, isEntryPoint, context.CancellationToken);
                 if (!pipeline.Paths.IsEmpty)
                 {
                     _model.AddPipeline(pipeline);

@@ -56,7 +56,8 @@ internal static class RegistrationRules
             return;
         }
 
-        var slot = model.Pipelines.Select(static p => p.Paths.IsEmpty ? null : PipelineSlots.ForUseCors(p.Paths[0])).FirstOrDefault(static s => s is not null);
+        var slot = model.Pipelines.OrderBy(static p => p.IsEntryPoint ? 0 : 1)
+            .Select(static p => p.Paths.IsEmpty ? null : PipelineSlots.ForUseCors(p.Paths[0])).FirstOrDefault(static s => s is not null);
         if (slot is { } target)
         {
             var named = model.Policies.Where(static p => !p.IsDefault).ToList();
