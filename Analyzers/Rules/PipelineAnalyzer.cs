@@ -55,10 +55,14 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
         private readonly CorsKnownTypes _types;
         private readonly RegistrationModel _model = new();
         private readonly CorsAppScope _scope = new();
-        private readonly PolicyAddedTwiceRule _policyAddedTwice = new();
+        private readonly PolicyAddedTwiceRule _policyAddedTwice;
         private readonly ConcurrentDictionary<(string, SyntaxTree?, TextSpan), bool> _reported = new();
 
-        public State(CorsKnownTypes types) => _types = types;
+        public State(CorsKnownTypes types)
+        {
+            _types = types;
+            _policyAddedTwice = new PolicyAddedTwiceRule(types);
+        }
 
         public void OnInvocation(OperationAnalysisContext context)
         {
