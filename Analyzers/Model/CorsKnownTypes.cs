@@ -28,6 +28,7 @@ internal sealed class CorsKnownTypes
         HostingEnvironmentExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.HostingEnvironmentExtensions");
         IHostEnvironment = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHostEnvironment");
         Regex = compilation.GetTypeByMetadataName("System.Text.RegularExpressions.Regex");
+        GeneratedRegexAttribute = compilation.GetTypeByMetadataName("System.Text.RegularExpressions.GeneratedRegexAttribute");
         Uri = compilation.GetTypeByMetadataName("System.Uri");
         TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
         HttpResponse = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponse");
@@ -75,6 +76,9 @@ internal sealed class CorsKnownTypes
     public INamedTypeSymbol? IHostEnvironment { get; }
 
     public INamedTypeSymbol? Regex { get; }
+
+    /// <summary>Marks a partial method (or property) whose regex the source generator builds from the attribute's pattern.</summary>
+    public INamedTypeSymbol? GeneratedRegexAttribute { get; }
 
     public INamedTypeSymbol? Uri { get; }
 
