@@ -44,7 +44,12 @@ internal static class RegistrationRules
         if (model.Policies.Count > 0)
         {
             location = model.Policies[0].Operation.GetCallLocation();
-            what = model.Policies[0].IsDefault ? "a default policy is added" : $"policy '{model.Policies[0].Name ?? "..."}' is added";
+            what = model.Policies[0] switch
+            {
+                { IsDefault: true } => "a default policy is added",
+                { Name: { } name } => $"policy '{name}' is added",
+                _ => "a named policy is added, its name known only at run time",
+            };
         }
         else if (metadata.Count > 0)
         {
