@@ -152,8 +152,8 @@ public sealed class CORS010to015FixTests
                 public void Configure(IApplicationBuilder app)
                 {
                     {|#2:app.UseRouting();|}
-                    {|#1:app.UseAuthentication();|}
-                    app.UseAuthorization();
+                    app.UseAuthentication();
+                    {|#1:app.UseAuthorization();|}
                     // The SPA calls the API from another origin.
                     {|#0:app.UseCors("spa");|}
                     app.UseEndpoints(e => e.MapGet("/", () => "ok"));
@@ -174,7 +174,7 @@ public sealed class CORS010to015FixTests
             }
             """, MisplacedUseCorsCodeFixProvider.MoveUseCorsKey, true,
             new DiagnosticResult(DiagnosticDescriptors.MisplacedUseCors).WithLocation(0).WithLocation(1).WithLocation(2)
-                .WithArguments("UseAuthentication", "preflight requests to endpoints that require authorization get the authentication challenge instead of CORS headers"));
+                .WithArguments("UseAuthorization", "preflight requests to endpoints that require authorization get the authentication challenge instead of CORS headers"));
     }
 
     [Fact]
@@ -184,8 +184,8 @@ public sealed class CORS010to015FixTests
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com")));
             var app = builder.Build();
-            {|#1:{|#2:app.UseAuthentication();|}|}
-            app.UseAuthorization();
+            {|#2:app.UseAuthentication();|}
+            {|#1:app.UseAuthorization();|}
             {|#0:app.UseCors();|}
             app.MapGet("/", () => "ok");
             app.Run();
@@ -200,7 +200,7 @@ public sealed class CORS010to015FixTests
             app.Run();
             """, MisplacedUseCorsCodeFixProvider.MoveUseCorsKey, true,
             new DiagnosticResult(DiagnosticDescriptors.MisplacedUseCors).WithLocation(0).WithLocation(1).WithLocation(2)
-                .WithArguments("UseAuthentication", "preflight requests to endpoints that require authorization get the authentication challenge instead of CORS headers"));
+                .WithArguments("UseAuthorization", "preflight requests to endpoints that require authorization get the authentication challenge instead of CORS headers"));
     }
 
     [Fact]
@@ -219,8 +219,8 @@ public sealed class CORS010to015FixTests
             {
                 public static void UseAppSecurity(this IApplicationBuilder pipeline)
                 {
-                    {|#1:{|#2:pipeline.UseAuthentication();|}|}
-                    pipeline.UseAuthorization();
+                    {|#2:pipeline.UseAuthentication();|}
+                    {|#1:pipeline.UseAuthorization();|}
                 }
             }
             """, """
@@ -245,7 +245,7 @@ public sealed class CORS010to015FixTests
             CodeActionEquivalenceKey = MisplacedUseCorsCodeFixProvider.MoveUseCorsKey,
         };
         test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticDescriptors.MisplacedUseCors).WithLocation(0).WithLocation(1).WithLocation(2)
-            .WithArguments("UseAuthentication", "preflight requests to endpoints that require authorization get the authentication challenge instead of CORS headers"));
+            .WithArguments("UseAuthorization", "preflight requests to endpoints that require authorization get the authentication challenge instead of CORS headers"));
         await test.RunAsync();
     }
 

@@ -19,6 +19,22 @@ public sealed class CORS011CorsNeverAppliedTests
             """, VerifyCS.Diagnostic(DiagnosticIds.CorsNeverApplied).WithLocation(0).WithLocation(1).WithArguments("policy 'spa' is added"));
     }
 
+    [Theory]
+    [InlineData("builder.Configuration[\"Cors:Policy\"] ?? \"spa\"", "a named policy is added, its name known only at run time")]
+    [InlineData("args[0]", "a named policy is added, its name known only at run time")]
+    [InlineData("PolicyName", "policy 'spa' is added")]
+    public async Task PolicyNameNotConstantNoUseCors_SaysWhatIsKnown(string name, string what)
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            var PolicyName = "spa";
+            builder.Services.AddCors(o => o.{|#0:AddPolicy({{name}}, p => p.WithOrigins("https://app.contoso.com"))|});
+            var app = builder.Build();
+            {|#1:app.MapGet("/", () => "ok");|}
+            app.Run();
+            """, VerifyCS.Diagnostic(DiagnosticIds.CorsNeverApplied).WithLocation(0).WithLocation(1).WithArguments(what));
+    }
+
     [Fact]
     public async Task EnableCorsOnControllerNoUseCors_ReportsDiagnostic()
     {

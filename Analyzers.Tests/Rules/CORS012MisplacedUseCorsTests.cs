@@ -11,7 +11,7 @@ public sealed class CORS012MisplacedUseCorsTests
         VerifyCS.Diagnostic(DiagnosticDescriptors.MisplacedUseCors).WithLocation(0).WithLocation(1).WithLocation(2).WithArguments(anchor, consequence);
 
     [Fact]
-    public async Task AfterAuthenticationInMinimalHosting_ReportsDiagnostic()
+    public async Task AfterAuthorizationInMinimalHosting_ReportsWithSlotBeforeAuthentication()
     {
         await VerifyCS.VerifyAnalyzerAsync("""
             var builder = WebApplication.CreateBuilder(args);
@@ -20,12 +20,12 @@ public sealed class CORS012MisplacedUseCorsTests
             builder.Services.AddAuthorization();
             var app = builder.Build();
             app.UseHttpsRedirection();
-            {|#1:{|#2:app.UseAuthentication();|}|}
-            app.UseAuthorization();
+            {|#2:app.UseAuthentication();|}
+            {|#1:app.UseAuthorization();|}
             {|#0:app.UseCors();|}
             app.MapGet("/orders", () => "ok").RequireAuthorization();
             app.Run();
-            """, After("UseAuthentication", AuthConsequence));
+            """, After("UseAuthorization", AuthConsequence));
     }
 
     [Fact]
@@ -113,8 +113,8 @@ public sealed class CORS012MisplacedUseCorsTests
             {
                 public static IApplicationBuilder UseAppSecurity(this IApplicationBuilder app)
                 {
-                    {|#1:{|#2:app.UseAuthentication();|}|}
-                    app.UseAuthorization();
+                    {|#2:app.UseAuthentication();|}
+                    {|#1:app.UseAuthorization();|}
                     return app;
                 }
             }
@@ -128,7 +128,7 @@ public sealed class CORS012MisplacedUseCorsTests
                 }
             }
             """));
-        test.ExpectedDiagnostics.Add(After("UseAuthentication", AuthConsequence));
+        test.ExpectedDiagnostics.Add(After("UseAuthorization", AuthConsequence));
         await test.RunAsync();
     }
 
@@ -146,6 +146,8 @@ public sealed class CORS012MisplacedUseCorsTests
 
     [Theory]
     [InlineData("app.UseRouting(); app.UseCors(); app.UseAuthentication(); app.UseAuthorization(); app.MapGet(\"/\", () => \"ok\").RequireCors(\"A\");")]
+    [InlineData("app.UseRouting(); app.UseAuthentication(); app.UseCors(); app.UseAuthorization(); app.MapGet(\"/\", () => \"ok\").RequireCors(\"A\").RequireAuthorization();")]
+    [InlineData("app.UseAuthentication(); app.UseCors(); app.UseAuthorization(); app.MapGet(\"/\", () => \"ok\").RequireAuthorization();")]
     [InlineData("app.UseCors(); app.UseRouting(); app.UseAuthorization(); app.MapGet(\"/\", () => \"ok\");")]
     [InlineData("app.MapGet(\"/\", () => \"ok\"); app.UseCors();")]
     [InlineData("if (app.Environment.IsDevelopment()) { app.UseAuthorization(); } app.UseCors();")]

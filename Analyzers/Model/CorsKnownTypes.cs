@@ -28,12 +28,14 @@ internal sealed class CorsKnownTypes
         HostingEnvironmentExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.HostingEnvironmentExtensions");
         IHostEnvironment = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHostEnvironment");
         Regex = compilation.GetTypeByMetadataName("System.Text.RegularExpressions.Regex");
+        GeneratedRegexAttribute = compilation.GetTypeByMetadataName("System.Text.RegularExpressions.GeneratedRegexAttribute");
         Uri = compilation.GetTypeByMetadataName("System.Uri");
         TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
         HttpResponse = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponse");
         HttpRequest = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpRequest");
         IHeaderDictionary = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IHeaderDictionary");
         HeaderNames = compilation.GetTypeByMetadataName("Microsoft.Net.Http.Headers.HeaderNames");
+        StringValues = compilation.GetTypeByMetadataName("Microsoft.Extensions.Primitives.StringValues");
         IServiceCollection = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection");
         IEndpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
         WebApplicationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplicationBuilder");
@@ -75,6 +77,9 @@ internal sealed class CorsKnownTypes
 
     public INamedTypeSymbol? Regex { get; }
 
+    /// <summary>Marks a partial method (or property) whose regex the source generator builds from the attribute's pattern.</summary>
+    public INamedTypeSymbol? GeneratedRegexAttribute { get; }
+
     public INamedTypeSymbol? Uri { get; }
 
     public INamedTypeSymbol? TimeSpan { get; }
@@ -89,6 +94,9 @@ internal sealed class CorsKnownTypes
 
     /// <summary>Declares the header name fields (<c>HeaderNames.AccessControlAllowOrigin</c>, static readonly, not constants).</summary>
     public INamedTypeSymbol? HeaderNames { get; }
+
+    /// <summary>The type of header values: strings and string arrays convert to it implicitly.</summary>
+    public INamedTypeSymbol? StringValues { get; }
 
     public INamedTypeSymbol? IEndpointRouteBuilder { get; }
 

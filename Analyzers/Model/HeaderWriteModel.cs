@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace CorsAnalyzers.Model;
@@ -106,9 +107,31 @@ internal sealed class HeaderWriteModel
 
                 value = arguments[offset + 1].Value;
                 return HeaderName(arguments[offset].Value, types);
+            case IInvalidOperation invalid:
+                return UnboundWrittenHeader(invalid, types, out value);
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// <c>Response.Headers.Add("Access-Control-Allow-Origin", Settings.Origin)</c> where the value refers to a type the
+    /// compilation cannot see: the call does not bind, but the receiver and the header name do, and they are enough.
+    /// </summary>
+    private static string? UnboundWrittenHeader(IInvalidOperation invalid, CorsKnownTypes types, out IOperation? value)
+    {
+        value = null;
+        if (invalid.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access, ArgumentList.Arguments: { Count: 2 } arguments }
+            || access.Name.Identifier.ValueText is not ("Append" or "Add" or "TryAdd" or "AppendCommaSeparatedValues" or "TryAppend")
+            || invalid.SemanticModel is not { } model
+            || !IsResponseHeaders(model.GetOperation(access.Expression), types)
+            || model.GetOperation(arguments[0].Expression) is not { } name)
+        {
+            return null;
+        }
+
+        value = model.GetOperation(arguments[1].Expression);
+        return HeaderName(name, types);
     }
 
     /// <summary>The place <paramref name="write"/> belongs to: the nearest method or lambda body that is not an OnStarting callback.</summary>
@@ -166,7 +189,7 @@ internal sealed class HeaderWriteModel
                 header,
                 operation,
                 value,
-                value?.WalkDownConversion().GetConstantString(),
+                HeaderValue.Text(value, types, cancellationToken),
                 echoes,
                 echoes && IsGuarded(operation, place, originLocals, types)));
         }
@@ -174,12 +197,12 @@ internal sealed class HeaderWriteModel
         return new HeaderWriteModel(place, writes.ToImmutable());
     }
 
-    /// <summary>An allow-list check on the path: an enclosing condition, or an earlier early exit, that looks at the origin.</summary>
+    /// <summary>An allow-list check on the path: an enclosing condition, or an earlier early exit, that restricts the origin.</summary>
     private static bool IsGuarded(IOperation write, IOperation place, HashSet<ILocalSymbol> originLocals, CorsKnownTypes types)
     {
         for (IOperation? child = write, parent = write.Parent; parent is not null && !ReferenceEquals(child, place); child = parent, parent = parent.Parent)
         {
-            if (parent is IConditionalOperation conditional && !ReferenceEquals(child, conditional.Condition) && MentionsOrigin(conditional.Condition, originLocals, types))
+            if (parent is IConditionalOperation conditional && !ReferenceEquals(child, conditional.Condition) && RestrictsOrigin(conditional.Condition, originLocals, types))
             {
                 return true;
             }
@@ -193,7 +216,7 @@ internal sealed class HeaderWriteModel
                         break;
                     }
 
-                    if (statement is IConditionalOperation { WhenTrue: { } exit } earlyExit && ExitsEarly(exit) && MentionsOrigin(earlyExit.Condition, originLocals, types))
+                    if (statement is IConditionalOperation { WhenTrue: { } exit } earlyExit && ExitsEarly(exit) && RestrictsOrigin(earlyExit.Condition, originLocals, types))
                     {
                         return true;
                     }
@@ -208,26 +231,9 @@ internal sealed class HeaderWriteModel
         branch is IReturnOperation or IThrowOperation
         || (branch is IBlockOperation { Operations.Length: > 0 } block && block.Operations[block.Operations.Length - 1] is IReturnOperation or IThrowOperation);
 
-    /// <summary>The condition compares the origin with something: ==, Equals, a set's Contains, a method that takes it.</summary>
-    private static bool MentionsOrigin(IOperation condition, HashSet<ILocalSymbol> originLocals, CorsKnownTypes types)
-    {
-        foreach (var operation in condition.DescendantsAndSelf())
-        {
-            if (operation is IBinaryOperation or IInvocationOperation or IIsPatternOperation)
-            {
-                foreach (var child in operation.ChildOperations)
-                {
-                    var inner = child is IArgumentOperation argument ? argument.Value : child;
-                    if (IsRequestOrigin(inner, types, originLocals))
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
-    }
+    /// <summary>The condition restricts which origins pass (a null or empty test does not).</summary>
+    private static bool RestrictsOrigin(IOperation condition, HashSet<ILocalSymbol> originLocals, CorsKnownTypes types) =>
+        OriginGuard.Restricts(condition, operation => IsRequestOrigin(operation, types, originLocals));
 
     private static bool IsRequestOrigin(IOperation value, CorsKnownTypes types, HashSet<ILocalSymbol> originLocals)
     {
@@ -236,7 +242,7 @@ internal sealed class HeaderWriteModel
         {
             case ILocalReferenceOperation local:
                 return originLocals.Contains(local.Local);
-            case IInvocationOperation { TargetMethod.Name: "ToString" or "FirstOrDefault" or "First" or "Single" or "SingleOrDefault" } call:
+            case IInvocationOperation { TargetMethod.Name: "ToString" or "FirstOrDefault" or "First" or "Single" or "SingleOrDefault" or "Trim" or "ToLowerInvariant" or "ToLower" } call:
                 return (call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null)) is { } receiver && IsRequestOrigin(receiver, types, originLocals);
             case IPropertyReferenceOperation property when IsRequestHeaders(property.Instance, types):
                 return property.Property.IsIndexer

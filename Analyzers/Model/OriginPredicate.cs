@@ -201,7 +201,8 @@ internal sealed class OriginPredicate
             return;
         }
 
-        if (method.Name == "IsMatch" && _types.Regex is { } regex && SymbolEqualityComparer.Default.Equals(method.ContainingType, regex))
+        // regex.IsMatch(origin), and regex.Match(origin).Success, which tests the same.
+        if (method.Name is "IsMatch" or "Match" && _types.Regex is { } regex && SymbolEqualityComparer.Default.Equals(method.ContainingType, regex))
         {
             CheckRegex(invocation, checks);
         }
@@ -215,12 +216,12 @@ internal sealed class OriginPredicate
         {
             // Regex.IsMatch(input, pattern, ...)
             input = invocation.Arguments.Length > 1 ? invocation.Arguments[0].Value : null;
-            pattern = invocation.Arguments.Length > 1 ? invocation.Arguments[1].Value.GetConstantString() : null;
+            pattern = invocation.Arguments.Length > 1 ? KnownValue.Of(invocation.Arguments[1].Value, CancellationToken.None) : null;
         }
         else
         {
             input = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
-            pattern = RegexPattern(invocation.Instance);
+            pattern = RegexPattern(invocation.Instance, _types, 0);
         }
 
         if (pattern is null || input is null || Classify(input) == Source.None)
@@ -243,31 +244,52 @@ internal sealed class OriginPredicate
         }
     }
 
-    /// <summary>The constant pattern of a <c>Regex</c> instance: <c>new Regex("...")</c>, a field initialized with one, or a [GeneratedRegex] method.</summary>
-    private static string? RegexPattern(IOperation instance)
+    /// <summary>
+    /// The constant pattern of a <c>Regex</c> instance: <c>new Regex("...")</c>; a readonly field or a getter-only property
+    /// initialized with one; a <c>[GeneratedRegex("...")]</c> partial method (<c>MyRegex().IsMatch(origin)</c>) or property.
+    /// </summary>
+    private static string? RegexPattern(IOperation instance, CorsKnownTypes types, int depth)
     {
         instance = instance.WalkDownConversion();
+        if (depth > 3)
+        {
+            return null;
+        }
+
         switch (instance)
         {
             case IObjectCreationOperation { Arguments.Length: > 0 } creation:
-                return creation.Arguments[0].Value.GetConstantString();
+                return KnownValue.Of(creation.Arguments[0].Value, CancellationToken.None);
             case IFieldReferenceOperation { Field.IsReadOnly: true } field:
-                return SourceOperations.GetInitializer(field.Field, instance, CancellationToken.None) is { } value ? RegexPattern(value) : null;
+                return SourceOperations.GetInitializer(field.Field, instance, CancellationToken.None) is { } value ? RegexPattern(value, types, depth + 1) : null;
+            case IPropertyReferenceOperation { Property: { IsReadOnly: true, Parameters.Length: 0 } property }:
+                return GeneratedPattern(property, types)
+                    ?? (SourceOperations.GetInitializer(property, instance, CancellationToken.None) is { } initial ? RegexPattern(initial, types, depth + 1) : null);
             case IInvocationOperation { Arguments.Length: 0 } call:
-                foreach (var attribute in call.TargetMethod.GetAttributes())
-                {
-                    if (attribute.AttributeClass?.Name == "GeneratedRegexAttribute"
-                        && attribute.ConstructorArguments.Length > 0
-                        && attribute.ConstructorArguments[0].Value is string pattern)
-                    {
-                        return pattern;
-                    }
-                }
-
-                return null;
+                return GeneratedPattern(call.TargetMethod, types);
             default:
                 return null;
         }
+    }
+
+    private static string? GeneratedPattern(ISymbol member, CorsKnownTypes types)
+    {
+        if (types.GeneratedRegexAttribute is not { } generated)
+        {
+            return null;
+        }
+
+        foreach (var attribute in member.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, generated)
+                && attribute.ConstructorArguments.Length > 0
+                && attribute.ConstructorArguments[0].Value is string pattern)
+            {
+                return pattern;
+            }
+        }
+
+        return null;
     }
 
     private bool IsNullOriginComparison(IOperation left, IOperation right) =>

@@ -22,7 +22,7 @@ internal sealed class PipelineModelBuilder : ExecutionWalker<PipelineCall>
 
     /// <summary>
     /// True for bodies that start an app's pipeline: top-level statements, <c>Main</c>, and a <c>Configure</c> method of a
-    /// Startup-style class that takes the app builder. The project's helpers are followed from these, not analyzed alone.
+    /// Startup-style class that takes the app builder. The project's helpers are followed from these.
     /// </summary>
     public static bool IsPipelineRoot(ISymbol owner, CorsKnownTypes types)
     {
@@ -40,13 +40,25 @@ internal sealed class PipelineModelBuilder : ExecutionWalker<PipelineCall>
             && CorsKnownTypes.Implements(method.Parameters[0].Type, types.IApplicationBuilder);
     }
 
-    public static CorsPipelineModel Build(IOperation body, CorsKnownTypes types, CorsAppScope scope, CancellationToken cancellationToken)
+    /// <summary>
+    /// True for an extension method on the app (<c>this WebApplication app</c>, <c>this IApplicationBuilder app</c>): the
+    /// order of the calls inside it holds whoever calls it, so it is a pipeline of its own too, also when no caller is
+    /// visible (another project, code the compilation does not have).
+    /// </summary>
+    public static bool IsPipelineExtension(ISymbol owner, CorsKnownTypes types) =>
+        owner is IMethodSymbol { IsExtensionMethod: true, Parameters.Length: > 0 } method
+        && CorsKnownTypes.Implements(method.Parameters[0].Type, types.IApplicationBuilder);
+
+    public static CorsPipelineModel Build(IOperation body, CorsKnownTypes types, CorsAppScope scope, CancellationToken cancellationToken) =>
+        Build(body, types, scope, isEntryPoint: true, cancellationToken);
+
+    public static CorsPipelineModel Build(IOperation body, CorsKnownTypes types, CorsAppScope scope, bool isEntryPoint, CancellationToken cancellationToken)
     {
         var walker = new PipelineModelBuilder(types, scope, cancellationToken);
         var paths = walker.Walk(body, Start(inDevelopment: false));
         if (walker.TooComplex)
         {
-            return new CorsPipelineModel(body, ImmutableArray<ImmutableArray<PipelineCall>>.Empty);
+            return new CorsPipelineModel(body, ImmutableArray<ImmutableArray<PipelineCall>>.Empty, isEntryPoint);
         }
 
         var result = ImmutableArray.CreateBuilder<ImmutableArray<PipelineCall>>(paths.Count);
@@ -55,7 +67,7 @@ internal sealed class PipelineModelBuilder : ExecutionWalker<PipelineCall>
             result.Add(path.ToImmutableArray());
         }
 
-        return new CorsPipelineModel(body, result.MoveToImmutable());
+        return new CorsPipelineModel(body, result.MoveToImmutable(), isEntryPoint);
     }
 
     protected override List<ExecutionPath<PipelineCall>> OnInvocation(IInvocationOperation invocation, List<ExecutionPath<PipelineCall>> paths)

@@ -35,7 +35,7 @@ public sealed class HeaderAnalyzer : DiagnosticAnalyzer
 
         MemberScopedDiagnostics.Enable(context);
         var places = new ConcurrentDictionary<IOperation, HeaderWriteModel>();
-        context.RegisterOperationAction(c => AnalyzeWrite(c, types, places), OperationKind.SimpleAssignment, OperationKind.Invocation);
+        context.RegisterOperationAction(c => AnalyzeWrite(c, types, places), OperationKind.SimpleAssignment, OperationKind.Invocation, OperationKind.Invalid);
     }
 
     private static void AnalyzeWrite(OperationAnalysisContext context, CorsKnownTypes types, ConcurrentDictionary<IOperation, HeaderWriteModel> places)

@@ -44,6 +44,7 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
 
         var state = new State(types);
         context.RegisterOperationAction(state.OnInvocation, OperationKind.Invocation);
+        context.RegisterOperationAction(state.OnInvalid, OperationKind.Invalid);
         context.RegisterSyntaxNodeAction(state.OnAttribute, SyntaxKind.Attribute);
         context.RegisterOperationBlockAction(state.OnBlock);
         context.RegisterCompilationEndAction(state.OnCompilationEnd);
@@ -54,10 +55,14 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
         private readonly CorsKnownTypes _types;
         private readonly RegistrationModel _model = new();
         private readonly CorsAppScope _scope = new();
-        private readonly PolicyAddedTwiceRule _policyAddedTwice = new();
+        private readonly PolicyAddedTwiceRule _policyAddedTwice;
         private readonly ConcurrentDictionary<(string, SyntaxTree?, TextSpan), bool> _reported = new();
 
-        public State(CorsKnownTypes types) => _types = types;
+        public State(CorsKnownTypes types)
+        {
+            _types = types;
+            _policyAddedTwice = new PolicyAddedTwiceRule(types);
+        }
 
         public void OnInvocation(OperationAnalysisContext context)
         {
@@ -75,7 +80,7 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
                     _model.AddRegistration(invocation, isAddCors: false);
                     return;
                 case "AddPolicy" when Is(type, _types.CorsOptions):
-                    var name = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.GetConstantString() : null;
+                    var name = invocation.Arguments.Length > 0 ? KnownValue.Of(invocation.Arguments[0].Value, context.CancellationToken) : null;
                     _model.AddPolicy(new AddedPolicy(invocation, name, isDefault: false));
                     if (name is not null)
                     {
@@ -88,16 +93,16 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
                     _policyAddedTwice.Check(invocation, null, context.ReportDiagnostic);
                     return;
                 case "UseCors" when Is(type, _types.CorsMiddlewareExtensions):
-                    AddReference(invocation, PolicyReferenceKind.UseCors, PolicyReferenceKind.UseCorsInline);
+                    AddReference(invocation, PolicyReferenceKind.UseCors, PolicyReferenceKind.UseCorsInline, context.CancellationToken);
                     return;
                 case "RequireCors" when Is(type, _types.CorsEndpointConventionBuilderExtensions):
-                    AddReference(invocation, PolicyReferenceKind.RequireCors, PolicyReferenceKind.RequireCorsInline);
+                    AddReference(invocation, PolicyReferenceKind.RequireCors, PolicyReferenceKind.RequireCorsInline, context.CancellationToken);
                     return;
                 case "Build" when Is(type, _types.WebApplicationBuilder):
                     _model.AddHostBuild(invocation);
                     return;
                 case "WithMetadata":
-                    AddMetadataReferences(invocation);
+                    AddMetadataReferences(invocation, context.CancellationToken);
                     return;
             }
 
@@ -117,6 +122,19 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
                         _model.MarkPipelineUnknown();
                     }
                 }
+            }
+        }
+
+        /// <summary>
+        /// A registering call that exists but binds with errors (a lambda that uses a type of a project that is not
+        /// loaded) may register CORS: the registration rules cannot prove anything about the services.
+        /// </summary>
+        public void OnInvalid(OperationAnalysisContext context)
+        {
+            if (context.Operation.Syntax is InvocationExpressionSyntax invocation
+                && RegistrationCalls.MayRegister(invocation, context.Operation.SemanticModel, _types, context.CancellationToken))
+            {
+                _model.MarkServicesUnknown();
             }
         }
 
@@ -158,7 +176,8 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
         /// </summary>
         public void OnBlock(OperationBlockAnalysisContext context)
         {
-            if (!PipelineModelBuilder.IsPipelineRoot(context.OwningSymbol, _types))
+            var isEntryPoint = PipelineModelBuilder.IsPipelineRoot(context.OwningSymbol, _types);
+            if (!isEntryPoint && !PipelineModelBuilder.IsPipelineExtension(context.OwningSymbol, _types))
             {
                 return;
             }
@@ -170,7 +189,7 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                var pipeline = PipelineModelBuilder.Build(block, _types, _scope, context.CancellationToken);
+                var pipeline = PipelineModelBuilder.Build(block, _types, _scope, isEntryPoint, context.CancellationToken);
                 if (!pipeline.Paths.IsEmpty)
                 {
                     _model.AddPipeline(pipeline);
@@ -219,7 +238,7 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary><c>endpoint.WithMetadata(new EnableCorsAttribute("x"))</c> attaches CORS metadata like the attribute does.</summary>
-        private void AddMetadataReferences(IInvocationOperation invocation)
+        private void AddMetadataReferences(IInvocationOperation invocation, System.Threading.CancellationToken cancellationToken)
         {
             foreach (var argument in invocation.Arguments)
             {
@@ -233,7 +252,7 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
                     var isEnable = Is(creation.Type, _types.EnableCorsAttribute);
                     if (isEnable || Is(creation.Type, _types.DisableCorsAttribute))
                     {
-                        var name = isEnable && creation.Arguments.Length == 1 ? creation.Arguments[0].Value.GetConstantString() : null;
+                        var name = isEnable && creation.Arguments.Length == 1 ? KnownValue.Of(creation.Arguments[0].Value, cancellationToken) : null;
                         var nameIsConstant = !isEnable || creation.Arguments.Length == 0 || name is not null;
                         _model.AddReference(new PolicyReference(isEnable ? PolicyReferenceKind.EnableCors : PolicyReferenceKind.DisableCors, creation.Syntax.GetLocation(), name, nameIsConstant));
                     }
@@ -258,7 +277,7 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private void AddReference(IInvocationOperation invocation, PolicyReferenceKind named, PolicyReferenceKind inline)
+        private void AddReference(IInvocationOperation invocation, PolicyReferenceKind named, PolicyReferenceKind inline, System.Threading.CancellationToken cancellationToken)
         {
             IArgumentOperation? argument = invocation.Arguments.Length > 1 ? invocation.Arguments[1] : null;
             var location = invocation.GetCallLocation();
@@ -268,7 +287,7 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
             }
             else if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
             {
-                var name = argument.Value.GetConstantString();
+                var name = KnownValue.Of(argument.Value, cancellationToken);
                 _model.AddReference(new PolicyReference(named, location, name, nameIsConstant: name is not null));
             }
             else

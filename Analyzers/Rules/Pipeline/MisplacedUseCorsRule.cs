@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 namespace CorsAnalyzers.Rules.Pipeline;
 
 /// <summary>
-/// CORS012: UseCors after authentication/authorization, caching or UseEndpoints (decided per pipeline, live), and before
+/// CORS012: UseCors after authorization, caching or UseEndpoints (decided per pipeline, live), and before
 /// an explicit UseRouting while endpoints carry CORS metadata (decided at compilation end). A finding must hold on every
 /// path that reaches the UseCors call.
 /// </summary>
@@ -94,7 +94,8 @@ internal static class MisplacedUseCorsRule
             {
                 case MiddlewareKind.UseEndpoints:
                     return path[i];
-                case MiddlewareKind.UseAuthentication or MiddlewareKind.UseAuthorization:
+                // Between UseAuthentication and UseAuthorization CORS still answers preflights (GROUND_TRUTH 32).
+                case MiddlewareKind.UseAuthorization:
                     auth ??= path[i];
                     break;
                 case MiddlewareKind.UseResponseCaching or MiddlewareKind.UseOutputCache:
@@ -138,7 +139,6 @@ internal static class MisplacedUseCorsRule
     private static (string Name, string Consequence) Describe(MiddlewareKind kind) => kind switch
     {
         MiddlewareKind.UseEndpoints => ("UseEndpoints", "CORS never runs for endpoint requests, so responses get no CORS headers and preflights get 405"),
-        MiddlewareKind.UseAuthentication => ("UseAuthentication", "preflight requests to endpoints that require authorization get the authentication challenge instead of CORS headers"),
         MiddlewareKind.UseAuthorization => ("UseAuthorization", "preflight requests to endpoints that require authorization get the authentication challenge instead of CORS headers"),
         MiddlewareKind.UseResponseCaching => ("UseResponseCaching", "responses served from the cache are replayed without CORS headers"),
         _ => ("UseOutputCache", "responses served from the cache are replayed without CORS headers"),

@@ -44,7 +44,12 @@ internal static class RegistrationRules
         if (model.Policies.Count > 0)
         {
             location = model.Policies[0].Operation.GetCallLocation();
-            what = model.Policies[0].IsDefault ? "a default policy is added" : $"policy '{model.Policies[0].Name ?? "..."}' is added";
+            what = model.Policies[0] switch
+            {
+                { IsDefault: true } => "a default policy is added",
+                { Name: { } name } => $"policy '{name}' is added",
+                _ => "a named policy is added, its name known only at run time",
+            };
         }
         else if (metadata.Count > 0)
         {
@@ -56,7 +61,8 @@ internal static class RegistrationRules
             return;
         }
 
-        var slot = model.Pipelines.Select(static p => p.Paths.IsEmpty ? null : PipelineSlots.ForUseCors(p.Paths[0])).FirstOrDefault(static s => s is not null);
+        var slot = model.Pipelines.OrderBy(static p => p.IsEntryPoint ? 0 : 1)
+            .Select(static p => p.Paths.IsEmpty ? null : PipelineSlots.ForUseCors(p.Paths[0])).FirstOrDefault(static s => s is not null);
         if (slot is { } target)
         {
             var named = model.Policies.Where(static p => !p.IsDefault).ToList();

@@ -59,7 +59,7 @@ internal static class BypassableOriginCheckRule
     private static string Describe(OriginCheck check)
     {
         var method = check.Operation.TargetMethod.Name;
-        return check.Kind is OriginCheckKind.UnanchoredRegex or OriginCheckKind.UnescapedDotRegex or OriginCheckKind.SharedHostingSuffix && method == "IsMatch"
+        return check.Kind is OriginCheckKind.UnanchoredRegex or OriginCheckKind.UnescapedDotRegex or OriginCheckKind.SharedHostingSuffix && method is "IsMatch" or "Match"
             ? $"Regex '{check.Text}'"
             : $"{method}(\"{check.Text}\")";
     }

@@ -1,0 +1,52 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CorsAnalyzers.Model;
+
+/// <summary>The service registrations that bring the CORS services, also where the call does not bind.</summary>
+internal static class RegistrationCalls
+{
+    /// <summary>AddCors on the services or on an MVC core builder, and the MVC registrations that add CORS too.</summary>
+    public static bool Registers(IMethodSymbol method, CorsKnownTypes types)
+    {
+        var type = method.ContainingType;
+        return method.Name switch
+        {
+            "AddCors" => Is(type, types.CorsServiceCollectionExtensions) || Is(type, types.MvcCorsMvcCoreBuilderExtensions),
+            "AddControllers" or "AddControllersWithViews" or "AddMvc" => Is(type, types.MvcServiceCollectionExtensions),
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// An invocation that does not bind but whose candidates include a registering method: the call exists, an argument
+    /// (often a lambda using a type the compilation cannot see) has errors.
+    /// </summary>
+    public static bool MayRegister(InvocationExpressionSyntax invocation, SemanticModel? model, CorsKnownTypes types, CancellationToken cancellationToken)
+    {
+        var name = invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            _ => null,
+        };
+        if (name is not ("AddCors" or "AddControllers" or "AddControllersWithViews" or "AddMvc") || model is null)
+        {
+            return false;
+        }
+
+        foreach (var candidate in model.GetSymbolInfo(invocation, cancellationToken).CandidateSymbols)
+        {
+            if (candidate is IMethodSymbol method && Registers(method.ReducedFrom ?? method, types))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
+        expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
+}
