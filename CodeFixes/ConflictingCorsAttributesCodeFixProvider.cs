@@ -35,10 +35,62 @@ public sealed class ConflictingCorsAttributesCodeFixProvider : CodeFixProvider
                 continue;
             }
 
+            if (await IsOnlyPolicyForUnnamedUseCorsAsync(context.Document, attribute, context.CancellationToken).ConfigureAwait(false))
+            {
+                // Without it, UseCors() would apply a default policy that does not exist (CORS013): a person decides.
+                continue;
+            }
+
             context.RegisterCodeFix(
                 CodeAction.Create("Remove [EnableCors]", _ => Task.FromResult(context.Document.WithSyntaxRoot(Remove(root, list, attribute))), RemoveEnableCorsKey),
                 diagnostic);
         }
+    }
+
+    /// <summary>
+    /// True when the app calls <c>UseCors()</c> without a name, adds no default policy, and this attribute is the only
+    /// endpoint metadata that names a policy: the unnamed middleware then relies on it.
+    /// </summary>
+    private static async Task<bool> IsOnlyPolicyForUnnamedUseCorsAsync(Document document, AttributeSyntax attribute, System.Threading.CancellationToken cancellationToken)
+    {
+        if (attribute.ArgumentList is not { Arguments.Count: > 0 })
+        {
+            return false;
+        }
+
+        var unnamedUseCors = false;
+        foreach (var other in document.Project.Documents)
+        {
+            if (await other.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
+            {
+                continue;
+            }
+
+            foreach (var node in root.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case AttributeSyntax { ArgumentList.Arguments.Count: > 0 } enable when enable != attribute && IsNamed(enable.Name, "EnableCors"):
+                        return false;
+                    case InvocationExpressionSyntax invocation when Common.CallSyntax.GetName(invocation)?.Identifier.ValueText is { } name:
+                        if (name is "RequireCors" or "AddDefaultPolicy" || (name == "WithMetadata" && invocation.ToString().Contains("EnableCors")))
+                        {
+                            return false;
+                        }
+
+                        unnamedUseCors |= name == "UseCors" && invocation.ArgumentList.Arguments.Count == 0;
+                        break;
+                }
+            }
+        }
+
+        return unnamedUseCors;
+    }
+
+    private static bool IsNamed(NameSyntax name, string attribute)
+    {
+        var text = name is QualifiedNameSyntax qualified ? qualified.Right.Identifier.ValueText : (name as SimpleNameSyntax)?.Identifier.ValueText;
+        return text == attribute || text == attribute + "Attribute";
     }
 
     private static SyntaxNode Remove(SyntaxNode root, AttributeListSyntax list, AttributeSyntax attribute)

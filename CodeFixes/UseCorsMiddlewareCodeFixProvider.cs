@@ -15,6 +15,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -86,6 +87,7 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
         private readonly (Document Document, Location Slot, string Placement, string Code)? _useCors;
         private readonly MethodDeclarationSyntax? _action;
         private readonly (Document Document, SyntaxNode Statement)? _middlewareRegistration;
+        private readonly ClassDeclarationSyntax? _deadMiddlewareClass;
 
         private MiddlewarePlan(
             Document document,
@@ -96,8 +98,10 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
             (Document, Location, string, string)? newRegistration,
             (Document, Location, string, string)? useCors,
             MethodDeclarationSyntax? action,
-            (Document, SyntaxNode)? middlewareRegistration)
+            (Document, SyntaxNode)? middlewareRegistration,
+            ClassDeclarationSyntax? deadMiddlewareClass)
         {
+            _deadMiddlewareClass = deadMiddlewareClass;
             _middlewareRegistration = middlewareRegistration;
             _document = document;
             _place = place;
@@ -179,14 +183,26 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
                 useCors = (pipelineDocument, useSlot.Location, useSlot.Placement, $"{useSlot.Receiver}.UseCors({argument});");
             }
 
-            return new MiddlewarePlan(document, place, policyName, policy, addCorsBlock, newRegistration, useCors, action, MiddlewareToRemove(place, scan));
+            var middlewareRegistration = MiddlewareToRemove(place, scan, out var middleware);
+            var deadClass = middlewareRegistration is { } registered && middleware is not null
+                ? await DeadMiddlewareClassAsync(project.Solution, middleware, registered.Item2, cancellationToken).ConfigureAwait(false)
+                : null;
+            return new MiddlewarePlan(document, place, policyName, policy, addCorsBlock, newRegistration, useCors, action, middlewareRegistration, deadClass);
         }
 
         public async Task<Solution> ApplyAsync(CancellationToken cancellationToken)
         {
             var editor = new SolutionEditor(_document.Project.Solution);
             var documentEditor = await editor.GetDocumentEditorAsync(_document.Id, cancellationToken).ConfigureAwait(false);
-            RemoveWrites(documentEditor, cancellationToken);
+            if (_deadMiddlewareClass is not null)
+            {
+                // Nothing else uses the class once its registration goes: it leaves with its headers.
+                documentEditor.RemoveNode(_deadMiddlewareClass, SyntaxRemoveOptions.KeepNoTrivia);
+            }
+            else
+            {
+                RemoveWrites(documentEditor, cancellationToken);
+            }
             if (_middlewareRegistration is { } middleware)
             {
                 var registrationEditor = await editor.GetDocumentEditorAsync(middleware.Document.Id, cancellationToken).ConfigureAwait(false);
@@ -297,13 +313,16 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
         /// The <c>UseMiddleware&lt;T&gt;()</c> statement of a middleware class whose Invoke/InvokeAsync does nothing but
         /// the header writes and calling the next middleware.
         /// </summary>
-        private static (Document, SyntaxNode)? MiddlewareToRemove(HeaderWriteModel place, ProjectScan scan)
+        private static (Document, SyntaxNode)? MiddlewareToRemove(HeaderWriteModel place, ProjectScan scan, out INamedTypeSymbol? middleware)
         {
+            middleware = null;
             if (place.Place is not IMethodBodyOperation { Syntax: MethodDeclarationSyntax { Identifier.ValueText: "Invoke" or "InvokeAsync", Body: { } body } method }
-                || place.Place.SemanticModel?.GetDeclaredSymbol(method)?.ContainingType is not { } middleware)
+                || place.Place.SemanticModel?.GetDeclaredSymbol(method)?.ContainingType is not { } type)
             {
                 return null;
             }
+
+            middleware = type;
 
             var model = place.Place.SemanticModel!;
             var removed = HandWrittenCorsCleanup.Removable(body, place.Writes.Select(w => w.Operation.Parent!.Syntax).ToList(), model, CancellationToken.None);
@@ -312,8 +331,29 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
                 return null;
             }
 
-            var registrations = scan.MiddlewareRegistrations.Where(r => SymbolEqualityComparer.Default.Equals(r.Middleware, middleware)).ToList();
+            var registrations = scan.MiddlewareRegistrations.Where(r => SymbolEqualityComparer.Default.Equals(r.Middleware, type)).ToList();
             return registrations.Count == 1 ? (registrations[0].Document, registrations[0].Statement) : null;
+        }
+
+        /// <summary>The middleware class, when its one registration is all that refers to it and it is declared once, in the document of its writes.</summary>
+        private static async Task<ClassDeclarationSyntax?> DeadMiddlewareClassAsync(Solution solution, INamedTypeSymbol middleware, SyntaxNode registration, CancellationToken cancellationToken)
+        {
+            if (middleware.DeclaringSyntaxReferences.Length != 1
+                || await middleware.DeclaringSyntaxReferences[0].GetSyntaxAsync(cancellationToken).ConfigureAwait(false) is not ClassDeclarationSyntax declaration)
+            {
+                return null;
+            }
+
+            var references = await SymbolFinder.FindReferencesAsync(middleware, solution, cancellationToken).ConfigureAwait(false);
+            foreach (var location in references.SelectMany(r => r.Locations))
+            {
+                if (location.Location.SourceTree != registration.SyntaxTree || !registration.Span.Contains(location.Location.SourceSpan))
+                {
+                    return null;
+                }
+            }
+
+            return declaration;
         }
 
         private static MethodDeclarationSyntax? ControllerAction(HeaderWriteModel place, CorsKnownTypes types)

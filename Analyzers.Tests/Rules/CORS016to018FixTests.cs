@@ -123,7 +123,7 @@ public sealed class CORS016to018FixTests
     }
 
     [Fact]
-    public async Task MiddlewareClassInStartupApp_Fix_EditsBothDocuments()
+    public async Task MiddlewareClassInStartupApp_Fix_EditsBothDocumentsAndRemovesTheDeadClass()
     {
         var test = new CSharpCodeFixVerifier<HeaderAnalyzer, UseCorsMiddlewareCodeFixProvider>.Test("""
             public sealed class CorsHeadersMiddleware(RequestDelegate next)
@@ -135,15 +135,7 @@ public sealed class CORS016to018FixTests
                     await next(context);
                 }
             }
-            """, """
-            public sealed class CorsHeadersMiddleware(RequestDelegate next)
-            {
-                public async Task InvokeAsync(HttpContext context)
-                {
-                    await next(context);
-                }
-            }
-            """)
+            """, string.Empty)
         {
             CodeActionEquivalenceKey = UseCorsMiddlewareCodeFixProvider.UseMiddlewareKey,
         };
