@@ -8,8 +8,8 @@ namespace CorsAnalyzers.Package.Tests;
 
 /// <summary>
 /// The apps of <see cref="ClientAppMistakes"/> made with <c>dotnet new webapi</c> in one solution, with the package
-/// installed from the local feed by <c>dotnet add package</c>, and restored. Each build writes its diagnostics, suggestions
-/// included, to <c>build.sarif</c> in the app's folder.
+/// installed from the local feed by <c>dotnet add package</c>. Each build writes its diagnostics, suggestions included,
+/// to <c>build.sarif</c> in the app's folder.
 /// </summary>
 internal sealed class ClientApps
 {
@@ -25,6 +25,7 @@ internal sealed class ClientApps
 
     public string Solution => Path.Combine(Root, "Apps.sln");
 
+    /// <summary>Writes the apps into <paramref name="name"/> under the feed's folder, without restoring them.</summary>
     public static ClientApps Create(LocalFeed feed, string name)
     {
         var apps = new ClientApps(feed, Path.Combine(feed.Root, name));
@@ -47,8 +48,22 @@ internal sealed class ClientApps
         }
 
         apps.Run(new[] { "sln", "Apps.sln", "add" }.Concat(ClientAppMistakes.All.Select(a => apps.Project(a.Name))).ToArray());
-        apps.Run("restore", "Apps.sln");
         return apps;
+    }
+
+    /// <summary>A restored copy in <paramref name="name"/> under the feed's folder, for one client to change.</summary>
+    public ClientApps CopyTo(string name)
+    {
+        var copy = new ClientApps(_feed, Path.Combine(_feed.Root, name));
+        foreach (var file in System.IO.Directory.GetFiles(Root, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy.Root, Path.GetRelativePath(Root, file));
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        copy.Run("restore", "Apps.sln");
+        return copy;
     }
 
     public string Directory(string app) => Path.Combine(Root, app);

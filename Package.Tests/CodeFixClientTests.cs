@@ -13,7 +13,7 @@ namespace CorsAnalyzers.Package.Tests;
 /// Each fixed solution must build with no CORS diagnostic left or added, and the apps, started as deployed, must answer
 /// browsers' requests as the fixed policies promise.
 /// </summary>
-public sealed class CodeFixClientTests(LocalFeed feed, ITestOutputHelper output) : IClassFixture<LocalFeed>
+public sealed class CodeFixClientTests(TemplateApps template, ITestOutputHelper output) : IClassFixture<TemplateApps>
 {
     private static readonly string[] FixedRules =
         ["CORS001", "CORS002", "CORS004", "CORS005", "CORS007", "CORS008", "CORS009", "CORS010", "CORS011", "CORS012", "CORS013", "CORS015", "CORS016"];
@@ -36,8 +36,8 @@ public sealed class CodeFixClientTests(LocalFeed feed, ITestOutputHelper output)
     public async Task DotnetFormat_FixesEveryRuleThatSupportsFixAll()
     {
         var clock = Stopwatch.StartNew();
-        var apps = ClientApps.Create(feed, "format");
-        output.WriteLine($"apps created and restored: {clock.Elapsed.TotalSeconds:0.0} s");
+        var apps = template.Pristine.CopyTo("format");
+        output.WriteLine($"apps copied and restored: {clock.Elapsed.TotalSeconds:0.0} s");
 
         foreach (var round in FormatRounds)
         {
@@ -76,8 +76,8 @@ public sealed class CodeFixClientTests(LocalFeed feed, ITestOutputHelper output)
         var repository = DotNetProcess.RepositoryRoot();
         var restore = DotNetProcess.Run(repository, null, "tool", "restore");
         Assert.True(restore.ExitCode == 0, restore.Output);
-        var apps = ClientApps.Create(feed, "roslynator");
-        output.WriteLine($"tools restored, apps created and restored: {clock.Elapsed.TotalSeconds:0.0} s");
+        var apps = template.Pristine.CopyTo("roslynator");
+        output.WriteLine($"tools restored, apps copied and restored: {clock.Elapsed.TotalSeconds:0.0} s");
 
         // Roslynator takes the analyzers and fixes from the projects' package references. It applies a fix only when the
         // fixer offers exactly one action for the diagnostic (1.0.1 even takes the third of three: a second action resets
