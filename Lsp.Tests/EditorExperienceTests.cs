@@ -13,8 +13,11 @@ using Xunit.Abstractions;
 namespace CorsAnalyzers.Lsp.Tests;
 
 /// <summary>
-/// What an editor sees: the sample app opened in csharp-ls with analyzers on; squiggles with help links, light-bulb
-/// fixes applied as workspace edits, and squiggles that follow typing.
+/// What an editor shows while you type: the sample app opened in csharp-ls with analyzers on; squiggles at the marked
+/// lines with help links, and squiggles that appear and disappear as the code changes. Light-bulb fixes are not shown
+/// here: csharp-ls 0.28.0 builds its code fixers only from Roslyn's own Features assemblies and hands them compiler
+/// diagnostics only, so no analyzer package's fix reaches it. The package's fixes are applied through the two
+/// command-line clients that run them, dotnet format and Roslynator, in Package.Tests (CodeFixClientTests).
 /// </summary>
 public sealed partial class EditorExperienceTests(ITestOutputHelper output)
 {
@@ -22,7 +25,7 @@ public sealed partial class EditorExperienceTests(ITestOutputHelper output)
     private static readonly TimeSpan UpdateTimeout = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task SampleApp_SquigglesLinksFixesAndTyping()
+    public async Task SampleApp_SquigglesHelpLinksAndTyping()
     {
         var repository = DotNetProcess.RepositoryRoot();
         Run(repository, "tool", "restore");
@@ -71,9 +74,8 @@ public sealed partial class EditorExperienceTests(ITestOutputHelper output)
             }
         }
 
-        // 2. The code actions the server offers at the squiggle are logged. csharp-ls 0.28.0 only runs the code fix
-        //    providers built into its own Roslyn features assemblies, so a project's analyzer fixes are not among them;
-        //    the fixes themselves are verified through Roslyn's code-fix APIs and dotnet format in the other test projects.
+        // 2. The code actions the server offers at the squiggle are only logged: they come from Roslyn's own fixers, never
+        //    from the package (see the class comment).
         var trailingSlash = diagnostics.First(d => d.Code == "CORS007");
         var actions = (await server.RequestAsync("textDocument/codeAction", new
         {
@@ -83,7 +85,8 @@ public sealed partial class EditorExperienceTests(ITestOutputHelper output)
         }, UpdateTimeout))?.AsArray() ?? new JsonArray();
         output.WriteLine("code actions at the CORS007 squiggle: " + string.Join("; ", actions.Select(a => a!["title"])));
 
-        // The edit the fix makes (the literal rewritten to the origin a browser sends) clears the squiggle.
+        // The edit CORS007's fix makes, typed here by hand (the literal rewritten to the origin a browser sends), clears
+        // the squiggle.
         text = text.Replace("\"https://shop.adventure-works.com/\"", "\"https://shop.adventure-works.com\"", StringComparison.Ordinal);
         var fixTime = await ChangeAndWaitAsync(server, uri, 2, text, d => !d.Any(x => x.Code == "CORS007" && x.Line == trailingSlash.Line));
         output.WriteLine($"fixed literal: squiggle gone {fixTime.TotalMilliseconds:0} ms after the change");
