@@ -159,4 +159,38 @@ public sealed class CORS004BypassableOriginCheckTests
             VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(0).WithArguments("EndsWith(\"contoso.com\")", "it also accepts 'https://evilcontoso.com'"),
             VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(1).WithArguments("EndsWith(\"fabrikam.com\")", "it also accepts 'https://evilfabrikam.com'"));
     }
+
+    [Theory]
+    [InlineData("o => o.{|#0:Contains(\"localhost\")|}", "o => Uri.TryCreate(o, UriKind.Absolute, out var originUri) && originUri.Host == \"localhost\"", "Contains(\"localhost\")", "it also accepts 'https://localhost.evil.example'")]
+    [InlineData("o => o.{|#0:StartsWith(\"http://localhost\")|}", "o => string.Equals(o, \"http://localhost\", StringComparison.OrdinalIgnoreCase) || o.StartsWith(\"http://localhost:\", StringComparison.OrdinalIgnoreCase)", "StartsWith(\"http://localhost\")", "it also accepts 'http://localhost.evil.example'")]
+    [InlineData("o => o.{|#0:EndsWith(\"localhost:3000\")|}", "o => string.Equals(o, \"http://localhost:3000\", StringComparison.OrdinalIgnoreCase) || string.Equals(o, \"https://localhost:3000\", StringComparison.OrdinalIgnoreCase)", "EndsWith(\"localhost:3000\")", "it also accepts 'https://evillocalhost:3000'")]
+    [InlineData("o => o.{|#0:IndexOf(\"127.0.0.1\")|} >= 0", "o => Uri.TryCreate(o, UriKind.Absolute, out var originUri) && originUri.Host == \"127.0.0.1\"", "IndexOf(\"127.0.0.1\")", "it also accepts 'https://127.0.0.1.evil.example'")]
+    public async Task RealCodeShapes_Fix_CompareAtBoundaries(string predicate, string fixedPredicate, string check, string bypass)
+    {
+        await VerifyCS.VerifyCodeFixAsync(
+            Program(predicate),
+            Program(fixedPredicate),
+            BypassableOriginCheckCodeFixProvider.ExactHostOrSubdomainKey,
+            expected: VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(0).WithArguments(check, bypass));
+    }
+
+    [Fact]
+    public async Task UnanchoredVerbatimPattern_Fix_AnchorsAndKeepsVerbatim()
+    {
+        await VerifyCS.VerifyCodeFixAsync(
+            Program("o => Regex.{|#0:IsMatch(o, @\"https://(app|www)\\.contoso\\.com\")|}"),
+            Program("o => Regex.IsMatch(o, @\"^(?:https://(app|www)\\.contoso\\.com)$\")"),
+            BypassableOriginCheckCodeFixProvider.AnchorPatternKey,
+            expected: VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(0).WithArguments("Regex 'https://(app|www)\\.contoso\\.com'", "without ^...$ anchors any origin that contains a match passes"));
+    }
+
+    [Fact]
+    public async Task NegatedCheck_NoFix()
+    {
+        // Narrowing a check under a negation would widen what the predicate accepts.
+        await VerifyCS.VerifyNoCodeFixAsync(
+            Program("o => !o.{|#0:Contains(\"localhost\")|}"),
+            BypassableOriginCheckCodeFixProvider.ExactHostOrSubdomainKey,
+            VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(0).WithArguments("Contains(\"localhost\")", "it also accepts 'https://localhost.evil.example'"));
+    }
 }

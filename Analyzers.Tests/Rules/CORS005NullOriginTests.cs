@@ -139,4 +139,44 @@ public sealed class CORS005NullOriginTests
             true,
             NullOrigin());
     }
+
+    [Fact]
+    public async Task OnlyOrigin_Fix_ReadsOriginsFromConfiguration()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("files", p => p.WithOrigins({|#0:"null"|}).AllowAnyHeader()));
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("files", p => p.WithOrigins(builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? []).AllowAnyHeader()));
+            """, NullOriginCodeFixProvider.UseConfiguredOriginsKey, expected: NullOrigin());
+    }
+
+    [Fact]
+    public async Task OnlyOriginInStartupConfigure_Fix_RemovesCallFromChain()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app) => app.UseCors(b => b.WithOrigins({|#0:"null"|}).AllowAnyMethod());
+            }
+            """, """
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app) => app.UseCors(b => b.AllowAnyMethod());
+            }
+            """, NullOriginCodeFixProvider.RemoveNullOriginKey, expected: NullOrigin());
+    }
+
+    [Fact]
+    public async Task PredicateAlternative_Fix_RemovesTheComparison()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed(origin => origin == "https://app.contoso.com" || {|#0:origin == "null"|})));
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed(origin => origin == "https://app.contoso.com")));
+            """, NullOriginCodeFixProvider.RemoveNullOriginKey, expected: NullOrigin());
+    }
 }

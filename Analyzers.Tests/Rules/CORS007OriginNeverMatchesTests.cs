@@ -215,4 +215,60 @@ public sealed class CORS007OriginNeverMatchesTests
             NeverMatches("b.contoso.com", "browsers always send the scheme; use 'https://b.contoso.com' (or http:// if that is what the site uses)", 1),
             NeverMatches(" https://c.contoso.com ", "surrounding whitespace is not trimmed; use 'https://c.contoso.com'", 2));
     }
+
+    [Theory]
+    [InlineData("localhost:4200", "http://localhost:4200", "")]
+    [InlineData("127.0.0.1:5173/", "http://127.0.0.1:5173", "")]
+    [InlineData("app.contoso.com:443", "https://app.contoso.com", " (or http:// if that is what the site uses)")]
+    public async Task SchemelessHost_Fix_AddsSchemeByHost(string written, string origin, string hint)
+    {
+        await VerifyCS.VerifyCodeFixAsync(
+            $$"""
+            var app = WebApplication.Create(args);
+            app.UseCors(p => p.WithOrigins({|#0:"{{written}}"|}));
+            """,
+            $$"""
+            var app = WebApplication.Create(args);
+            app.UseCors(p => p.WithOrigins("{{origin}}"));
+            """,
+            OriginNeverMatchesCodeFixProvider.UseBrowserOriginKey,
+            expected: NeverMatches(written, $"browsers always send the scheme; use '{origin}'{hint}"));
+    }
+
+    [Fact]
+    public async Task JoinedConcatenationWithSlashes_Fix_SplitsAndNormalises()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            var app = WebApplication.Create(args);
+            app.UseCors(p => p.WithOrigins({|#0:"http://localhost:3000/, " + "app.contoso.com"|}));
+            """, """
+            var app = WebApplication.Create(args);
+            app.UseCors(p => p.WithOrigins("http://localhost:3000", "https://app.contoso.com"));
+            """, OriginNeverMatchesCodeFixProvider.SplitOriginsKey,
+            expected: NeverMatches("http://localhost:3000/, app.contoso.com", "it is one origin, not a list; pass each origin as its own argument"));
+    }
+
+    [Fact]
+    public async Task StarBesideRealOrigin_Fix_RemovesStar()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            var app = WebApplication.Create(args);
+            app.UseCors(p => p.WithOrigins("https://app.contoso.com", {|#0:"*"|}));
+            """, """
+            var app = WebApplication.Create(args);
+            app.UseCors(p => p.WithOrigins("https://app.contoso.com"));
+            """, OriginNeverMatchesCodeFixProvider.RemoveStarKey,
+            expected: NeverMatches("*", "'*' means any origin only when it is the only entry; next to other origins it is compared literally"));
+    }
+
+    [Fact]
+    public async Task StarTwice_NoRemoveFix()
+    {
+        // Removing one would leave "*" alone: every origin allowed.
+        await VerifyCS.VerifyNoCodeFixAsync("""
+            var app = WebApplication.Create(args);
+            app.UseCors(p => p.WithOrigins({|#0:"*"|}, "*"));
+            """, OriginNeverMatchesCodeFixProvider.RemoveStarKey,
+            NeverMatches("*", "'*' means any origin only when it is the only entry; next to other origins it is compared literally"));
+    }
 }

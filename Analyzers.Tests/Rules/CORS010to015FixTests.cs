@@ -122,6 +122,37 @@ public sealed class CORS010to015FixTests
     }
 
     [Fact]
+    public async Task CORS011_TemplateWithDevelopmentOnlyMapping_Fix_InsertsBeforeTheBranch()
+    {
+        // The webapi template maps OpenAPI under IsDevelopment(): UseCors must run on the production path too.
+        await CSharpCodeFixVerifier<PipelineAnalyzer, CorsNeverAppliedCodeFixProvider>.VerifyNonLocalCodeFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.{|#0:AddPolicy("reports", p => p.WithOrigins("https://app.contoso.com"))|});
+            var app = builder.Build();
+            {|#1:if (app.Environment.IsDevelopment())
+            {
+                app.MapGet("/dev", () => "dev");
+            }|}
+
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("reports", p => p.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.UseCors("reports");
+            if (app.Environment.IsDevelopment())
+            {
+                app.MapGet("/dev", () => "dev");
+            }
+
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """, CorsNeverAppliedCodeFixProvider.AddUseCorsKey,
+            Diagnostic(DiagnosticIds.CorsNeverApplied).WithLocation(0).WithLocation(1).WithArguments("policy 'reports' is added"));
+    }
+
+    [Fact]
     public async Task CORS011_StartupWithoutRouting_Fix_InsertsBeforeEndpointMapping()
     {
         await CSharpCodeFixVerifier<PipelineAnalyzer, CorsNeverAppliedCodeFixProvider>.VerifyNonLocalCodeFixAsync("""
@@ -172,6 +203,32 @@ public sealed class CORS010to015FixTests
                     app.UseEndpoints(e => e.MapGet("/", () => "ok"));
                 }
             }
+            """, MisplacedUseCorsCodeFixProvider.MoveUseCorsKey, true,
+            new DiagnosticResult(DiagnosticDescriptors.MisplacedUseCors).WithLocation(0).WithLocation(1).WithLocation(2)
+                .WithArguments("UseAuthorization", "preflight requests to endpoints that require authorization get the authentication challenge instead of CORS headers"));
+    }
+
+    [Fact]
+    public async Task CORS012_TrailingComment_Fix_MovesWithTheStatement()
+    {
+        await CSharpCodeFixVerifier<PipelineAnalyzer, MisplacedUseCorsCodeFixProvider>.VerifyCodeFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            {|#2:app.UseAuthentication();|}
+            {|#1:app.UseAuthorization();|}
+            {|#0:app.UseCors();|} // the SPA calls us from another origin
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.UseCors(); // the SPA calls us from another origin
+            app.UseAuthentication();
+            app.UseAuthorization();
+            app.MapGet("/", () => "ok");
+            app.Run();
             """, MisplacedUseCorsCodeFixProvider.MoveUseCorsKey, true,
             new DiagnosticResult(DiagnosticDescriptors.MisplacedUseCors).WithLocation(0).WithLocation(1).WithLocation(2)
                 .WithArguments("UseAuthorization", "preflight requests to endpoints that require authorization get the authentication challenge instead of CORS headers"));

@@ -59,7 +59,7 @@ internal static class PipelineSlots
             var name = call.Operation.TargetMethod.Name;
             if (call.Kind == MiddlewareKind.Other && (name.StartsWith("Map", System.StringComparison.Ordinal) || name is "Run" or "RunAsync"))
             {
-                return AtStatement(call, FixProperties.Before);
+                return AtStatement(call, FixProperties.Before, beforeBranch: true);
             }
         }
 
@@ -98,14 +98,28 @@ internal static class PipelineSlots
     }
 
     /// <summary>A slot at a call that stands alone as a statement on a plain receiver (<c>app.UseRouting();</c>).</summary>
-    private static Slot? AtStatement(PipelineCall call, string placement)
+    private static Slot? AtStatement(PipelineCall call, string placement, bool beforeBranch = false)
     {
         if (call.Statement is not { } statement || call.Operation.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } })
         {
             return null;
         }
 
-        return new Slot(statement.Syntax.GetLocation(), placement, receiver.Identifier.ValueText);
+        var anchor = statement.Syntax;
+        if (beforeBranch)
+        {
+            // A mapping under a branch (if (IsDevelopment()) { app.MapOpenApi(); }) runs on one path only: the statement goes
+            // before the branch, so that it runs on every path.
+            for (var node = anchor.Parent; node is not null and not (MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax); node = node.Parent)
+            {
+                if (node is IfStatementSyntax or SwitchStatementSyntax && node.Parent is BlockSyntax or GlobalStatementSyntax)
+                {
+                    anchor = node;
+                }
+            }
+        }
+
+        return new Slot(anchor.GetLocation(), placement, receiver.Identifier.ValueText);
     }
 
     private static SyntaxNode? EnclosingStatement(IOperation operation)
