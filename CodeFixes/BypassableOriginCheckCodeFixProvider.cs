@@ -136,28 +136,7 @@ public sealed class BypassableOriginCheckCodeFixProvider : CodeFixProvider
     }
 
     /// <summary>The receiver is repeated in the rewrite, so it must not call anything that could have effects.</summary>
-    private static bool IsSideEffectFree(ExpressionSyntax expression)
-    {
-        foreach (var node in expression.DescendantNodesAndSelf())
-        {
-            if (node is InvocationExpressionSyntax invocation && !IsPureStringCall(invocation))
-            {
-                return false;
-            }
-
-            if (node is AssignmentExpressionSyntax or PostfixUnaryExpressionSyntax or AwaitExpressionSyntax)
-            {
-                return false;
-            }
-
-            if (node is PrefixUnaryExpressionSyntax prefix && (prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression)))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsSideEffectFree(ExpressionSyntax expression) => SideEffects.None(expression, IsPureStringCall, allowCreation: true);
 
     /// <summary>"" where <c>using System;</c> is in effect (Uri, StringComparison bind), otherwise "System.".</summary>
     private static string SystemPrefix(SemanticModel model, int position) =>
@@ -177,14 +156,6 @@ public sealed class BypassableOriginCheckCodeFixProvider : CodeFixProvider
         var predicate = target.AncestorsAndSelf().OfType<LambdaExpressionSyntax>().FirstOrDefault() ?? (SyntaxNode?)target.AncestorsAndSelf().OfType<MemberDeclarationSyntax>().FirstOrDefault() ?? target;
         var index = predicate.DescendantNodes().OfType<InvocationExpressionSyntax>()
             .Count(i => i.SpanStart < target.SpanStart && CallSyntax.GetName(i)?.Identifier.ValueText is "Contains" or "IndexOf");
-        var used = new System.Collections.Generic.HashSet<string>(target.SyntaxTree.GetRoot().DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
-        for (var number = index + 1; ; number++)
-        {
-            var candidate = number == 1 ? name : name + number;
-            if (!used.Contains(candidate))
-            {
-                return candidate;
-            }
-        }
+        return FreshName.Pick(name, FreshName.IdentifiersIn(target.SyntaxTree.GetRoot()).Contains, index + 1);
     }
 }

@@ -79,7 +79,7 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
     private sealed class MiddlewarePlan
     {
         private readonly Document _document;
-        private readonly HeaderWriteModel _place;
+        private readonly HandWrittenCorsCleanup _cleanup;
         private readonly string _policyName;
         private readonly string _policy;
         private readonly (Document Document, SyntaxNode Node, string Parameter)? _addCorsBlock;
@@ -91,7 +91,7 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
 
         private MiddlewarePlan(
             Document document,
-            HeaderWriteModel place,
+            HandWrittenCorsCleanup cleanup,
             string policyName,
             string policy,
             (Document, SyntaxNode, string)? addCorsBlock,
@@ -104,7 +104,7 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
             _deadMiddlewareClass = deadMiddlewareClass;
             _middlewareRegistration = middlewareRegistration;
             _document = document;
-            _place = place;
+            _cleanup = cleanup;
             _policyName = policyName;
             _policy = policy;
             _addCorsBlock = addCorsBlock;
@@ -122,11 +122,7 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
 
             var project = document.Project;
             var scan = await ProjectScan.CreateAsync(project, types, cancellationToken).ConfigureAwait(false);
-            var policyName = PolicyNameBase;
-            for (var i = 2; scan.PolicyNames.Contains(policyName); i++)
-            {
-                policyName = PolicyNameBase + i;
-            }
+            var policyName = FreshName.Pick(PolicyNameBase, scan.PolicyNames.Contains);
 
             // Where the policy goes, and the configuration in scope there for dynamic origins.
             (Document, SyntaxNode, string)? addCorsBlock = null;
@@ -152,7 +148,7 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
             }
 
             var policyModel = await policyDocument.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            var policy = PolicyText(place, policyModel is null ? null : ConfiguredOrigins.FindAt(policyModel, policyPosition, cancellationToken));
+            var policy = PolicyText(place, types, policyModel is null ? null : ConfiguredOrigins.FindAt(policyModel, policyPosition, cancellationToken));
             if (policy is null)
             {
                 return null;
@@ -183,11 +179,12 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
                 useCors = (pipelineDocument, useSlot.Location, useSlot.Placement, $"{useSlot.Receiver}.UseCors({argument});");
             }
 
-            var middlewareRegistration = MiddlewareToRemove(place, scan, out var middleware);
+            var cleanup = HandWrittenCorsCleanup.Plan(place, cancellationToken);
+            var middlewareRegistration = MiddlewareToRemove(place, cleanup, scan, out var middleware);
             var deadClass = middlewareRegistration is { } registered && middleware is not null
                 ? await DeadMiddlewareClassAsync(project.Solution, middleware, registered.Item2, cancellationToken).ConfigureAwait(false)
                 : null;
-            return new MiddlewarePlan(document, place, policyName, policy, addCorsBlock, newRegistration, useCors, action, middlewareRegistration, deadClass);
+            return new MiddlewarePlan(document, cleanup, policyName, policy, addCorsBlock, newRegistration, useCors, action, middlewareRegistration, deadClass);
         }
 
         public async Task<Solution> ApplyAsync(CancellationToken cancellationToken)
@@ -201,7 +198,7 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
             }
             else
             {
-                RemoveWrites(documentEditor, cancellationToken);
+                RemoveWrites(documentEditor);
             }
             if (_middlewareRegistration is { } middleware)
             {
@@ -268,23 +265,10 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
             return await StatementInsertion.InsertAsync(mapped, location, placement, code, cancellationToken).ConfigureAwait(false);
         }
 
-        private void RemoveWrites(DocumentEditor editor, CancellationToken cancellationToken)
+        private void RemoveWrites(DocumentEditor editor)
         {
-            var writes = _place.Writes.Select(w => w.Operation.Parent!.Syntax).ToList();
-            if (Body(_place) is not { } body)
-            {
-                foreach (var statement in writes)
-                {
-                    editor.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia);
-                }
-
-                return;
-            }
-
-            var removed = HandWrittenCorsCleanup.Removable(body, writes, editor.SemanticModel, cancellationToken);
-
             // An OnStarting callback or an app.Use middleware that only wrote the headers goes as a whole.
-            if (HandWrittenCorsCleanup.OnlyPassesOn(body, removed, editor.SemanticModel, cancellationToken) && body.Parent is LambdaExpressionSyntax lambda
+            if (_cleanup.OnlyPassesOn && _cleanup.Body?.Parent is LambdaExpressionSyntax lambda
                 && lambda.FirstAncestorOrSelf<ExpressionStatementSyntax>() is { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "OnStarting" or "Use" } } } owner
                 && owner.Parent is BlockSyntax or GlobalStatementSyntax)
             {
@@ -292,45 +276,27 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
                 return;
             }
 
-            foreach (var statement in removed)
+            foreach (var statement in _cleanup.Removed)
             {
                 editor.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia);
             }
         }
 
-        /// <summary>The block of the lambda or method that holds the writes.</summary>
-        private static BlockSyntax? Body(HeaderWriteModel place) => place.Place.Syntax switch
-        {
-            BlockSyntax block => block,
-            LambdaExpressionSyntax { Block: { } block } => block,
-            AnonymousMethodExpressionSyntax { Block: { } block } => block,
-            BaseMethodDeclarationSyntax { Body: { } block } => block,
-            LocalFunctionStatementSyntax { Body: { } block } => block,
-            _ => null,
-        };
-
         /// <summary>
         /// The <c>UseMiddleware&lt;T&gt;()</c> statement of a middleware class whose Invoke/InvokeAsync does nothing but
         /// the header writes and calling the next middleware.
         /// </summary>
-        private static (Document, SyntaxNode)? MiddlewareToRemove(HeaderWriteModel place, ProjectScan scan, out INamedTypeSymbol? middleware)
+        private static (Document, SyntaxNode)? MiddlewareToRemove(HeaderWriteModel place, HandWrittenCorsCleanup cleanup, ProjectScan scan, out INamedTypeSymbol? middleware)
         {
             middleware = null;
-            if (place.Place is not IMethodBodyOperation { Syntax: MethodDeclarationSyntax { Identifier.ValueText: "Invoke" or "InvokeAsync", Body: { } body } method }
-                || place.Place.SemanticModel?.GetDeclaredSymbol(method)?.ContainingType is not { } type)
+            if (place.Place is not IMethodBodyOperation { Syntax: MethodDeclarationSyntax { Identifier.ValueText: "Invoke" or "InvokeAsync" } method }
+                || place.Place.SemanticModel?.GetDeclaredSymbol(method)?.ContainingType is not { } type
+                || !cleanup.OnlyPassesOn)
             {
                 return null;
             }
 
             middleware = type;
-
-            var model = place.Place.SemanticModel!;
-            var removed = HandWrittenCorsCleanup.Removable(body, place.Writes.Select(w => w.Operation.Parent!.Syntax).ToList(), model, CancellationToken.None);
-            if (!HandWrittenCorsCleanup.OnlyPassesOn(body, removed, model, CancellationToken.None))
-            {
-                return null;
-            }
-
             var registrations = scan.MiddlewareRegistrations.Where(r => SymbolEqualityComparer.Default.Equals(r.Middleware, type)).ToList();
             return registrations.Count == 1 ? (registrations[0].Document, registrations[0].Statement) : null;
         }
@@ -377,7 +343,7 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
         }
 
         /// <summary>The policy lambda equivalent to the written headers; null when an origin cannot be expressed safely.</summary>
-        private static string? PolicyText(HeaderWriteModel place, ExpressionSyntax? configuredOrigins)
+        private static string? PolicyText(HeaderWriteModel place, CorsKnownTypes types, ExpressionSyntax? configuredOrigins)
         {
             var text = new StringBuilder("policy => policy");
             var credentials = place.SendsCredentials;
@@ -409,9 +375,9 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
                 text.Append(".WithOrigins(").Append(string.Join(", ", constantOrigins.Select(Literal))).Append(')');
             }
 
-            AppendList(text, place, HeaderWriteModel.AllowMethods, "AllowAnyMethod", "WithMethods");
-            AppendList(text, place, HeaderWriteModel.AllowHeaders, "AllowAnyHeader", "WithHeaders");
-            AppendList(text, place, HeaderWriteModel.ExposeHeaders, null, "WithExposedHeaders");
+            AppendList(text, place, types, HeaderWriteModel.AllowMethods, HeaderWriteModel.RequestMethod, "AllowAnyMethod", "WithMethods");
+            AppendList(text, place, types, HeaderWriteModel.AllowHeaders, HeaderWriteModel.RequestHeaders, "AllowAnyHeader", "WithHeaders");
+            AppendList(text, place, types, HeaderWriteModel.ExposeHeaders, null, null, "WithExposedHeaders");
             if (credentials)
             {
                 text.Append(".AllowCredentials()");
@@ -426,10 +392,11 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
             return text.ToString();
         }
 
-        private static void AppendList(StringBuilder text, HeaderWriteModel place, string header, string? any, string list)
+        private static void AppendList(StringBuilder text, HeaderWriteModel place, CorsKnownTypes types, string header, string? preflightRequest, string? any, string list)
         {
             // A value read from the preflight's Access-Control-Request-* header echoes what is asked: the middleware's Any.
-            if (any is not null && place.Writes.Any(w => w.Is(header) && w.ConstantValue is null && EchoesPreflightRequest(w)))
+            if (any is not null && preflightRequest is not null
+                && place.Writes.Any(w => w.Is(header) && w.ConstantValue is null && w.Value is { } value && HeaderWriteModel.ReadsRequestHeader(value, preflightRequest, types)))
             {
                 text.Append('.').Append(any).Append("()");
                 return;
@@ -456,13 +423,6 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CodeFixProvider
         }
 
         private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
-
-        private static bool EchoesPreflightRequest(HeaderWrite write)
-        {
-            var text = write.Value?.Syntax.ToString() ?? string.Empty;
-            return text.IndexOf("Access-Control-Request-", StringComparison.OrdinalIgnoreCase) >= 0
-                || text.IndexOf("AccessControlRequest", StringComparison.Ordinal) >= 0;
-        }
     }
 
     /// <summary>What the rest of the project already has: policies, an AddCors lambda, the registration and UseCors slots.</summary>

@@ -72,6 +72,32 @@ public sealed class CORS016to018FixTests
     }
 
     [Fact]
+    public async Task PreflightRequestHeadersEchoed_Fix_AllowsAnyHeaderAndMethod()
+    {
+        await VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.Use(async (context, next) =>
+            {
+                {|#0:context.Response.Headers["Access-Control-Allow-Origin"] = "https://app.contoso.com"|};
+                {|#1:context.Response.Headers.Append("Access-Control-Allow-Headers", context.Request.Headers.AccessControlRequestHeaders)|};
+                {|#2:context.Response.Headers["Access-Control-Allow-Methods"] = context.Request.Headers["Access-Control-Request-Method"]|};
+                await next();
+            });
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("AppCors", policy => policy.WithOrigins("https://app.contoso.com").AllowAnyMethod().AllowAnyHeader()));
+            var app = builder.Build();
+            app.UseCors("AppCors");
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """,
+            Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("Access-Control-Allow-Origin, Access-Control-Allow-Headers, Access-Control-Allow-Methods"));
+    }
+
+    [Fact]
     public async Task ControllerAction_Fix_UsesEnableCorsAndAddsUseCors()
     {
         await VerifyAsync("""

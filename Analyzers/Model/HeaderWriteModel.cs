@@ -54,6 +54,8 @@ internal sealed class HeaderWriteModel
     public const string AllowHeaders = "Access-Control-Allow-Headers";
     public const string MaxAge = "Access-Control-Max-Age";
     public const string ExposeHeaders = "Access-Control-Expose-Headers";
+    public const string RequestMethod = "Access-Control-Request-Method";
+    public const string RequestHeaders = "Access-Control-Request-Headers";
 
     private static readonly string[] CorsHeaders = { AllowOrigin, AllowCredentials, AllowMethods, AllowHeaders, MaxAge, ExposeHeaders };
 
@@ -244,13 +246,38 @@ internal sealed class HeaderWriteModel
                 return originLocals.Contains(local.Local);
             case IInvocationOperation { TargetMethod.Name: "ToString" or "FirstOrDefault" or "First" or "Single" or "SingleOrDefault" or "Trim" or "ToLowerInvariant" or "ToLower" } call:
                 return (call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null)) is { } receiver && IsRequestOrigin(receiver, types, originLocals);
-            case IPropertyReferenceOperation property when IsRequestHeaders(property.Instance, types):
-                return property.Property.IsIndexer
-                    ? property.Arguments.Length == 1 && IsOriginName(property.Arguments[0].Value, types)
-                    : property.Property.Name == "Origin";
+            case IPropertyReferenceOperation property:
+                return string.Equals(RequestHeaderRead(property, types), "Origin", StringComparison.OrdinalIgnoreCase);
             default:
                 return false;
         }
+    }
+
+    /// <summary>True when <paramref name="value"/> reads the request header <paramref name="header"/> anywhere in it.</summary>
+    public static bool ReadsRequestHeader(IOperation value, string header, CorsKnownTypes types)
+    {
+        foreach (var operation in value.DescendantsAndSelf())
+        {
+            if (operation is IPropertyReferenceOperation property && string.Equals(RequestHeaderRead(property, types), header, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The request header a property reads: <c>Request.Headers["Origin"]</c> or the typed <c>Request.Headers.Origin</c>.</summary>
+    private static string? RequestHeaderRead(IPropertyReferenceOperation property, CorsKnownTypes types)
+    {
+        if (!IsRequestHeaders(property.Instance, types))
+        {
+            return null;
+        }
+
+        return property.Property.IsIndexer
+            ? (property.Arguments.Length == 1 ? HeaderNameText(property.Arguments[0].Value, types) : null)
+            : FromPascalCase(property.Property.Name);
     }
 
     private static bool IsOriginName(IOperation name, CorsKnownTypes types) =>

@@ -137,10 +137,7 @@ internal static class OriginText
     private static string? WithScheme(string value)
     {
         var hostAndPort = value.EndsWith("/", StringComparison.Ordinal) ? value.Substring(0, value.Length - 1) : value;
-        var portStart = hostAndPort.StartsWith("[", StringComparison.Ordinal) ? hostAndPort.IndexOf("]:", StringComparison.Ordinal) + 1 : hostAndPort.LastIndexOf(':');
-        var host = portStart > 0 ? hostAndPort.Substring(0, portStart) : hostAndPort;
-        var port = portStart > 0 ? hostAndPort.Substring(portStart + 1) : null;
-        if (host.Length == 0 || (port is not null && !IsPort(port)) || !(host == "[::1]" || IsPlainHostName(host)) || (host.IndexOf('.') < 0 && !IsLoopbackHost(host)))
+        if (!TrySplitHostAndPort(hostAndPort, out var host, out var port) || (host.IndexOf('.') < 0 && !IsLoopbackHost(host)))
         {
             return null;
         }
@@ -148,6 +145,15 @@ internal static class OriginText
         var scheme = IsLoopbackHost(host) ? "http" : "https";
         var defaultPort = scheme == "https" ? "443" : "80";
         return port is null || port == defaultPort ? $"{scheme}://{host}" : $"{scheme}://{host}:{port}";
+    }
+
+    /// <summary><c>host</c> or <c>host:port</c> with a plain host name (or <c>[::1]</c>) and a numeric port, nothing else.</summary>
+    public static bool TrySplitHostAndPort(string text, out string host, out string? port)
+    {
+        var portStart = text.StartsWith("[", StringComparison.Ordinal) ? text.IndexOf("]:", StringComparison.Ordinal) + 1 : text.LastIndexOf(':');
+        host = portStart > 0 ? text.Substring(0, portStart) : text;
+        port = portStart > 0 ? text.Substring(portStart + 1) : null;
+        return host.Length > 0 && (port is null || IsPort(port)) && (host == "[::1]" || IsPlainHostName(host));
     }
 
     private static bool IsPort(string text)

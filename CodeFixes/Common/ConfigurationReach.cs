@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using CorsAnalyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -54,26 +55,26 @@ internal sealed class ConfigurationReach
     public static ConfigurationReach? Find(SemanticModel model, SyntaxNode at, CancellationToken cancellationToken)
     {
         var configurationType = model.Compilation.GetTypeByMetadataName(ConfiguredOrigins.ConfigurationNamespace + ".IConfiguration");
-        if (configurationType is null)
+        if (configurationType is null || !CorsKnownTypes.TryGet(model.Compilation, out var types))
         {
             return null;
         }
 
         var functions = EnclosingFunctions(at);
-        if (Best(model, at.SpanStart, functions, configurationType, cancellationToken) is { } direct)
+        if (Best(model, at.SpanStart, functions, configurationType, types, cancellationToken) is { } direct)
         {
             return new ConfigurationReach(direct.Text, direct.StaticLambdas, null, string.Empty, null, false);
         }
 
         if (HoistAnchor(at) is { } anchor
-            && Best(model, anchor.SpanStart, EnclosingFunctions(anchor), configurationType, cancellationToken) is { StaticLambdas.Count: 0 } outer)
+            && Best(model, anchor.SpanStart, EnclosingFunctions(anchor), configurationType, types, cancellationToken) is { StaticLambdas.Count: 0 } outer)
         {
             var name = UnusedName(model, anchor, "allowedOrigins");
             var lambdas = functions.TakeWhile(f => !f.Contains(anchor)).OfType<AnonymousFunctionExpressionSyntax>().Where(IsStatic).ToList();
             return new ConfigurationReach(outer.Text, lambdas, anchor, name, null, false);
         }
 
-        if (AddCorsLambda(model, at, cancellationToken) is { } addCors)
+        if (AddCorsLambda(model, at, types, cancellationToken) is { } addCors)
         {
             var lambda = (LambdaExpressionSyntax)addCors.ArgumentList.Arguments[0].Expression;
             var name = UnusedName(model, lambda, "configuration");
@@ -181,13 +182,13 @@ internal sealed class ConfigurationReach
         public List<AnonymousFunctionExpressionSyntax> StaticLambdas { get; }
     }
 
-    private static Candidate? Best(SemanticModel model, int position, List<SyntaxNode> functions, INamedTypeSymbol configurationType, CancellationToken cancellationToken)
+    private static Candidate? Best(SemanticModel model, int position, List<SyntaxNode> functions, INamedTypeSymbol configurationType, CorsKnownTypes types, CancellationToken cancellationToken)
     {
         Candidate? best = null;
         foreach (var symbol in model.LookupSymbols(position))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (GetType(symbol) is not { } type || Describe(symbol, type, configurationType) is not { } reach
+            if (GetType(symbol) is not { } type || Describe(symbol, type, configurationType, types) is not { } reach
                 || Crossed(symbol, position, functions) is not { } staticLambdas)
             {
                 continue;
@@ -206,9 +207,9 @@ internal sealed class ConfigurationReach
     /// Lower rank is better: the function's own configuration, then the type's member (Startup.Configuration), then a
     /// captured primary-constructor parameter, then builder.Configuration / app.Configuration, then the app's services.
     /// </summary>
-    private static (string Text, int Rank)? Describe(ISymbol symbol, ITypeSymbol type, INamedTypeSymbol configurationType)
+    private static (string Text, int Rank)? Describe(ISymbol symbol, ITypeSymbol type, INamedTypeSymbol configurationType, CorsKnownTypes types)
     {
-        if (IsConfiguration(type, configurationType))
+        if (IsOrImplements(type, configurationType))
         {
             return (symbol.Name, symbol switch
             {
@@ -223,12 +224,12 @@ internal sealed class ConfigurationReach
             return null;
         }
 
-        if (type.GetMembers("Configuration").OfType<IPropertySymbol>().Any(p => !p.IsStatic && IsConfiguration(p.Type, configurationType)))
+        if (type.GetMembers("Configuration").OfType<IPropertySymbol>().Any(p => !p.IsStatic && IsOrImplements(p.Type, configurationType)))
         {
             return (symbol.Name + ".Configuration", 3);
         }
 
-        if (IsApplicationBuilder(type))
+        if (types.IApplicationBuilder is { } applicationBuilder && IsOrImplements(type, applicationBuilder))
         {
             return (symbol.Name + ".ApplicationServices.GetRequiredService<IConfiguration>()", 4);
         }
@@ -375,14 +376,14 @@ internal sealed class ConfigurationReach
     }
 
     /// <summary><c>services.AddCors(o => ...)</c> around <paramref name="at"/>, whose lambda can take the configuration as a second parameter.</summary>
-    private static InvocationExpressionSyntax? AddCorsLambda(SemanticModel model, SyntaxNode at, CancellationToken cancellationToken)
+    private static InvocationExpressionSyntax? AddCorsLambda(SemanticModel model, SyntaxNode at, CorsKnownTypes types, CancellationToken cancellationToken)
     {
         foreach (var invocation in at.Ancestors().OfType<InvocationExpressionSyntax>())
         {
             if (invocation is { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddCors" }, ArgumentList.Arguments.Count: 1 }
                 && invocation.ArgumentList.Arguments[0].Expression is SimpleLambdaExpressionSyntax or ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 }
                 && model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { IsExtensionMethod: true, ReducedFrom: not null } method
-                && method.ContainingType.ToDisplayString() == "Microsoft.Extensions.DependencyInjection.CorsServiceCollectionExtensions")
+                && SymbolEqualityComparer.Default.Equals(method.ContainingType, types.CorsServiceCollectionExtensions))
             {
                 return invocation;
             }
@@ -442,22 +443,13 @@ internal sealed class ConfigurationReach
 
     private static bool IsStatic(AnonymousFunctionExpressionSyntax lambda) => lambda.Modifiers.Any(SyntaxKind.StaticKeyword);
 
+    /// <summary>A name nothing in the enclosing member uses or brings into scope at <paramref name="scope"/>.</summary>
     private static string UnusedName(SemanticModel model, SyntaxNode scope, string name)
     {
         var body = scope.AncestorsAndSelf().FirstOrDefault(n => n is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or CompilationUnitSyntax) ?? scope;
-        var used = new HashSet<string>(body.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
-        foreach (var symbol in model.LookupSymbols(scope.SpanStart))
-        {
-            used.Add(symbol.Name);
-        }
-
-        var candidate = name;
-        for (var i = 2; used.Contains(candidate); i++)
-        {
-            candidate = name + i;
-        }
-
-        return candidate;
+        var used = FreshName.IdentifiersIn(body);
+        used.UnionWith(model.LookupSymbols(scope.SpanStart).Select(s => s.Name));
+        return FreshName.Pick(name, used.Contains);
     }
 
     private static ITypeSymbol? GetType(ISymbol symbol) => symbol switch
@@ -469,11 +461,7 @@ internal sealed class ConfigurationReach
         _ => null,
     };
 
-    private static bool IsConfiguration(ITypeSymbol type, INamedTypeSymbol configurationType) =>
-        SymbolEqualityComparer.Default.Equals(type, configurationType)
-        || type.AllInterfaces.Contains(configurationType, SymbolEqualityComparer.Default);
-
-    private static bool IsApplicationBuilder(ITypeSymbol type) =>
-        type.ToDisplayString() == "Microsoft.AspNetCore.Builder.IApplicationBuilder"
-        || type.AllInterfaces.Any(i => i.ToDisplayString() == "Microsoft.AspNetCore.Builder.IApplicationBuilder");
+    private static bool IsOrImplements(ITypeSymbol type, INamedTypeSymbol @interface) =>
+        SymbolEqualityComparer.Default.Equals(type, @interface)
+        || type.AllInterfaces.Contains(@interface, SymbolEqualityComparer.Default);
 }

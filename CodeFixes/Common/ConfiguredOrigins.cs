@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -65,40 +63,33 @@ internal sealed class ConfiguredOrigins
     /// <summary>Replaces <c>X.AllowAnyOrigin()</c>, <c>X.WithOrigins("*")</c> or <c>X.SetIsOriginAllowed(...)</c> with <c>X.WithOrigins(origins)</c>.</summary>
     /// <paramref name="unused"/> is code the call alone used (the local function of a method-group predicate), removed with it.
     public SyntaxNode ReplaceCall(SyntaxNode root, InvocationExpressionSyntax call, SyntaxNode? unused = null) =>
-        Apply(root, call, unused, (current, origins) =>
-        {
-            var invocation = (InvocationExpressionSyntax)current;
-            var arguments = SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(origins)))
-                .WithTriviaFrom(invocation.ArgumentList);
-            var replacement = invocation.WithArgumentList(arguments);
-            if (invocation.Expression is MemberAccessExpressionSyntax memberAccess)
-            {
-                replacement = replacement.WithExpression(
-                    memberAccess.WithName(SyntaxFactory.IdentifierName("WithOrigins").WithTriviaFrom(memberAccess.Name)));
-            }
-
-            return replacement.WithAdditionalAnnotations(Formatter.Annotation);
-        });
+        Apply(root, call, unused, renameToWithOrigins: true);
 
     /// <summary>Replaces the arguments of <c>WithOrigins(...)</c> with the configured origins.</summary>
     public SyntaxNode ReplaceArguments(SyntaxNode root, InvocationExpressionSyntax withOrigins) =>
-        Apply(root, withOrigins, null, (current, origins) =>
-        {
-            var invocation = (InvocationExpressionSyntax)current;
-            return invocation.WithArgumentList(
-                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(origins))).WithTriviaFrom(invocation.ArgumentList));
-        });
+        Apply(root, withOrigins, null, renameToWithOrigins: false);
 
     /// <summary>
-    /// Rewrites <paramref name="target"/> with the origins expression, then makes configuration reachable there
-    /// (drops <c>static</c>, hoists a local, or reads configuration through the options system).
+    /// Gives <paramref name="target"/> the origins as its only argument (and the name <c>WithOrigins</c>), then makes
+    /// configuration reachable there (drops <c>static</c>, hoists a local, or reads configuration through the options system).
     /// </summary>
-    private SyntaxNode Apply(SyntaxNode root, SyntaxNode target, SyntaxNode? unused, Func<SyntaxNode, ExpressionSyntax, SyntaxNode> rewrite)
+    private SyntaxNode Apply(SyntaxNode root, InvocationExpressionSyntax target, SyntaxNode? unused, bool renameToWithOrigins)
     {
         var annotated = _reach.Annotate(root, target, TargetAnnotation, unused, UnusedAnnotation);
-        var current = annotated.GetAnnotatedNodes(TargetAnnotation).First();
-        var origins = SyntaxFactory.ParseExpression(_reach.UsesHoistedLocal ? _reach.HoistedName : ReadText());
-        var rewritten = annotated.ReplaceNode(current, rewrite(current, origins));
+        var current = (InvocationExpressionSyntax)annotated.GetAnnotatedNodes(TargetAnnotation).First();
+        var replacement = current.WithArgumentList(
+            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(Expression))).WithTriviaFrom(current.ArgumentList));
+        if (renameToWithOrigins)
+        {
+            if (current.Expression is MemberAccessExpressionSyntax memberAccess)
+            {
+                replacement = replacement.WithExpression(memberAccess.WithName(SyntaxFactory.IdentifierName("WithOrigins").WithTriviaFrom(memberAccess.Name)));
+            }
+
+            replacement = replacement.WithAdditionalAnnotations(Formatter.Annotation);
+        }
+
+        var rewritten = annotated.ReplaceNode(current, replacement);
         if (rewritten.GetAnnotatedNodes(UnusedAnnotation).FirstOrDefault() is { } leftover)
         {
             rewritten = rewritten.RemoveNode(leftover, SyntaxRemoveOptions.KeepNoTrivia)!;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using CorsAnalyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,7 +15,7 @@ namespace CorsAnalyzers.CodeFixes.Common;
 /// (<c>if (!headers.ContainsKey(...))</c>), the preflight short-circuit (<c>if (IsOptions(...)) { StatusCode = 204; return; }</c>,
 /// which would otherwise answer every preflight before the CORS middleware sees it), and locals only they read.
 /// </summary>
-internal static class HandWrittenCorsCleanup
+internal sealed class HandWrittenCorsCleanup
 {
     private static readonly HashSet<string> PureCalls = new(StringComparer.Ordinal)
     {
@@ -22,8 +23,46 @@ internal static class HandWrittenCorsCleanup
         "IsNullOrEmpty", "IsNullOrWhiteSpace", "StartsWith", "EndsWith", "Contains", "FirstOrDefault",
     };
 
-    /// <summary>The statements of <paramref name="body"/> to remove with <paramref name="writes"/>, outermost ones only.</summary>
-    public static HashSet<StatementSyntax> Removable(BlockSyntax body, IReadOnlyCollection<SyntaxNode> writes, SemanticModel model, CancellationToken cancellationToken)
+    private HandWrittenCorsCleanup(BlockSyntax? body, IReadOnlyCollection<SyntaxNode> removed, bool onlyPassesOn)
+    {
+        Body = body;
+        Removed = removed;
+        OnlyPassesOn = onlyPassesOn;
+    }
+
+    /// <summary>The block of the lambda or method that holds the writes; null for another shape (the writes alone go).</summary>
+    public BlockSyntax? Body { get; }
+
+    /// <summary>The statements to remove, outermost ones only.</summary>
+    public IReadOnlyCollection<SyntaxNode> Removed { get; }
+
+    /// <summary>After the removals the body only passes the request on (<c>await next()</c>) or completes.</summary>
+    public bool OnlyPassesOn { get; }
+
+    public static HandWrittenCorsCleanup Plan(HeaderWriteModel place, CancellationToken cancellationToken)
+    {
+        var writes = place.Writes.Select(w => w.Operation.Parent!.Syntax).ToList();
+        if (BodyOf(place.Place.Syntax) is not { } body || place.Place.SemanticModel is not { } model)
+        {
+            return new HandWrittenCorsCleanup(null, writes, onlyPassesOn: false);
+        }
+
+        var removed = Removable(body, writes, model, cancellationToken);
+        var onlyPassesOn = body.Statements.Where(s => !removed.Contains(s)).All(s => IsPassOn(s, model, cancellationToken));
+        return new HandWrittenCorsCleanup(body, removed, onlyPassesOn);
+    }
+
+    private static BlockSyntax? BodyOf(SyntaxNode place) => place switch
+    {
+        BlockSyntax block => block,
+        LambdaExpressionSyntax { Block: { } block } => block,
+        AnonymousMethodExpressionSyntax { Block: { } block } => block,
+        BaseMethodDeclarationSyntax { Body: { } block } => block,
+        LocalFunctionStatementSyntax { Body: { } block } => block,
+        _ => null,
+    };
+
+    private static HashSet<StatementSyntax> Removable(BlockSyntax body, IReadOnlyCollection<SyntaxNode> writes, SemanticModel model, CancellationToken cancellationToken)
     {
         var removable = new HashSet<StatementSyntax>(writes.OfType<StatementSyntax>());
         var statements = Statements(body).ToList();
@@ -44,10 +83,6 @@ internal static class HandWrittenCorsCleanup
         removable.RemoveWhere(s => s.Ancestors().OfType<StatementSyntax>().Any(a => removable.Contains(a)));
         return removable;
     }
-
-    /// <summary>After the removals <paramref name="body"/> only passes the request on (<c>await next()</c>) or completes.</summary>
-    public static bool OnlyPassesOn(BlockSyntax body, HashSet<StatementSyntax> removed, SemanticModel model, CancellationToken cancellationToken) =>
-        body.Statements.Where(s => !removed.Contains(s)).All(s => IsPassOn(s, model, cancellationToken));
 
     private static bool IsRemovable(StatementSyntax statement, HashSet<StatementSyntax> removable, List<StatementSyntax> all, SemanticModel model, CancellationToken cancellationToken)
     {
@@ -125,13 +160,7 @@ internal static class HandWrittenCorsCleanup
     }
 
     private static bool IsSideEffectFree(ExpressionSyntax expression) =>
-        expression.DescendantNodesAndSelf().All(n => n switch
-        {
-            InvocationExpressionSyntax invocation => CallSyntax.GetName(invocation) is { } name && PureCalls.Contains(name.Identifier.ValueText),
-            AssignmentExpressionSyntax or AwaitExpressionSyntax or PostfixUnaryExpressionSyntax or ObjectCreationExpressionSyntax => false,
-            PrefixUnaryExpressionSyntax prefix => !(prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression)),
-            _ => true,
-        });
+        SideEffects.None(expression, static invocation => CallSyntax.GetName(invocation) is { } name && PureCalls.Contains(name.Identifier.ValueText), allowCreation: false);
 
     /// <summary><c>await next()</c>, <c>await _next(context)</c>, <c>return next(context)</c>, <c>return Task.CompletedTask</c>.</summary>
     private static bool IsPassOn(StatementSyntax statement, SemanticModel model, CancellationToken cancellationToken)

@@ -161,20 +161,13 @@ internal static class OriginCheckRewrite
             rest = text.Substring(schemeEnd + 3);
         }
 
-        var colon = rest.LastIndexOf(':');
-        if (colon > 0 && !rest.EndsWith("]", StringComparison.Ordinal))
+        if (!OriginText.TrySplitHostAndPort(rest, out host, out port))
         {
-            port = rest.Substring(colon + 1);
-            rest = rest.Substring(0, colon);
-            if (port.Length == 0 || port.Length > 5 || port.Any(c => c is < '0' or > '9'))
-            {
-                host = string.Empty;
-                return false;
-            }
+            return false;
         }
 
-        host = rest.ToLowerInvariant();
-        return host == "[::1]" || OriginText.IsPlainHostName(host);
+        host = host.ToLowerInvariant();
+        return true;
     }
 
     private static string HostOrSubdomain(string receiver, string host, string? comparison) =>
