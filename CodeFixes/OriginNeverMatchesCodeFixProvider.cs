@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Threading;
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
 using CorsAnalyzers.Model;
@@ -44,30 +45,20 @@ public sealed class OriginNeverMatchesCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            if (!IsWrittenOut(origin))
-            {
-                // Host + "/": the named part already is the origin the browser sends.
-                if (origin is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } concatenation && model is not null
-                    && diagnostic.Properties.TryGetValue(OriginNeverMatchesRule.BrowserOriginProperty, out var expected) && expected is not null
-                    && model.GetConstantValue(concatenation.Left, context.CancellationToken) is { HasValue: true, Value: string left } && left == expected)
-                {
-                    var named = concatenation.Left.WithTriviaFrom(concatenation);
-                    context.RegisterCodeFix(
-                        CodeAction.Create($"Use '{expected}'", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(concatenation, named))), UseBrowserOriginKey),
-                        diagnostic);
-                }
-
-                continue;
-            }
-
+            var writtenOut = IsWrittenOut(origin);
             if (diagnostic.Properties.TryGetValue(OriginNeverMatchesRule.BrowserOriginProperty, out var browserOrigin) && browserOrigin is not null)
             {
-                var replacement = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(browserOrigin)).WithTriviaFrom(origin);
-                context.RegisterCodeFix(
-                    CodeAction.Create($"Use '{browserOrigin}'", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(origin, replacement))), UseBrowserOriginKey),
-                    diagnostic);
+                var replacement = writtenOut
+                    ? SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(browserOrigin))
+                    : NamedPartThatIs(origin, browserOrigin, model, context.CancellationToken);
+                if (replacement is not null)
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create($"Use '{browserOrigin}'", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(origin, replacement.WithTriviaFrom(origin)))), UseBrowserOriginKey),
+                        diagnostic);
+                }
             }
-            else if (diagnostic.Properties.TryGetValue(OriginNeverMatchesRule.SplitProperty, out var joined) && joined is not null
+            else if (writtenOut && diagnostic.Properties.TryGetValue(OriginNeverMatchesRule.SplitProperty, out var joined) && joined is not null
                 && joined.Split(' ') is { Length: > 1 } origins
                 && OriginListSyntax.ReplaceWithSeveral(root, origin, origins) is { } split)
             {
@@ -75,7 +66,7 @@ public sealed class OriginNeverMatchesCodeFixProvider : CodeFixProvider
                     CodeAction.Create($"Split into {origins.Length} origins", _ => Task.FromResult(context.Document.WithSyntaxRoot(split)), SplitOriginsKey),
                     diagnostic);
             }
-            else if (diagnostic.Properties.ContainsKey(OriginNeverMatchesRule.RemoveEntryProperty)
+            else if (writtenOut && diagnostic.Properties.ContainsKey(OriginNeverMatchesRule.RemoveEntryProperty)
                 && model is not null
                 && CallSyntax.FindEnclosingWithOrigins(model, origin, context.CancellationToken) is { } withOrigins
                 && OriginListSyntax.RemoveEntry(root, withOrigins, origin) is { } withoutStar)
@@ -86,6 +77,13 @@ public sealed class OriginNeverMatchesCodeFixProvider : CodeFixProvider
             }
         }
     }
+
+    /// <summary><c>Host + "/"</c> where the named part already is the origin the browser sends: that part.</summary>
+    private static ExpressionSyntax? NamedPartThatIs(ExpressionSyntax origin, string browserOrigin, SemanticModel? model, CancellationToken cancellationToken) =>
+        origin is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } concatenation && model is not null
+        && model.GetConstantValue(concatenation.Left, cancellationToken) is { HasValue: true, Value: string left } && left == browserOrigin
+            ? concatenation.Left
+            : null;
 
     /// <summary>A string literal, or a concatenation of literals: text the fix can replace without losing a named constant.</summary>
     private static bool IsWrittenOut(ExpressionSyntax expression) => expression switch
