@@ -34,6 +34,7 @@ public sealed class CORS006InsecureOriginWithCredentialsTests
     [Theory]
     [InlineData("p.WithOrigins(\"http://localhost:5173\").AllowCredentials()")]
     [InlineData("p.WithOrigins(\"http://127.0.0.1:4200\", \"http://[::1]:3000\").AllowCredentials()")]
+    [InlineData("p.WithOrigins(\"http://app.localhost:5173\", \"http://LOCALHOST:4200\").AllowCredentials()")]
     [InlineData("p.WithOrigins(\"http://app.contoso.com\")")]
     [InlineData("p.WithOrigins(\"https://app.contoso.com\").AllowCredentials()")]
     [InlineData("p.WithOrigins(\"http://app.contoso.com\").AllowCredentials().DisallowCredentials()")]

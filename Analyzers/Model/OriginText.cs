@@ -192,7 +192,7 @@ internal static class OriginText
         var host = value.Substring("http://".Length);
         var end = host.StartsWith("[", StringComparison.Ordinal) ? host.IndexOf(']') + 1 : host.IndexOfAny(new[] { ':', '/' });
         host = end > 0 ? host.Substring(0, end) : host;
-        return !(string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) || host == "127.0.0.1" || host == "[::1]");
+        return !IsLoopbackHost(host);
     }
 
     /// <summary><c>".vercel.app"</c>, <c>"vercel.app"</c> or <c>"https://*.vercel.app"</c>: every site of a shared hosting domain.</summary>
