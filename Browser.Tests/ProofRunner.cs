@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using CorsAnalyzers.Browser.Tests.Lab;
+using CorsAnalyzers.Browser.Tests.Proofs;
+
+namespace CorsAnalyzers.Browser.Tests;
+
+/// <summary>Runs a proof: the app as written, then as repaired, each on Kestrel with the pages calling it from Chromium.</summary>
+public abstract class ProofRunner(BrowserLab lab)
+{
+    /// <summary>A hung browser or server fails the test instead of holding up the run.</summary>
+    protected const int ProofTimeout = 120_000;
+
+    protected async Task ProveAsync(string key)
+    {
+        var proof = ProofCatalog.Find(key);
+        var fixedSource = await proof.Change.AfterAsync();
+        var before = await ObserveAsync(proof, proof.Change.Before, proof.Before);
+        var after = await ObserveAsync(proof, fixedSource, proof.After);
+        var row = ProofTable.Row(proof, ProofTable.Cell(Describe(before)), ProofTable.Cell(Describe(after)));
+        ProofTable.Record(proof, row);
+
+        var unmet = before.Concat(after).Where(o => !o.Expectation.IsMetBy(o.Outcome)).ToList();
+        Assert.True(unmet.Count == 0, string.Join("\n", unmet.Select(o => $"expected {o.Expectation}, the page got: {o.Outcome}")) + "\n\nbefore:\n" + proof.Change.Before + "\n\nafter:\n" + fixedSource);
+        Assert.True(ProofTable.ReadmeRows().Contains(row), $"README.md's browser proof table lacks this row (the browser showed it just now; this run's table is in artifacts/browser-proof.md):\n{row}");
+    }
+
+    private async Task<IReadOnlyList<Observation>> ObserveAsync(BrowserProof proof, string source, IReadOnlyList<Expectation> expectations)
+    {
+        var account = expectations.Any(e => e.Call == Call.SignedInGet);
+        await using var api = await lab.StartApiAsync(source, account);
+        if (api.Running.StartupException is null)
+        {
+            if (account)
+            {
+                lab.SignIn(api);
+            }
+
+            if (proof.VisitFirst is { } path)
+            {
+                lab.Visit(api.Origin + path);
+            }
+        }
+
+        return expectations.Select(e => new Observation(e, lab.Fetch(e.Page, api, e.Call), api.Origin)).ToList();
+    }
+
+    private static IEnumerable<string> Describe(IEnumerable<Observation> observations) =>
+        observations.Select(o => $"{o.Expectation.Page}, {o.Expectation.Call}: {o.Outcome.Summary(o.Expectation.Call).Replace(o.ApiOrigin, "the API", StringComparison.Ordinal)}");
+
+    private sealed record Observation(Expectation Expectation, Outcome Outcome, string ApiOrigin);
+}
