@@ -29,7 +29,7 @@ public abstract class ProofRunner(BrowserLab lab)
 
     private async Task<IReadOnlyList<Observation>> ObserveAsync(BrowserProof proof, string source, IReadOnlyList<Expectation> expectations)
     {
-        var account = expectations.Any(e => e.Call == Call.SignedInGet);
+        var account = expectations.Any(e => e.Call.Credentials);
         await using var api = await lab.StartApiAsync(source, account);
         if (api.Running.StartupException is null)
         {

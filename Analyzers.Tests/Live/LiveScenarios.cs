@@ -99,9 +99,10 @@ internal static class LiveScenarios
         DiagnosticIds.MisplacedUseCors,
         MisplacedUseCorsCodeFixProvider.MoveUseCorsKey);
 
+    /// <summary>A signed-in user's endpoint: its policy allows credentials, since the browser sends the sign-in cookie only with them.</summary>
     public static readonly LiveScenario UseCorsAfterAuthorization = new(
         App(
-            "builder.Services.AddAuthentication(\"cookie\").AddCookie(\"cookie\");\n        builder.Services.AddAuthorization();\n        builder.Services.AddCors(o => o.AddPolicy(\"A\", p => p.WithOrigins(\"https://app.example\").AllowAnyMethod().AllowAnyHeader()));",
+            "builder.Services.AddAuthentication(\"cookie\").AddCookie(\"cookie\");\n        builder.Services.AddAuthorization();\n        builder.Services.AddCors(o => o.AddPolicy(\"A\", p => p.WithOrigins(\"https://app.example\").AllowAnyMethod().AllowAnyHeader().AllowCredentials()));",
             "app.UseRouting();\napp.UseAuthentication();\napp.UseAuthorization();\napp.UseCors();\napp.MapPut(\"/r\", () => \"ok\").RequireCors(\"A\").RequireAuthorization();"),
         DiagnosticIds.MisplacedUseCors,
         MisplacedUseCorsCodeFixProvider.MoveUseCorsKey);

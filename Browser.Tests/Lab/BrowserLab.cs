@@ -7,16 +7,20 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using CorsAnalyzers.Tests.Live;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 
 namespace CorsAnalyzers.Browser.Tests.Lab;
 
 /// <summary>
 /// One browser for a test class, the page server, and the loopback port the class's APIs take in turn. Each API start
-/// gets a fresh host name (<c>https://N.api.test</c>), so no preflight cache, cookie or connection carries over.
+/// gets a fresh host name (<c>https://N.api.app.example</c>, on the app's own site as a real API would be), so no
+/// preflight cache, cookie or connection carries over.
 /// </summary>
 public sealed class BrowserLab : IAsyncLifetime
 {
@@ -40,7 +44,7 @@ public sealed class BrowserLab : IAsyncLifetime
         ApiPort = FreeLoopbackPort();
         chromium = Chromium.Start(new[]
         {
-            $"MAP *.api.test:443 127.0.0.1:{ApiPort}",
+            $"MAP *.api.app.example:443 127.0.0.1:{ApiPort}",
             $"MAP *.example:443 127.0.0.1:{pages.Port}",
             // Every other name fails: the browser never leaves loopback.
             "MAP * ~NOTFOUND",
@@ -56,10 +60,13 @@ public sealed class BrowserLab : IAsyncLifetime
         }
     }
 
-    /// <summary>Starts <paramref name="source"/> as the API; with <paramref name="account"/>, it also serves a sign-in page and the signed-in user's account.</summary>
+    /// <summary>
+    /// Starts <paramref name="source"/> as the API; with <paramref name="account"/>, it also serves a sign-in page (which
+    /// also signs the user in to the app's own authentication, if it has one) and the signed-in user's account.
+    /// </summary>
     internal async Task<Api> StartApiAsync(string source, bool account)
     {
-        var origin = $"https://{Interlocked.Increment(ref apiCount)}.api.test";
+        var origin = $"https://{Interlocked.Increment(ref apiCount)}.api.app.example";
         var running = await LiveApp.StartAsync(
             source,
             configureHost: builder =>
@@ -146,10 +153,15 @@ public sealed class BrowserLab : IAsyncLifetime
 
     private void MapAccount(WebApplication app)
     {
-        app.MapGet("/sign-in", (HttpContext context) =>
+        app.MapGet("/sign-in", async (HttpContext context) =>
         {
             // SameSite=None: the API serves other sites' pages, so its cookie must go with their credentialed requests.
             context.Response.Cookies.Append(SessionCookie, sessionToken, new CookieOptions { Secure = true, HttpOnly = true, SameSite = SameSiteMode.None });
+            if (context.RequestServices.GetService<IAuthenticationSchemeProvider>() is { } schemes && await schemes.GetDefaultSignInSchemeAsync() is { } scheme)
+            {
+                await context.SignInAsync(scheme.Name, new ClaimsPrincipal(new ClaimsIdentity(new[] { new Claim(ClaimTypes.Name, "alice") }, scheme.Name)));
+            }
+
             return "signed in";
         });
         app.MapGet(AccountPath, (HttpContext context) =>

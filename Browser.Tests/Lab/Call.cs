@@ -16,6 +16,9 @@ internal sealed record Call(string Label, string Method, string Path, bool Crede
     /// <summary>A request with <c>credentials: 'include'</c> for the signed-in user's account, which only the session cookie unlocks.</summary>
     public static readonly Call SignedInGet = new("signed-in GET /account", "GET", BrowserLab.AccountPath, Credentials: true);
 
+    /// <summary>A PUT with <c>credentials: 'include'</c>, for endpoints that require a signed-in user.</summary>
+    public static readonly Call SignedInPut = new("signed-in PUT", "PUT", "/r", Credentials: true);
+
     /// <summary>A credentialed GET whose response carries a custom header the page wants to read.</summary>
     public static readonly Call CredentialedHeaderRead = new("credentialed GET, reading X-Request-Id", "GET", "/r", Credentials: true, ReadHeader: "X-Request-Id");
 

@@ -19,7 +19,7 @@ internal static class LoopbackCertificate
         var names = new SubjectAlternativeNameBuilder();
         names.AddDnsName("*.example");
         names.AddDnsName("*.app.example");
-        names.AddDnsName("*.api.test");
+        names.AddDnsName("*.api.app.example");
         names.AddIpAddress(IPAddress.Loopback);
         request.CertificateExtensions.Add(names.Build());
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));

@@ -62,6 +62,10 @@ internal static class ProofCatalog
             Before: [E(App, Get, Blocked)],
             After: [E(App, Put, Reads), E(Evil, Put, Blocked)]),
         new BrowserProof(
+            "CORS012", "`UseCors` after `UseAuthorization`, endpoint requires a signed-in user", Fix(LiveScenarios.UseCorsAfterAuthorization),
+            Before: [E(App, SignedInPut, Blocked)],
+            After: [E(App, SignedInPut, Reads), E(Evil, SignedInPut, Blocked)]),
+        new BrowserProof(
             "CORS012", "`UseCors` after `UseEndpoints`", Fix(LiveScenarios.UseCorsAfterUseEndpoints),
             Before: [E(App, Put, Blocked)],
             After: [E(App, Put, Reads), E(Evil, Put, Blocked)]),
