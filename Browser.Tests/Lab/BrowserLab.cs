@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Sockets;
@@ -75,6 +76,11 @@ public sealed class BrowserLab : IAsyncLifetime
                 builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = LoopbackCertificate.Value));
             },
             addEndpoints: account ? MapAccount : null);
+        if (running.StartupException is IOException { InnerException: SocketException } taken)
+        {
+            throw new InvalidOperationException($"another process took the API port {ApiPort}", taken);
+        }
+
         return new Api(origin, running);
     }
 
@@ -168,11 +174,35 @@ public sealed class BrowserLab : IAsyncLifetime
             context.Request.Cookies[SessionCookie] == sessionToken ? Results.Text(AccountBody) : Results.Text("not signed in", statusCode: 401));
     }
 
+    /// <summary>
+    /// A free loopback port below the system's ephemeral range: the APIs release it between scenarios, and a port there is
+    /// never handed to another socket that binds port 0 (as the live checks running at the same time do).
+    /// </summary>
     private static int FreeLoopbackPort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var ephemeralStart = 32768;
+        const string range = "/proc/sys/net/ipv4/ip_local_port_range";
+        if (File.Exists(range) && int.TryParse(File.ReadAllText(range).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[0], out var start))
+        {
+            ephemeralStart = start;
+        }
+
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var port = Random.Shared.Next(10000, Math.Max(10001, ephemeralStart));
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken: try another.
+            }
+        }
+
+        throw new InvalidOperationException("no free loopback port below " + ephemeralStart);
     }
 
     /// <summary>The page-side request: a fetch with a time limit, reported as data whether it is read or refused.</summary>

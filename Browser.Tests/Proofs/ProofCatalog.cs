@@ -20,6 +20,10 @@ internal static class ProofCatalog
             Before: [E(App, Get, NoServer)],
             After: [E(App, SignedInGet, Reads), E(Evil, SignedInGet, Blocked)]),
         new BrowserProof(
+            "CORS001", "hand-built `CorsPolicy` with `*` and credentials", Fix(LiveScenarios.HandBuiltPolicyWithStarAndCredentials),
+            Before: [E(App, Get, Blocked)],
+            After: [E(App, Get, Reads), E(Evil, SignedInGet, Blocked)]),
+        new BrowserProof(
             "CORS002", "`SetIsOriginAllowed(_ => true)` with credentials", Fix(LiveScenarios.AlwaysTruePredicate),
             Before: [E(Evil, SignedInGet, Reads)],
             After: [E(App, SignedInGet, Reads), E(Evil, SignedInGet, Blocked)]),
