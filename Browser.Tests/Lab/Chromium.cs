@@ -47,7 +47,8 @@ internal sealed class Chromium : IDisposable
         Process? driverProcess = null;
         service.DriverProcessStarting += (_, e) =>
         {
-            // Chromium inherits these: its NSS database, caches and temporary files stay in the folder deleted on dispose.
+            // Chromium inherits these: its NSS database, caches, temporary files and crash reports (which it keeps under
+            // ~/.config even with a profile folder of its own) stay in the folder deleted on dispose.
             e.DriverServiceProcessStartInfo.Environment["HOME"] = home;
             e.DriverServiceProcessStartInfo.Environment["XDG_CONFIG_HOME"] = Path.Combine(home, ".config");
             e.DriverServiceProcessStartInfo.Environment["XDG_CACHE_HOME"] = Path.Combine(home, ".cache");
@@ -89,8 +90,8 @@ internal sealed class Chromium : IDisposable
         }
         catch (Exception exception)
         {
-            service.Dispose();
             Kill(driverProcess);
+            service.Dispose();
             DeleteWithRetries(root);
             throw new InvalidOperationException($"Chromium ({binary}) with chromedriver ({driverPath}) did not start within {CommandTimeout.TotalSeconds} s: {exception.Message}", exception);
         }
