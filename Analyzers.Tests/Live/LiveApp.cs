@@ -102,8 +102,15 @@ internal static class LiveApp
         return (await applied.GetDocument(documentId)!.GetTextAsync()).ToString();
     }
 
-    /// <summary>Starts the app; a startup exception is returned instead of thrown.</summary>
-    public static async Task<Running> StartAsync(string source, IDictionary<string, string?>? configuration = null)
+    /// <summary>
+    /// Starts the app; a startup exception is returned instead of thrown. <paramref name="configureHost"/> runs before the
+    /// app's own builder code (it may replace the address), <paramref name="addEndpoints"/> after the app's pipeline.
+    /// </summary>
+    public static async Task<Running> StartAsync(
+        string source,
+        IDictionary<string, string?>? configuration = null,
+        Action<WebApplicationBuilder>? configureHost = null,
+        Action<WebApplication>? addEndpoints = null)
     {
         var compilation = Compile(source);
         using var image = new MemoryStream();
@@ -126,9 +133,11 @@ internal static class LiveApp
         builder.Configuration.AddInMemoryCollection(configuration ?? new Dictionary<string, string?> { ["Cors:AllowedOrigins:0"] = AppOrigin });
         try
         {
+            configureHost?.Invoke(builder);
             Invoke(app, builder);
             var web = builder.Build();
             Invoke(app, web);
+            addEndpoints?.Invoke(web);
             await web.StartAsync();
             var address = web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
             return new Running(web, context, new Uri(address), null);
@@ -150,6 +159,9 @@ internal static class LiveApp
 
         public Exception? StartupException { get; } = startupException;
 
+        /// <summary>Where the app listens; null when it did not start.</summary>
+        public Uri? Address { get; } = address;
+
         public Task<Observed> GetAsync(string path, string? origin) => SendAsync(HttpMethod.Get, path, origin, preflight: false);
 
         public Task<Observed> PreflightAsync(string path, string origin, string method = "PUT") => SendAsync(HttpMethod.Options, path, origin, preflight: true, method);
@@ -167,8 +179,8 @@ internal static class LiveApp
 
         private async Task<Observed> SendAsync(HttpMethod method, string path, string? origin, bool preflight, string requestedMethod = "PUT")
         {
-            Assert.True(address is not null, "the app did not start: " + StartupException);
-            using var request = new HttpRequestMessage(method, new Uri(address!, path));
+            Assert.True(Address is not null, "the app did not start: " + StartupException);
+            using var request = new HttpRequestMessage(method, new Uri(Address!, path));
             if (origin is not null)
             {
                 request.Headers.TryAddWithoutValidation("Origin", origin);

@@ -12,16 +12,12 @@ namespace CorsAnalyzers.Tests.Live;
 /// </summary>
 public sealed class LiveVerificationTests
 {
-    private const string Endpoints = """
-                app.MapGet("/r", () => "ok");
-                app.MapPut("/r", () => "ok");
-        """;
-
     [Fact]
     public async Task CORS001_AnyOriginWithCredentials_AppFailsToStart_FixedAppAllowsConfiguredOriginOnly()
     {
-        var source = App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().AllowCredentials()));", "app.UseCors();\n" + Endpoints);
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.AnyOriginWithCredentials, AnyOriginWithCredentialsCodeFixProvider.UseConfiguredOriginsKey);
+        var scenario = LiveScenarios.AnyOriginWithCredentials;
+        var source = scenario.Source;
+        var fixedSource = await scenario.FlagAndFixAsync();
 
         await using (var before = await StartAsync(source))
         {
@@ -37,10 +33,9 @@ public sealed class LiveVerificationTests
     [Fact]
     public async Task CORS001_HandBuiltPolicyWithStarAndCredentials_EveryCorsRequestFails_FixedPolicyAnswers()
     {
-        var source = App(
-            "var policy = new CorsPolicy { SupportsCredentials = true, Origins = { \"*\" } };\nbuilder.Services.AddCors(o => o.AddDefaultPolicy(policy));",
-            "app.UseCors();\n" + Endpoints);
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.AnyOriginWithCredentials, AnyOriginWithCredentialsCodeFixProvider.RemoveCredentialsKey);
+        var scenario = LiveScenarios.HandBuiltPolicyWithStarAndCredentials;
+        var source = scenario.Source;
+        var fixedSource = await scenario.FlagAndFixAsync();
 
         await using (var before = await StartAsync(source))
         {
@@ -57,8 +52,9 @@ public sealed class LiveVerificationTests
     [Fact]
     public async Task CORS002_AlwaysTruePredicate_ReflectsEvilOriginWithCredentials_FixedAppRefusesIt()
     {
-        var source = App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed(_ => true).AllowCredentials()));", "app.UseCors();\n" + Endpoints);
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.AllOriginsTrustedWithCredentials, AllOriginsTrustedWithCredentialsCodeFixProvider.UseConfiguredOriginsKey);
+        var scenario = LiveScenarios.AlwaysTruePredicate;
+        var source = scenario.Source;
+        var fixedSource = await scenario.FlagAndFixAsync();
 
         await using (var before = await StartAsync(source))
         {
@@ -74,8 +70,9 @@ public sealed class LiveVerificationTests
     [Fact]
     public async Task CORS004_SuffixCheck_AcceptsLookAlikeHost_FixedCheckRefusesIt()
     {
-        var source = App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed(origin => new Uri(origin).Host.EndsWith(\"app.example\")).AllowCredentials()));", "app.UseCors();\n" + Endpoints);
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.BypassableOriginCheck, BypassableOriginCheckCodeFixProvider.ExactHostOrSubdomainKey);
+        var scenario = LiveScenarios.SuffixCheck;
+        var source = scenario.Source;
+        var fixedSource = await scenario.FlagAndFixAsync();
         const string lookAlike = "https://evilapp.example";
 
         await using (var before = await StartAsync(source))
@@ -93,8 +90,9 @@ public sealed class LiveVerificationTests
     [Fact]
     public async Task CORS005_NullOrigin_IsEchoed_FixedAppRefusesIt()
     {
-        var source = App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"https://app.example\", \"null\")));", "app.UseCors();\n" + Endpoints);
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.NullOriginTrusted, NullOriginCodeFixProvider.RemoveNullOriginKey);
+        var scenario = LiveScenarios.NullOrigin;
+        var source = scenario.Source;
+        var fixedSource = await scenario.FlagAndFixAsync();
 
         await using (var before = await StartAsync(source))
         {
@@ -116,8 +114,9 @@ public sealed class LiveVerificationTests
     [InlineData("https://app.example,https://other.example", OriginNeverMatchesCodeFixProvider.SplitOriginsKey)]
     public async Task CORS007_OriginBrowsersNeverSend_NeverMatches_FixedOriginMatches(string origin, string fixKey)
     {
-        var source = App($"builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"{origin}\").AllowAnyMethod().AllowAnyHeader()));", "app.UseCors();\n" + Endpoints);
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.OriginNeverMatches, fixKey);
+        var scenario = LiveScenarios.OriginBrowsersNeverSend(origin, fixKey);
+        var source = scenario.Source;
+        var fixedSource = await scenario.FlagAndFixAsync();
 
         await using (var before = await StartAsync(source))
         {
@@ -132,8 +131,9 @@ public sealed class LiveVerificationTests
     [Fact]
     public async Task CORS008_WildcardWithoutFlag_MatchesNoSubdomain_FixedPolicyMatchesSubdomains()
     {
-        var source = App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"https://*.app.example\").AllowAnyMethod().AllowAnyHeader()));", "app.UseCors();\n" + Endpoints);
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.WildcardSubdomainIgnored, WildcardSubdomainCodeFixProvider.AllowWildcardSubdomainsKey);
+        var scenario = LiveScenarios.WildcardWithoutFlag;
+        var source = scenario.Source;
+        var fixedSource = await scenario.FlagAndFixAsync();
 
         await using (var before = await StartAsync(source))
         {
@@ -148,26 +148,9 @@ public sealed class LiveVerificationTests
     [Fact]
     public async Task CORS010_UseCorsWithoutServices_AppFailsToStart_FixedAppStarts()
     {
-        // The live host calls builder.Build() itself, so services are registered Startup-style, where the fix inserts AddCors.
-        const string source = """
-            public static class App
-            {
-                public static void Configure(WebApplicationBuilder builder) => ConfigureServices(builder.Services);
-
-                public static void ConfigureServices(IServiceCollection services)
-                {
-                    services.AddRouting();
-                }
-
-                public static void Configure(WebApplication app)
-                {
-                    app.UseCors(p => p.WithOrigins("https://app.example").AllowAnyMethod().AllowAnyHeader());
-                    app.MapGet("/r", () => "ok");
-                    app.MapPut("/r", () => "ok");
-                }
-            }
-            """;
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.UseCorsWithoutServices, UseCorsWithoutServicesCodeFixProvider.AddCorsKey);
+        var scenario = LiveScenarios.UseCorsWithoutServices;
+        var source = scenario.Source;
+        var fixedSource = await scenario.FlagAndFixAsync();
         Assert.Contains("services.AddCors();", fixedSource);
 
         await using (var before = await StartAsync(source))
@@ -182,8 +165,9 @@ public sealed class LiveVerificationTests
     [Fact]
     public async Task CORS011_PolicyWithoutUseCors_NoHeadersAndPreflight405_FixedAppAnswers()
     {
-        var source = App("builder.Services.AddCors(o => o.AddPolicy(\"spa\", p => p.WithOrigins(\"https://app.example\").AllowAnyMethod().AllowAnyHeader()));", "app.UseRouting();\n" + Endpoints);
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.CorsNeverApplied, CorsNeverAppliedCodeFixProvider.AddUseCorsKey);
+        var scenario = LiveScenarios.PolicyWithoutUseCors;
+        var source = scenario.Source;
+        var fixedSource = await scenario.FlagAndFixAsync();
         Assert.Contains("app.UseCors(\"spa\");", fixedSource);
 
         await using (var before = await StartAsync(source))
@@ -199,10 +183,9 @@ public sealed class LiveVerificationTests
     [Fact]
     public async Task CORS012_UseCorsBeforeRoutingWithEndpointMetadata_Fails500_FixedOrderWorks()
     {
-        var source = App(
-            "builder.Services.AddCors(o => o.AddPolicy(\"A\", p => p.WithOrigins(\"https://app.example\").AllowAnyMethod().AllowAnyHeader()));",
-            "app.UseCors();\napp.UseRouting();\napp.MapGet(\"/r\", () => \"ok\").RequireCors(\"A\");\napp.MapPut(\"/r\", () => \"ok\").RequireCors(\"A\");");
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.MisplacedUseCors, MisplacedUseCorsCodeFixProvider.MoveUseCorsKey);
+        var scenario = LiveScenarios.UseCorsBeforeRoutingWithEndpointMetadata;
+        var source = scenario.Source;
+        var fixedSource = await scenario.FlagAndFixAsync();
 
         await using (var before = await StartAsync(source))
         {
@@ -218,10 +201,9 @@ public sealed class LiveVerificationTests
     [Fact]
     public async Task CORS012_UseCorsAfterAuthorization_PreflightGetsChallenge_FixedOrderAnswersPreflight()
     {
-        var source = App(
-            "builder.Services.AddAuthentication(\"cookie\").AddCookie(\"cookie\");\n        builder.Services.AddAuthorization();\n        builder.Services.AddCors(o => o.AddPolicy(\"A\", p => p.WithOrigins(\"https://app.example\").AllowAnyMethod().AllowAnyHeader()));",
-            "app.UseRouting();\napp.UseAuthentication();\napp.UseAuthorization();\napp.UseCors();\napp.MapPut(\"/r\", () => \"ok\").RequireCors(\"A\").RequireAuthorization();");
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.MisplacedUseCors, MisplacedUseCorsCodeFixProvider.MoveUseCorsKey);
+        var scenario = LiveScenarios.UseCorsAfterAuthorization;
+        var source = scenario.Source;
+        var fixedSource = await scenario.FlagAndFixAsync();
 
         await using (var before = await StartAsync(source))
         {
@@ -237,8 +219,9 @@ public sealed class LiveVerificationTests
     [Fact]
     public async Task CORS013_UnknownPolicyName_Preflight405_FixedNameAnswers()
     {
-        var source = App("builder.Services.AddCors(o => o.AddPolicy(\"spa\", p => p.WithOrigins(\"https://app.example\").AllowAnyMethod().AllowAnyHeader()));", "app.UseCors(\"Spa\");\n" + Endpoints);
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.UnknownPolicyName, UnknownPolicyNameCodeFixProvider.UseExistingPolicyKey + ".spa");
+        var scenario = LiveScenarios.UnknownPolicyName;
+        var source = scenario.Source;
+        var fixedSource = await scenario.FlagAndFixAsync();
 
         await using (var before = await StartAsync(source))
         {
@@ -253,10 +236,9 @@ public sealed class LiveVerificationTests
     [Fact]
     public async Task CORS012_UseCorsAfterUseEndpoints_NeverRuns_FixedOrderAnswers()
     {
-        var source = App(
-            "builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"https://app.example\").AllowAnyMethod().AllowAnyHeader()));",
-            "app.UseRouting();\napp.UseEndpoints(e => { e.MapGet(\"/r\", () => \"ok\"); e.MapPut(\"/r\", () => \"ok\"); });\napp.UseCors();");
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.MisplacedUseCors, MisplacedUseCorsCodeFixProvider.MoveUseCorsKey);
+        var scenario = LiveScenarios.UseCorsAfterUseEndpoints;
+        var source = scenario.Source;
+        var fixedSource = await scenario.FlagAndFixAsync();
 
         await using (var before = await StartAsync(source))
         {
@@ -271,10 +253,9 @@ public sealed class LiveVerificationTests
     [Fact]
     public async Task CORS012_UseCorsAfterOutputCache_CachedResponseHasNoCorsHeaders_FixedOrderAddsThem()
     {
-        var source = App(
-            "builder.Services.AddOutputCache();\n        builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"https://app.example\")));",
-            "app.UseOutputCache();\napp.UseCors();\napp.MapGet(\"/r\", () => \"ok\").CacheOutput();");
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.MisplacedUseCors, MisplacedUseCorsCodeFixProvider.MoveUseCorsKey);
+        var scenario = LiveScenarios.UseCorsAfterOutputCache;
+        var source = scenario.Source;
+        var fixedSource = await scenario.FlagAndFixAsync();
 
         await using (var before = await StartAsync(source))
         {
@@ -292,11 +273,9 @@ public sealed class LiveVerificationTests
     [Fact]
     public async Task CORS016_HandWrittenHeader_PreflightGets405_MiddlewareAnswersIt()
     {
-        var source = HandWritten("""
-                    context.Response.Headers["Access-Control-Allow-Origin"] = "https://app.example";
-                    context.Response.Headers["Access-Control-Allow-Methods"] = "GET, PUT";
-            """);
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.HandWrittenCorsHeaders, UseCorsMiddlewareCodeFixProvider.UseMiddlewareKey);
+        var scenario = LiveScenarios.HandWrittenHeaders;
+        var source = scenario.Source;
+        var fixedSource = await scenario.FlagAndFixAsync();
 
         await using (var before = await StartAsync(source))
         {
@@ -312,13 +291,9 @@ public sealed class LiveVerificationTests
     [Fact]
     public async Task CORS017_EchoedOriginWithCredentials_TrustsEvilOrigin_MiddlewareRefusesIt()
     {
-        var source = HandWritten("""
-                    var origin = context.Request.Headers.Origin.ToString();
-                    context.Response.Headers["Access-Control-Allow-Origin"] = origin;
-                    context.Response.Headers["Access-Control-Allow-Credentials"] = "true";
-                    context.Response.Headers["Access-Control-Allow-Methods"] = "GET, PUT";
-            """);
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.RequestOriginReflected, UseCorsMiddlewareCodeFixProvider.UseMiddlewareKey);
+        var scenario = LiveScenarios.EchoedOriginWithCredentials;
+        var source = scenario.Source;
+        var fixedSource = await scenario.FlagAndFixAsync();
 
         await using (var before = await StartAsync(source))
         {
@@ -334,11 +309,9 @@ public sealed class LiveVerificationTests
     [Fact]
     public async Task CORS018_WildcardWithCredentialsHeaders_SentTogether_MiddlewareSendsTheOrigin()
     {
-        var source = HandWritten("""
-                    context.Response.Headers.Append("Access-Control-Allow-Origin", "*");
-                    context.Response.Headers.Append("Access-Control-Allow-Credentials", "true");
-            """);
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.WildcardOriginWithCredentialsHeader, UseCorsMiddlewareCodeFixProvider.UseMiddlewareKey);
+        var scenario = LiveScenarios.WildcardWithCredentialsHeaders;
+        var source = scenario.Source;
+        var fixedSource = await scenario.FlagAndFixAsync();
 
         await using (var before = await StartAsync(source))
         {
@@ -351,55 +324,6 @@ public sealed class LiveVerificationTests
         var fixedGet = await after.GetAsync("/r", AppOrigin);
         Assert.True(fixedGet.AllowOrigin == AppOrigin && fixedGet.AllowCredentials == "true", fixedGet.ToString());
         await AssertRefusedAsync(after, EvilOrigin);
-    }
-
-    /// <summary>An app whose inline middleware writes CORS headers; services are registered Startup-style (the live host builds the app).</summary>
-    private static string HandWritten(string writes) => $$"""
-        public static class App
-        {
-            public static void Configure(WebApplicationBuilder builder) => ConfigureServices(builder.Services, builder.Configuration);
-
-            public static void ConfigureServices(IServiceCollection services, IConfiguration configuration)
-            {
-                services.AddRouting();
-            }
-
-            public static void Configure(WebApplication app)
-            {
-                app.Use(async (context, next) =>
-                {
-        {{writes}}
-                    await next();
-                });
-                app.MapGet("/r", () => "ok");
-                app.MapPut("/r", () => "ok");
-            }
-        }
-        """;
-
-    private static string App(string services, string pipeline) => $$"""
-        public static class App
-        {
-            public static void Configure(WebApplicationBuilder builder)
-            {
-                {{services}}
-            }
-
-            public static void Configure(WebApplication app)
-            {
-        {{string.Join("\n", pipeline.Split('\n').Select(line => "        " + line.TrimStart()))}}
-            }
-        }
-        """;
-
-    private static async Task<string> VerifyFlaggedAndFixAsync(string source, string id, string equivalenceKey)
-    {
-        Assert.Contains(await AnalyzeAsync(source), d => d.Id == id);
-        var fixedSource = await FixAsync(source, id, equivalenceKey);
-        var after = await AnalyzeAsync(fixedSource);
-        Assert.DoesNotContain(after, d => d.Id == id);
-        Assert.DoesNotContain(after, d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning && d.Id.StartsWith("CORS", StringComparison.Ordinal));
-        return fixedSource;
     }
 
     private static async Task AssertAllowedAsync(Running app, string origin, bool credentials)

@@ -1,0 +1,200 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using CorsAnalyzers.CodeFixes;
+using Microsoft.CodeAnalysis;
+
+namespace CorsAnalyzers.Tests.Live;
+
+/// <summary>A flagged app, the rule that flags it and the code fix that repairs it.</summary>
+internal sealed record LiveScenario(string Source, string RuleId, string FixKey)
+{
+    /// <summary>Checks that the rule flags <see cref="Source"/>, applies the real code fix and checks the fixed app is clean; returns the fixed source.</summary>
+    public async Task<string> FlagAndFixAsync()
+    {
+        Assert.Contains(await LiveApp.AnalyzeAsync(Source), d => d.Id == RuleId);
+        var fixedSource = await LiveApp.FixAsync(Source, RuleId, FixKey);
+        var after = await LiveApp.AnalyzeAsync(fixedSource);
+        Assert.DoesNotContain(after, d => d.Id == RuleId);
+        Assert.DoesNotContain(after, d => d.Severity >= DiagnosticSeverity.Warning && d.Id.StartsWith("CORS", StringComparison.Ordinal));
+        return fixedSource;
+    }
+}
+
+/// <summary>
+/// The apps the live checks run on Kestrel and the browser checks load in Chromium: each one a real mistake a rule
+/// flags, paired with the fix that repairs it. They trust <see cref="LiveApp.AppOrigin"/> and serve GET and PUT on <c>/r</c>.
+/// </summary>
+internal static class LiveScenarios
+{
+    public const string Endpoints = """
+                app.MapGet("/r", () => "ok");
+                app.MapPut("/r", () => "ok");
+        """;
+
+    public static readonly LiveScenario AnyOriginWithCredentials = new(
+        App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin().AllowCredentials()));", "app.UseCors();\n" + Endpoints),
+        DiagnosticIds.AnyOriginWithCredentials,
+        AnyOriginWithCredentialsCodeFixProvider.UseConfiguredOriginsKey);
+
+    public static readonly LiveScenario HandBuiltPolicyWithStarAndCredentials = new(
+        App(
+            "var policy = new CorsPolicy { SupportsCredentials = true, Origins = { \"*\" } };\nbuilder.Services.AddCors(o => o.AddDefaultPolicy(policy));",
+            "app.UseCors();\n" + Endpoints),
+        DiagnosticIds.AnyOriginWithCredentials,
+        AnyOriginWithCredentialsCodeFixProvider.RemoveCredentialsKey);
+
+    public static readonly LiveScenario AlwaysTruePredicate = new(
+        App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed(_ => true).AllowCredentials()));", "app.UseCors();\n" + Endpoints),
+        DiagnosticIds.AllOriginsTrustedWithCredentials,
+        AllOriginsTrustedWithCredentialsCodeFixProvider.UseConfiguredOriginsKey);
+
+    public static readonly LiveScenario SuffixCheck = new(
+        App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed(origin => new Uri(origin).Host.EndsWith(\"app.example\")).AllowCredentials()));", "app.UseCors();\n" + Endpoints),
+        DiagnosticIds.BypassableOriginCheck,
+        BypassableOriginCheckCodeFixProvider.ExactHostOrSubdomainKey);
+
+    public static readonly LiveScenario NullOrigin = new(
+        App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"https://app.example\", \"null\")));", "app.UseCors();\n" + Endpoints),
+        DiagnosticIds.NullOriginTrusted,
+        NullOriginCodeFixProvider.RemoveNullOriginKey);
+
+    public static readonly LiveScenario WildcardWithoutFlag = new(
+        App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"https://*.app.example\").AllowAnyMethod().AllowAnyHeader()));", "app.UseCors();\n" + Endpoints),
+        DiagnosticIds.WildcardSubdomainIgnored,
+        WildcardSubdomainCodeFixProvider.AllowWildcardSubdomainsKey);
+
+    public static readonly LiveScenario UseCorsWithoutServices = new(
+        // The live host calls builder.Build() itself, so services are registered Startup-style, where the fix inserts AddCors.
+        """
+        public static class App
+        {
+            public static void Configure(WebApplicationBuilder builder) => ConfigureServices(builder.Services);
+
+            public static void ConfigureServices(IServiceCollection services)
+            {
+                services.AddRouting();
+            }
+
+            public static void Configure(WebApplication app)
+            {
+                app.UseCors(p => p.WithOrigins("https://app.example").AllowAnyMethod().AllowAnyHeader());
+                app.MapGet("/r", () => "ok");
+                app.MapPut("/r", () => "ok");
+            }
+        }
+        """,
+        DiagnosticIds.UseCorsWithoutServices,
+        UseCorsWithoutServicesCodeFixProvider.AddCorsKey);
+
+    public static readonly LiveScenario PolicyWithoutUseCors = new(
+        App("builder.Services.AddCors(o => o.AddPolicy(\"spa\", p => p.WithOrigins(\"https://app.example\").AllowAnyMethod().AllowAnyHeader()));", "app.UseRouting();\n" + Endpoints),
+        DiagnosticIds.CorsNeverApplied,
+        CorsNeverAppliedCodeFixProvider.AddUseCorsKey);
+
+    public static readonly LiveScenario UseCorsBeforeRoutingWithEndpointMetadata = new(
+        App(
+            "builder.Services.AddCors(o => o.AddPolicy(\"A\", p => p.WithOrigins(\"https://app.example\").AllowAnyMethod().AllowAnyHeader()));",
+            "app.UseCors();\napp.UseRouting();\napp.MapGet(\"/r\", () => \"ok\").RequireCors(\"A\");\napp.MapPut(\"/r\", () => \"ok\").RequireCors(\"A\");"),
+        DiagnosticIds.MisplacedUseCors,
+        MisplacedUseCorsCodeFixProvider.MoveUseCorsKey);
+
+    /// <summary>A signed-in user's endpoint: its policy allows credentials, since the browser sends the sign-in cookie only with them.</summary>
+    public static readonly LiveScenario UseCorsAfterAuthorization = new(
+        App(
+            "builder.Services.AddAuthentication(\"cookie\").AddCookie(\"cookie\");\n        builder.Services.AddAuthorization();\n        builder.Services.AddCors(o => o.AddPolicy(\"A\", p => p.WithOrigins(\"https://app.example\").AllowAnyMethod().AllowAnyHeader().AllowCredentials()));",
+            "app.UseRouting();\napp.UseAuthentication();\napp.UseAuthorization();\napp.UseCors();\napp.MapPut(\"/r\", () => \"ok\").RequireCors(\"A\").RequireAuthorization();"),
+        DiagnosticIds.MisplacedUseCors,
+        MisplacedUseCorsCodeFixProvider.MoveUseCorsKey);
+
+    public static readonly LiveScenario UseCorsAfterUseEndpoints = new(
+        App(
+            "builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"https://app.example\").AllowAnyMethod().AllowAnyHeader()));",
+            "app.UseRouting();\napp.UseEndpoints(e => { e.MapGet(\"/r\", () => \"ok\"); e.MapPut(\"/r\", () => \"ok\"); });\napp.UseCors();"),
+        DiagnosticIds.MisplacedUseCors,
+        MisplacedUseCorsCodeFixProvider.MoveUseCorsKey);
+
+    public static readonly LiveScenario UseCorsAfterOutputCache = new(
+        App(
+            "builder.Services.AddOutputCache();\n        builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"https://app.example\")));",
+            "app.UseOutputCache();\napp.UseCors();\napp.MapGet(\"/r\", () => \"ok\").CacheOutput();"),
+        DiagnosticIds.MisplacedUseCors,
+        MisplacedUseCorsCodeFixProvider.MoveUseCorsKey);
+
+    public static readonly LiveScenario UnknownPolicyName = new(
+        App("builder.Services.AddCors(o => o.AddPolicy(\"spa\", p => p.WithOrigins(\"https://app.example\").AllowAnyMethod().AllowAnyHeader()));", "app.UseCors(\"Spa\");\n" + Endpoints),
+        DiagnosticIds.UnknownPolicyName,
+        UnknownPolicyNameCodeFixProvider.UseExistingPolicyKey + ".spa");
+
+    public static readonly LiveScenario HandWrittenHeaders = new(
+        HandWritten("""
+                    context.Response.Headers["Access-Control-Allow-Origin"] = "https://app.example";
+                    context.Response.Headers["Access-Control-Allow-Methods"] = "GET, PUT";
+            """),
+        DiagnosticIds.HandWrittenCorsHeaders,
+        UseCorsMiddlewareCodeFixProvider.UseMiddlewareKey);
+
+    public static readonly LiveScenario EchoedOriginWithCredentials = new(
+        HandWritten("""
+                    var origin = context.Request.Headers.Origin.ToString();
+                    context.Response.Headers["Access-Control-Allow-Origin"] = origin;
+                    context.Response.Headers["Access-Control-Allow-Credentials"] = "true";
+                    context.Response.Headers["Access-Control-Allow-Methods"] = "GET, PUT";
+            """),
+        DiagnosticIds.RequestOriginReflected,
+        UseCorsMiddlewareCodeFixProvider.UseMiddlewareKey);
+
+    public static readonly LiveScenario WildcardWithCredentialsHeaders = new(
+        HandWritten("""
+                    context.Response.Headers.Append("Access-Control-Allow-Origin", "*");
+                    context.Response.Headers.Append("Access-Control-Allow-Credentials", "true");
+            """),
+        DiagnosticIds.WildcardOriginWithCredentialsHeader,
+        UseCorsMiddlewareCodeFixProvider.UseMiddlewareKey);
+
+    /// <summary>A default policy with one origin literal a browser never sends, repaired by <paramref name="fixKey"/>.</summary>
+    public static LiveScenario OriginBrowsersNeverSend(string origin, string fixKey) => new(
+        App($"builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"{origin}\").AllowAnyMethod().AllowAnyHeader()));", "app.UseCors();\n" + Endpoints),
+        DiagnosticIds.OriginNeverMatches,
+        fixKey);
+
+    /// <summary>An app whose inline middleware writes CORS headers; services are registered Startup-style (the live host builds the app).</summary>
+    public static string HandWritten(string writes) => $$"""
+        public static class App
+        {
+            public static void Configure(WebApplicationBuilder builder) => ConfigureServices(builder.Services, builder.Configuration);
+
+            public static void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+            {
+                services.AddRouting();
+            }
+
+            public static void Configure(WebApplication app)
+            {
+                app.Use(async (context, next) =>
+                {
+        {{writes}}
+                    await next();
+                });
+                app.MapGet("/r", () => "ok");
+                app.MapPut("/r", () => "ok");
+            }
+        }
+        """;
+
+    /// <summary>An app from its service registrations and its pipeline (one statement a line).</summary>
+    public static string App(string services, string pipeline) => $$"""
+        public static class App
+        {
+            public static void Configure(WebApplicationBuilder builder)
+            {
+                {{services}}
+            }
+
+            public static void Configure(WebApplication app)
+            {
+        {{string.Join("\n", pipeline.Split('\n').Select(line => "        " + line.TrimStart()))}}
+            }
+        }
+        """;
+}
