@@ -164,7 +164,7 @@ internal static class OriginListIgnoredRule
         if (sameList && list is not null && InScope(list, invocation))
         {
             var properties = ImmutableDictionary<string, string?>.Empty.Add(OriginListProperty, list.Name);
-            return NeedsLinq(list) ? properties.Add(NeedsLinqProperty, "true") : properties;
+            return NeedsLinq(list, invocation) ? properties.Add(NeedsLinqProperty, "true") : properties;
         }
 
         return literals is { Count: > 0 } ? ImmutableDictionary<string, string?>.Empty.Add(ListedOriginsProperty, string.Join("\n", literals)) : null;
@@ -207,8 +207,8 @@ internal static class OriginListIgnoredRule
         return false;
     }
 
-    /// <summary>True when the collection type has no instance <c>Contains(string)</c> (an array, an <c>IEnumerable&lt;string&gt;</c>).</summary>
-    private static bool NeedsLinq(ISymbol list)
+    /// <summary>True when no <c>Contains</c> of the collection is in scope at the predicate: it needs <c>using System.Linq;</c>.</summary>
+    private static bool NeedsLinq(ISymbol list, IInvocationOperation invocation)
     {
         var type = list switch
         {
@@ -218,14 +218,16 @@ internal static class OriginListIgnoredRule
             IPropertySymbol property => property.Type,
             _ => null,
         };
-        for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+        if (type is null || invocation.SemanticModel is not { } model)
         {
-            foreach (var member in current.GetMembers("Contains"))
+            return true;
+        }
+
+        foreach (var member in model.LookupSymbols(invocation.Arguments[0].Syntax.SpanStart, type, "Contains", includeReducedExtensionMethods: true))
+        {
+            if (member is IMethodSymbol { Parameters.Length: 1 })
             {
-                if (member is IMethodSymbol { IsStatic: false, Parameters.Length: 1 } method && method.Parameters[0].Type.SpecialType == SpecialType.System_String)
-                {
-                    return false;
-                }
+                return false;
             }
         }
 
