@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using CorsAnalyzers.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace CorsAnalyzers.Rules.Pipeline;
@@ -96,9 +97,27 @@ internal static class SecondCorsMiddlewareRule
         null => "an earlier UseCors",
     };
 
-    /// <summary>The call is written in the pipeline body itself, not in a helper other pipelines may call too.</summary>
-    private static bool IsInBody(PipelineCall call, IOperation root) =>
-        call.Operation.Syntax.SyntaxTree == root.Syntax.SyntaxTree && root.Syntax.Span.Contains(call.Operation.Syntax.Span);
+    /// <summary>
+    /// The call is written in the pipeline body itself, not in a helper, local function or type that other pipelines may use
+    /// too (the body of top-level statements is the whole file, types declared after the statements included).
+    /// </summary>
+    private static bool IsInBody(PipelineCall call, IOperation root)
+    {
+        if (call.Operation.Syntax.SyntaxTree != root.Syntax.SyntaxTree || !root.Syntax.Span.Contains(call.Operation.Syntax.Span))
+        {
+            return false;
+        }
+
+        for (var node = call.Operation.Syntax.Parent; node is not null && node != root.Syntax; node = node.Parent)
+        {
+            if (node is LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or BaseTypeDeclarationSyntax)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private sealed class Verdict
     {
