@@ -138,6 +138,44 @@ public sealed class LiveSilentFailureTests
     }
 
     [Fact]
+    public async Task CORS023_BranchRunsEarlierMiddleware_ReportedOnlyWhenTheMainUseCorsComesFirst()
+    {
+        const string Services = """
+            builder.Services.AddCors(o =>
+            {
+                o.AddPolicy("A", p => p.WithOrigins("https://app.example").AllowAnyHeader().AllowAnyMethod());
+                o.AddPolicy("B", p => p.WithOrigins("https://partner.example").AllowAnyHeader().AllowAnyMethod());
+            });
+            """;
+        const string Branch = """
+            app.UseWhen(c => c.Request.Path.StartsWithSegments("/r"), partners =>
+            {
+                partners.UseCors("B");
+            });
+            """;
+
+        // UseCors("A") first: the branch's UseCors("B") never answers a preflight.
+        var mainFirst = App(Services, "app.UseCors(\"A\");\n" + Branch + "\n" + Endpoints);
+        Assert.Contains(await AnalyzeAsync(mainFirst), d => d.Id == DiagnosticIds.SecondCorsMiddleware);
+        await using (var running = await StartAsync(mainFirst))
+        {
+            var preflight = await running.PreflightAsync("/r", PartnerOrigin);
+            Assert.True(preflight.Status == 204 && preflight.AllowOrigin is null, preflight.ToString());
+        }
+
+        // The branch first: its requests get B, the others A; nothing is a second middleware on every path.
+        var branchFirst = App(Services, Branch + "\napp.UseCors(\"A\");\napp.MapGet(\"/other\", () => \"ok\");\n" + Endpoints);
+        Assert.DoesNotContain(await AnalyzeAsync(branchFirst), d => d.Id == DiagnosticIds.SecondCorsMiddleware);
+        await using (var running = await StartAsync(branchFirst))
+        {
+            var partner = await running.PreflightAsync("/r", PartnerOrigin);
+            Assert.True(partner.Status == 204 && partner.AllowOrigin == PartnerOrigin, partner.ToString());
+            var other = await running.GetAsync("/other", AppOrigin);
+            Assert.True(other.Status == 200 && other.AllowOrigin == AppOrigin, other.ToString());
+        }
+    }
+
+    [Fact]
     public async Task CORS023_SamePolicyTwice_FixRemovesTheSecond_AppAnswersAsBefore()
     {
         var source = App(

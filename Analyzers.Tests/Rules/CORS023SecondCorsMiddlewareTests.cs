@@ -33,6 +33,16 @@ public sealed class CORS023SecondCorsMiddlewareTests
         await VerifyCS.VerifyAnalyzerAsync(Policies + "\n" + pipeline + "\napp.MapGet(\"/\", () => \"ok\");\napp.Run();", Second(first, PolicyNeverApplies));
     }
 
+    [Theory]
+    // A branch runs the middleware added before it.
+    [InlineData("{|#1:app.UseCors();|}\napp.Map(\"/partners\", partners => {|#0:partners.UseCors(\"partners\")|});")]
+    [InlineData("{|#1:app.UseCors();|}\napp.MapWhen(c => c.Request.Path.StartsWithSegments(\"/partners\"), partners =>\n{\n    {|#0:partners.UseCors(\"partners\");|}\n    partners.Run(c => c.Response.WriteAsync(\"ok\"));\n});")]
+    [InlineData("{|#1:app.UseCors();|}\napp.UseWhen(c => c.Request.Path.StartsWithSegments(\"/partners\"), partners => {|#0:partners.UseCors(\"partners\")|});")]
+    public async Task UseCorsInBranchAfterMainUseCors_ReportsDiagnostic(string pipeline)
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Policies + "\n" + pipeline + "\napp.Run();", Second("UseCors()", PolicyNeverApplies));
+    }
+
     [Fact]
     public async Task SecondInExtensionMethodCalledFromConfigure_ReportsDiagnostic()
     {
@@ -84,8 +94,12 @@ public sealed class CORS023SecondCorsMiddlewareTests
     [InlineData("if (app.Environment.IsDevelopment()) app.UseCors(\"partners\"); else app.UseCors();")]
     // The second runs without the first on one path.
     [InlineData("if (app.Environment.IsDevelopment())\n{\n    app.UseCors(\"partners\");\n}\n\napp.UseCors();")]
-    // Branch pipelines are built in lambdas the model does not follow.
+    // A Map or MapWhen branch never reaches the middleware added after it; a UseWhen branch reaches it second for its own
+    // requests only, and the other requests get only the later UseCors.
     [InlineData("app.Map(\"/partners\", partners => partners.UseCors(\"partners\"));\napp.UseCors();")]
+    [InlineData("app.MapWhen(c => c.Request.Path.StartsWithSegments(\"/partners\"), partners => partners.UseCors(\"partners\"));\napp.UseCors();")]
+    [InlineData("app.UseWhen(c => c.Request.Path.StartsWithSegments(\"/partners\"), partners => partners.UseCors(\"partners\"));\napp.UseCors();")]
+    [InlineData("app.Map(\"/a\", a => a.UseCors());\napp.Map(\"/b\", b => b.UseCors(\"partners\"));")]
     [InlineData("app.UseCors();\napp.UseCors2();")]
     public async Task OnePerPathOrBranchPipeline_NoDiagnostic(string pipeline)
     {

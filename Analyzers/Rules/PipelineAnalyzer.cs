@@ -195,7 +195,7 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
                 {
                     _model.AddPipeline(pipeline);
                     MisplacedUseCorsRule.CheckOrder(pipeline, diagnostic => ReportOnce(diagnostic, context.ReportDiagnostic));
-                    SecondCorsMiddlewareRule.Check(pipeline, diagnostic => ReportOnce(diagnostic, context.ReportDiagnostic), context.CancellationToken);
+                    SecondCorsMiddlewareRule.Check(pipeline, _types, diagnostic => ReportOnce(diagnostic, context.ReportDiagnostic), context.CancellationToken);
                 }
             }
         }

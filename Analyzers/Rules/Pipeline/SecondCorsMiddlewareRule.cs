@@ -12,47 +12,44 @@ namespace CorsAnalyzers.Rules.Pipeline;
 /// <summary>
 /// CORS023: a UseCors that runs after another UseCors on every path that reaches it. The first middleware that resolves a
 /// policy answers every preflight itself, so the second one's policy never applies to preflights (GROUND_TRUTH 38).
-/// Branch pipelines built in lambdas (<c>Map</c>, <c>MapWhen</c>, <c>UseWhen</c>) are not part of the model: a UseCors
-/// inside one is not seen, so it is never a finding.
+/// A branch pipeline (<c>Map</c>, <c>MapWhen</c>, <c>UseWhen</c>) runs after the middleware added before it, so a UseCors
+/// written in the branch's lambda is a second one when every path reaching the branch already has one. A branch does
+/// not run the middleware added after it (<c>Map</c>, <c>MapWhen</c>), or runs it second for its own requests only
+/// (<c>UseWhen</c>): neither makes the main pipeline's later UseCors a second one on every path.
 /// </summary>
 internal static class SecondCorsMiddlewareRule
 {
     /// <summary>Diagnostic property: "true" when both calls apply the same policy and the second statement can go.</summary>
     public const string SamePolicyProperty = "SamePolicy";
 
-    public static void Check(CorsPipelineModel pipeline, Action<Diagnostic> report, CancellationToken cancellationToken)
+    public static void Check(CorsPipelineModel pipeline, CorsKnownTypes types, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
         var verdicts = new Dictionary<PipelineCall, Verdict>();
         var order = new List<PipelineCall>();
+        var branches = new Dictionary<IInvocationOperation, List<PipelineCall>>();
         foreach (var path in pipeline.Paths)
         {
             PipelineCall? first = null;
             foreach (var call in path)
             {
-                if (call.Kind != MiddlewareKind.UseCors)
+                if (call.Kind == MiddlewareKind.Other)
                 {
-                    continue;
-                }
+                    if (!branches.TryGetValue(call.Operation, out var inBranch))
+                    {
+                        inBranch = BranchUseCors(call.Operation, types);
+                        branches[call.Operation] = inBranch;
+                    }
 
-                var seen = verdicts.TryGetValue(call, out var verdict);
-                if (!seen)
-                {
-                    order.Add(call);
-                    verdict = new Verdict(first);
-                    verdicts[call] = verdict;
+                    // The branch runs after what came before it; its own UseCors calls are not before anything here.
+                    foreach (var branchCall in inBranch)
+                    {
+                        Observe(branchCall, first, verdicts, order, cancellationToken);
+                    }
                 }
-
-                if (first is null)
+                else if (call.Kind == MiddlewareKind.UseCors)
                 {
-                    // On this path the call is the first CORS middleware: it is not a second one on every path.
-                    verdict.First = null;
-                    first = call;
-                    continue;
-                }
-
-                if (seen && verdict.First is not null && !ReferenceEquals(verdict.First, first))
-                {
-                    verdict.SamePolicy &= SamePolicy(first, call, cancellationToken);
+                    Observe(call, first, verdicts, order, cancellationToken);
+                    first ??= call;
                 }
             }
         }
@@ -73,6 +70,74 @@ internal static class SecondCorsMiddlewareRule
                 : "the first answers every preflight request itself, so this policy never applies to preflights and an origin only it allows is blocked";
             report(Diagnostic.Create(DiagnosticDescriptors.SecondCorsMiddleware, call.Location, new[] { first.Location }, properties, Describe(first, cancellationToken), consequence));
         }
+    }
+
+    /// <summary>A UseCors reached on a path whose first UseCors is <paramref name="first"/> (null: this path has none before it).</summary>
+    private static void Observe(PipelineCall call, PipelineCall? first, Dictionary<PipelineCall, Verdict> verdicts, List<PipelineCall> order, CancellationToken cancellationToken)
+    {
+        if (!verdicts.TryGetValue(call, out var verdict))
+        {
+            order.Add(call);
+            verdicts[call] = new Verdict(first);
+        }
+        else if (first is null)
+        {
+            // On this path the call is the first CORS middleware: it is not a second one on every path.
+            verdict.First = null;
+        }
+        else if (verdict.First is not null && !ReferenceEquals(verdict.First, first))
+        {
+            verdict.SamePolicy &= SamePolicy(first, call, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The UseCors calls written directly in the configuration lambda of a framework <c>Map</c>, <c>MapWhen</c> or
+    /// <c>UseWhen</c> (not in lambdas nested in it, nor in helpers it calls).
+    /// </summary>
+    private static List<PipelineCall> BranchUseCors(IInvocationOperation branch, CorsKnownTypes types)
+    {
+        var calls = new List<PipelineCall>();
+        if (branch.TargetMethod is not { Name: "Map" or "MapWhen" or "UseWhen" } method
+            || method.ContainingType?.Name is not ("MapExtensions" or "MapWhenExtensions" or "UseWhenExtensions")
+            || method.ContainingAssembly?.Name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) != true)
+        {
+            return calls;
+        }
+
+        foreach (var argument in branch.Arguments)
+        {
+            if (argument.Value.WalkDownConversion() is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
+                || lambda.Symbol.Parameters.Length != 1
+                || !CorsKnownTypes.Implements(lambda.Symbol.Parameters[0].Type, types.IApplicationBuilder))
+            {
+                continue;
+            }
+
+            var pending = new Stack<IOperation>();
+            pending.Push(lambda.Body);
+            while (pending.Count > 0)
+            {
+                var operation = pending.Pop();
+                if (operation is IInvocationOperation { TargetMethod.Name: "UseCors" } useCors
+                    && types.CorsMiddlewareExtensions is { } extensions
+                    && SymbolEqualityComparer.Default.Equals(useCors.TargetMethod.ContainingType, extensions))
+                {
+                    calls.Add(new PipelineCall(MiddlewareKind.UseCors, useCors));
+                }
+
+                foreach (var child in operation.ChildOperations)
+                {
+                    if (child is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+                    {
+                        pending.Push(child);
+                    }
+                }
+            }
+        }
+
+        calls.Sort((a, b) => a.Operation.Syntax.SpanStart.CompareTo(b.Operation.Syntax.SpanStart));
+        return calls;
     }
 
     /// <summary>The policy a UseCors applies: "" for the default policy, the name, or null for an inline or unknown policy.</summary>
