@@ -235,6 +235,13 @@ internal sealed class PredicateAnswer
 
         if (method.IsStatic)
         {
+            if (method.Name is "IsNullOrEmpty" or "IsNullOrWhiteSpace" && arguments.Length == 1)
+            {
+                var tested = String(arguments[0].Value, depth + 1);
+                return tested.Kind != Answer.Accepts ? tested.Kind
+                    : Of(method.Name == "IsNullOrEmpty" ? string.IsNullOrEmpty(tested.Value) : string.IsNullOrWhiteSpace(tested.Value));
+            }
+
             return method.Name == "Equals" && arguments.Length >= 2 ? Compare(arguments[0].Value, arguments[1].Value, comparison, depth) : Answer.Unknown;
         }
 
