@@ -72,6 +72,9 @@ public sealed class CORS021OriginListIgnoredTests
     [InlineData("p.WithOrigins(\"https://app.contoso.com\").SetIsOriginAllowed(o => o == \"https://app.contoso.com\" || o.EndsWith(\".corp.contoso.com\"))")]
     [InlineData("p.WithOrigins(\"https://app.contoso.com\").SetIsOriginAllowed(o => o is \"https://app.contoso.com\" or \"https://admin.contoso.com\")")]
     [InlineData("p.WithOrigins(\"https://app.contoso.com\").SetIsOriginAllowed(o => new Uri(o).Host.EndsWith(\".contoso.com\"))")]
+    // WithOrigins lowercases what it stores; an early guard on empty origins is evaluated.
+    [InlineData("p.WithOrigins(\"https://App.Contoso.com\").SetIsOriginAllowed(o => o == \"https://app.contoso.com\")")]
+    [InlineData("p.WithOrigins(\"https://app.contoso.com\").SetIsOriginAllowed(o => { if (string.IsNullOrEmpty(o)) return false; return o.StartsWith(\"https://\"); })")]
     // SetIsOriginAllowedToAllowWildcardSubdomains checks the list, also when it replaces an earlier predicate.
     [InlineData("p.WithOrigins(\"https://*.contoso.com\").SetIsOriginAllowedToAllowWildcardSubdomains()")]
     [InlineData("p.WithOrigins(\"https://app.contoso.com\").SetIsOriginAllowed(o => o == \"https://x.example\").SetIsOriginAllowedToAllowWildcardSubdomains()")]

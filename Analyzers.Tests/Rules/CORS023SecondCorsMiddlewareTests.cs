@@ -138,6 +138,24 @@ public sealed class CORS023SecondCorsMiddlewareTests
     }
 
     [Fact]
+    public async Task TwoAppsInOneBody_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var publicBuilder = WebApplication.CreateBuilder(args);
+            publicBuilder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://www.contoso.com")));
+            var publicApi = publicBuilder.Build();
+            publicApi.UseCors();
+
+            var adminBuilder = WebApplication.CreateBuilder(args);
+            adminBuilder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://admin.contoso.com")));
+            var adminApi = adminBuilder.Build();
+            adminApi.UseCors();
+
+            await Task.WhenAll(publicApi.RunAsync("http://localhost:5000"), adminApi.RunAsync("http://localhost:5001"));
+            """);
+    }
+
+    [Fact]
     public async Task UserTypeWithUseCors_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync(Policies + """

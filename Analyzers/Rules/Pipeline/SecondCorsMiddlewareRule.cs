@@ -29,7 +29,7 @@ internal static class SecondCorsMiddlewareRule
         var branches = new Dictionary<IInvocationOperation, List<PipelineCall>>();
         foreach (var path in pipeline.Paths)
         {
-            PipelineCall? first = null;
+            var seen = new List<PipelineCall>();
             foreach (var call in path)
             {
                 if (call.Kind == MiddlewareKind.Other)
@@ -43,13 +43,13 @@ internal static class SecondCorsMiddlewareRule
                     // The branch runs after what came before it; its own UseCors calls are not before anything here.
                     foreach (var branchCall in inBranch)
                     {
-                        Observe(branchCall, first, verdicts, order, cancellationToken);
+                        Observe(branchCall, FirstOnSameApp(seen, call), verdicts, order, cancellationToken);
                     }
                 }
                 else if (call.Kind == MiddlewareKind.UseCors)
                 {
-                    Observe(call, first, verdicts, order, cancellationToken);
-                    first ??= call;
+                    Observe(call, FirstOnSameApp(seen, call), verdicts, order, cancellationToken);
+                    seen.Add(call);
                 }
             }
         }
@@ -71,6 +71,42 @@ internal static class SecondCorsMiddlewareRule
             report(Diagnostic.Create(DiagnosticDescriptors.SecondCorsMiddleware, call.Location, new[] { first.Location }, properties, Describe(first, cancellationToken), consequence));
         }
     }
+
+    /// <summary>The first UseCors of the path that may be on the same app as <paramref name="call"/>.</summary>
+    private static PipelineCall? FirstOnSameApp(List<PipelineCall> seen, PipelineCall call)
+    {
+        foreach (var earlier in seen)
+        {
+            if (MayBeSameApp(earlier.Operation, call.Operation))
+            {
+                return earlier;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// False only for two calls of one body on two different app variables (<c>app1.UseCors(); app2.UseCors();</c>): two
+    /// pipelines. Calls in different bodies are made through the project's helpers, which receive the app they extend.
+    /// </summary>
+    private static bool MayBeSameApp(IInvocationOperation first, IInvocationOperation second)
+    {
+        var a = AppSymbol(first);
+        var b = AppSymbol(second);
+        return a is null || b is null
+            || !SymbolEqualityComparer.Default.Equals(a.ContainingSymbol, b.ContainingSymbol)
+            || SymbolEqualityComparer.Default.Equals(a, b);
+    }
+
+    private static ISymbol? AppSymbol(IInvocationOperation call) =>
+        (call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null))?.WalkDownConversion() switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFieldReferenceOperation field => field.Field,
+            _ => null,
+        };
 
     /// <summary>A UseCors reached on a path whose first UseCors is <paramref name="first"/> (null: this path has none before it).</summary>
     private static void Observe(PipelineCall call, PipelineCall? first, Dictionary<PipelineCall, Verdict> verdicts, List<PipelineCall> order, CancellationToken cancellationToken)

@@ -89,7 +89,13 @@ internal static class OriginListIgnoredRule
         var ignored = new List<(OriginValue, PolicyCall)>();
         foreach (var (origin, call) in path.Origins)
         {
-            var listed = new ListedOrigin(origin.Value, origin.Operation is { } operation ? Referenced(operation) : null, ListOf(call));
+            // A "*" beside other origins is a literal that never matches (CORS007); WithOrigins lowercases the others.
+            if (origin.Value == CorsConstants.AnyOrigin)
+            {
+                continue;
+            }
+
+            var listed = new ListedOrigin(origin.Value?.ToLowerInvariant(), origin.Operation is { } operation ? Referenced(operation) : null, ListOf(call));
             var answer = PredicateAnswer.For(predicate, listed);
             if (answer == Answer.Rejects || (answer == Answer.DependsOnValue && origin.Value is null))
             {
