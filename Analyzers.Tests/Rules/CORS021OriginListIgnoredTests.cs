@@ -104,6 +104,22 @@ public sealed class CORS021OriginListIgnoredTests
     }
 
     [Fact]
+    public async Task PredicateOnlyInDevelopment_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p =>
+            {
+                p.WithOrigins("https://app.contoso.com");
+                if (builder.Environment.IsDevelopment())
+                {
+                    p.SetIsOriginAllowed(origin => new Uri(origin).Host == "localhost");
+                }
+            }));
+            """);
+    }
+
+    [Fact]
     public async Task UserTypeWithSameMethodNames_NoDiagnostic()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

@@ -33,8 +33,10 @@ internal static class OriginListIgnoredRule
             if (path.OriginCheck is not { Kind: PolicyCallKind.SetIsOriginAllowed } predicateCall
                 || path.Origins.IsEmpty || path.AnyOriginCall is not null
                 || OriginPredicate.From(predicateCall, context.Types, context.CancellationToken) is not { } predicate
-                || predicate.IsAlwaysTrue())
+                || predicate.IsAlwaysTrue()
+                || context.IsSilencedInDevelopment(path, predicateCall))
             {
+                // In development a predicate that lets local servers in instead of the production list is a choice.
                 continue;
             }
 
