@@ -85,6 +85,8 @@ public sealed class CORS021OriginListIgnoredTests
     [InlineData("p.SetIsOriginAllowed(o => o == \"https://x.example\")")]
     [InlineData("p.WithOrigins(\"https://app.contoso.com\").SetIsOriginAllowed(IsAllowed)")]
     [InlineData("p.WithOrigins(\"https://app.contoso.com\").SetIsOriginAllowed(o => Check(o))")]
+    [InlineData("p.WithOrigins(\"https://app.contoso.com\").SetIsOriginAllowed(o => o.StartsWith(\"https://x/\", (StringComparison)42))")]
+    [InlineData("p.WithOrigins(\"https://app.contoso.com\").SetIsOriginAllowed(o => string.Equals(o, \"https://x\", Comparison))")]
     public async Task PredicateAcceptsListOrNoIgnoredList_NoDiagnostic(string policy)
     {
         await VerifyCS.VerifyAnalyzerAsync($$"""
@@ -99,6 +101,8 @@ public sealed class CORS021OriginListIgnoredTests
                 private static bool Check(string origin) => Lookup.Contains(origin);
 
                 private static readonly HashSet<string> Lookup = new();
+
+                private static StringComparison Comparison = StringComparison.Ordinal;
             }
             """);
     }

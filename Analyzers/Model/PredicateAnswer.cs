@@ -227,9 +227,14 @@ internal sealed class PredicateAnswer
 
         var arguments = invocation.Arguments;
         var comparison = StringComparison.Ordinal;
-        if (arguments.Length > 0 && arguments[arguments.Length - 1].Value.ConstantValue is { HasValue: true, Value: int mode }
-            && arguments[arguments.Length - 1].Parameter?.Type.Name == nameof(StringComparison))
+        if (arguments.Length > 0 && arguments[arguments.Length - 1].Parameter?.Type.Name == nameof(StringComparison))
         {
+            // Only the defined values: the framework throws on any other, and so would this evaluation.
+            if (arguments[arguments.Length - 1].Value.ConstantValue is not { HasValue: true, Value: int mode and >= 0 and <= 5 })
+            {
+                return Answer.Unknown;
+            }
+
             comparison = (StringComparison)mode;
         }
 
