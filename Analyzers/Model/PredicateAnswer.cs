@@ -53,6 +53,9 @@ internal sealed class PredicateAnswer
 {
     private const int MaxDepth = 16;
 
+    /// <summary>How many statements and expressions one evaluation may visit: branches that depend on the value fork it.</summary>
+    private int _budget = 2000;
+
     private readonly OriginPredicate _predicate;
     private readonly ListedOrigin _origin;
     private readonly Dictionary<ILocalSymbol, IOperation> _locals = new(SymbolEqualityComparer.Default);
@@ -77,7 +80,7 @@ internal sealed class PredicateAnswer
 
     private Answer Statements(IReadOnlyList<IOperation> statements, int index, int depth)
     {
-        if (depth > MaxDepth)
+        if (depth > MaxDepth || --_budget < 0)
         {
             return Answer.Unknown;
         }
@@ -174,7 +177,7 @@ internal sealed class PredicateAnswer
     private Answer Bool(IOperation operation, int depth)
     {
         operation = operation.WalkDownConversion();
-        if (depth > MaxDepth)
+        if (depth > MaxDepth || --_budget < 0)
         {
             return Answer.Unknown;
         }
