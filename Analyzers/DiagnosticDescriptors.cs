@@ -174,6 +174,39 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "The CORS protocol forbids the wildcard origin on credentialed requests; the browser blocks the response. List the allowed origins instead.");
 
+    public static readonly DiagnosticDescriptor OriginListIgnored = Create(
+        DiagnosticIds.OriginListIgnored,
+        "Origin list ignored by a custom origin check",
+        "SetIsOriginAllowed replaces the origin list of this policy: {0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        "SetIsOriginAllowed(predicate) replaces how the whole policy checks origins, in either call order: the origins given to WithOrigins are then allowed only when the predicate accepts them. Nothing throws or logs a warning; requests from the listed origins simply get no Access-Control-Allow-Origin. Make the predicate accept the listed origins too, or drop the list. SetIsOriginAllowedToAllowWildcardSubdomains() is different: it checks the list.");
+
+    public static readonly DiagnosticDescriptor WildcardHeaderListWithCredentials = Create(
+        DiagnosticIds.WildcardHeaderListWithCredentials,
+        "Wildcard header list with credentials",
+        "WithExposedHeaders(\"*\") in a policy that allows credentials: for credentialed requests browsers read '*' as a header literally named '*', so {0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        "The Fetch standard treats '*' in Access-Control-Expose-Headers, Access-Control-Allow-Headers and Access-Control-Allow-Methods as a wildcard only for requests without credentials. With credentials it is the name of a header (or method) called '*', and matches nothing real. List the names instead. AllowAnyHeader() and AllowAnyMethod() are fine with credentials: the middleware echoes what the preflight asks for.");
+
+    /// <summary>CORS022 for hand-written headers: the same browser rule, decided from the header writes of one place.</summary>
+    public static readonly DiagnosticDescriptor WildcardHeaderWithCredentialsHeader = Create(
+        DiagnosticIds.WildcardHeaderListWithCredentials,
+        "Wildcard header list with credentials",
+        "'{0}: *' is sent together with 'Access-Control-Allow-Credentials: true': for credentialed requests browsers read '*' as a literal name, so {1}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        "The Fetch standard treats '*' in Access-Control-Expose-Headers, Access-Control-Allow-Headers and Access-Control-Allow-Methods as a wildcard only for requests without credentials. With credentials it is the name of a header (or method) called '*', and matches nothing real. List the names instead, or echo the Access-Control-Request-Headers and Access-Control-Request-Method of the preflight.");
+
+    public static readonly DiagnosticDescriptor SecondCorsMiddleware = Create(
+        DiagnosticIds.SecondCorsMiddleware,
+        "Second CORS middleware in one pipeline",
+        "UseCors runs again after {0}: {1}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        "When a CORS middleware resolves a policy it answers every preflight request itself (204) and never passes it on. A second UseCors later in the same pipeline therefore never applies its policy to preflights: an origin only it allows gets a preflight without Access-Control-Allow-Origin, while its simple requests work. Keep one UseCors per pipeline and put every origin in its policy, or apply policies per endpoint with RequireCors or [EnableCors].");
+
     public static string GetHelpLink(string id) => HelpLinkBase + id + ".md";
 
     private static DiagnosticDescriptor Create(

@@ -21,4 +21,7 @@ public static class DiagnosticIds
     public const string HandWrittenCorsHeaders = "CORS016";
     public const string RequestOriginReflected = "CORS017";
     public const string WildcardOriginWithCredentialsHeader = "CORS018";
+    public const string OriginListIgnored = "CORS021";
+    public const string WildcardHeaderListWithCredentials = "CORS022";
+    public const string SecondCorsMiddleware = "CORS023";
 }

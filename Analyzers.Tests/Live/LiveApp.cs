@@ -194,13 +194,18 @@ internal static class LiveApp
 
             using var response = await Client.SendAsync(request);
             string? Header(string name) => response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : null;
-            return new Observed($"{method} {path} Origin: {origin ?? "(none)"}", (int)response.StatusCode, Header("Access-Control-Allow-Origin"), Header("Access-Control-Allow-Credentials"));
+            return new Observed($"{method} {path} Origin: {origin ?? "(none)"}", (int)response.StatusCode, Header("Access-Control-Allow-Origin"), Header("Access-Control-Allow-Credentials"))
+            {
+                ExposeHeaders = Header("Access-Control-Expose-Headers"),
+            };
         }
     }
 
     /// <summary>What one request got back; its text names the request, so a failing assertion shows it.</summary>
     internal sealed record Observed(string Request, int Status, string? AllowOrigin, string? AllowCredentials)
     {
-        public override string ToString() => $"{Request} -> {Status}, ACAO: {AllowOrigin ?? "-"}, ACAC: {AllowCredentials ?? "-"}";
+        public string? ExposeHeaders { get; init; }
+
+        public override string ToString() => $"{Request} -> {Status}, ACAO: {AllowOrigin ?? "-"}, ACAC: {AllowCredentials ?? "-"}, ACEH: {ExposeHeaders ?? "-"}";
     }
 }

@@ -91,6 +91,14 @@ public sealed class CORS010to015FixTests
         test.FixedState.Sources.Add(("/0/CorsPipeline.cs", cors.Replace("{|#0:", "").Replace("{|#1:", "").Replace(")|};", ");")));
         test.TestState.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.UseCorsWithoutServices).WithLocation(0).WithLocation(2));
         test.TestState.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.UseCorsWithoutServices).WithLocation(1).WithLocation(2));
+
+        // The two inline policies are also two CORS middlewares in one pipeline (CORS023), before and after the fix.
+        var secondCors = Diagnostic(DiagnosticIds.SecondCorsMiddleware)
+            .WithSpan("/0/CorsPipeline.cs", 6, 9, 6, 66)
+            .WithSpan("/0/CorsPipeline.cs", 5, 9, 5, 66)
+            .WithArguments("an earlier UseCors", "the first answers every preflight request itself, so this policy never applies to preflights and an origin only it allows is blocked");
+        test.TestState.ExpectedDiagnostics.Add(secondCors);
+        test.FixedState.ExpectedDiagnostics.Add(secondCors);
         test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
         test.NumberOfFixAllIterations = 1;
         test.NumberOfIncrementalIterations = 1;

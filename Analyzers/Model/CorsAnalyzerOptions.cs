@@ -38,7 +38,7 @@ internal sealed class CorsOption<T>
 /// <summary>Every option the package reads.</summary>
 internal static class CorsAnalyzerOptions
 {
-    /// <summary>Report CORS002, CORS003, CORS005 and CORS006 in development-only code too.</summary>
+    /// <summary>Report CORS002, CORS003, CORS005, CORS006 and CORS021 in development-only code too.</summary>
     public static readonly CorsOption<bool> ReportInDevelopment = new(
         "cors_analyzers.report_in_development",
         false,

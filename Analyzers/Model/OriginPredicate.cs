@@ -66,6 +66,9 @@ internal sealed class OriginPredicate
 
     public IOperation Body { get; }
 
+    /// <summary>The parameter that receives the request origin.</summary>
+    public IParameterSymbol Origin => _origin;
+
     /// <summary>The predicate of a <c>SetIsOriginAllowed(...)</c> call, or null when its code cannot be seen.</summary>
     public static OriginPredicate? From(PolicyCall call, CorsKnownTypes types, CancellationToken cancellationToken)
     {

@@ -40,9 +40,11 @@ internal sealed class PolicyState
                     break;
                 case PolicyCallKind.SetIsOriginAllowed:
                     OriginPredicate = call;
+                    OriginCheck = call;
                     break;
                 case PolicyCallKind.SetIsOriginAllowedToAllowWildcardSubdomains:
                     WildcardSubdomains = call;
+                    OriginCheck = call;
                     break;
                 case PolicyCallKind.SetPreflightMaxAge:
                     PreflightMaxAge = call;
@@ -54,6 +56,7 @@ internal sealed class PolicyState
                     CredentialsKnown = false;
                     OriginPredicate = null;
                     WildcardSubdomains = null;
+                    OriginCheck = null;
                     PreflightMaxAge = null;
                     break;
             }
@@ -85,6 +88,12 @@ internal sealed class PolicyState
     public PolicyCall? OriginPredicate { get; }
 
     public PolicyCall? WildcardSubdomains { get; }
+
+    /// <summary>
+    /// The origin check in force at the end of the path: both <c>SetIsOriginAllowed</c> and
+    /// <c>SetIsOriginAllowedToAllowWildcardSubdomains</c> replace the policy's check, so the later one wins.
+    /// </summary>
+    public PolicyCall? OriginCheck { get; }
 
     public PolicyCall? PreflightMaxAge { get; }
 

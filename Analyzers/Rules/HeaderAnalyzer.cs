@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using CorsAnalyzers.Model;
+using CorsAnalyzers.Rules.Headers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -17,7 +18,8 @@ public sealed class HeaderAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.HandWrittenCorsHeaders,
         DiagnosticDescriptors.RequestOriginReflected,
-        DiagnosticDescriptors.WildcardOriginWithCredentialsHeader);
+        DiagnosticDescriptors.WildcardOriginWithCredentialsHeader,
+        DiagnosticDescriptors.WildcardHeaderWithCredentialsHeader);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -81,6 +83,7 @@ public sealed class HeaderAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HandWrittenCorsHeaders, write.Operation.Syntax.GetLocation(), others, string.Join(", ", names)));
         }
 
+        WildcardHeaderWithCredentialsRule.Check(write, model, context.ReportDiagnostic);
         if (!write.Is(HeaderWriteModel.AllowOrigin))
         {
             return;

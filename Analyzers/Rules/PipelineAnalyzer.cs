@@ -26,7 +26,8 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UseCorsBeforeRouting,
         DiagnosticDescriptors.UnknownPolicyName,
         DiagnosticDescriptors.PolicyAddedTwice,
-        DiagnosticDescriptors.ConflictingCorsAttributes);
+        DiagnosticDescriptors.ConflictingCorsAttributes,
+        DiagnosticDescriptors.SecondCorsMiddleware);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -194,6 +195,7 @@ public sealed class PipelineAnalyzer : DiagnosticAnalyzer
                 {
                     _model.AddPipeline(pipeline);
                     MisplacedUseCorsRule.CheckOrder(pipeline, diagnostic => ReportOnce(diagnostic, context.ReportDiagnostic));
+                    SecondCorsMiddlewareRule.Check(pipeline, _types, diagnostic => ReportOnce(diagnostic, context.ReportDiagnostic), context.CancellationToken);
                 }
             }
         }

@@ -24,7 +24,9 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InsecureOriginWithCredentials,
         DiagnosticDescriptors.OriginNeverMatches,
         DiagnosticDescriptors.WildcardSubdomainIgnored,
-        DiagnosticDescriptors.PreflightMaxAgeTooLong);
+        DiagnosticDescriptors.PreflightMaxAgeTooLong,
+        DiagnosticDescriptors.OriginListIgnored,
+        DiagnosticDescriptors.WildcardHeaderListWithCredentials);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -102,5 +104,7 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         OriginNeverMatchesRule.Check(policy, rules);
         WildcardSubdomainRule.Check(policy, rules);
         PreflightMaxAgeRule.Check(policy, rules);
+        OriginListIgnoredRule.Check(policy, rules);
+        WildcardExposedHeadersRule.Check(policy, rules);
     }
 }

@@ -12,6 +12,7 @@ public static class LegacyCorsMiddleware
                 var origin = context.Request.Headers.Origin.ToString();
                 context.Response.Headers["Access-Control-Allow-Origin"] = origin; // expect: CORS016 expect: CORS017
                 context.Response.Headers["Access-Control-Allow-Credentials"] = "true";
+                context.Response.Headers["Access-Control-Expose-Headers"] = "*"; // expect: CORS022
             }
 
             if (context.Request.Path.StartsWithSegments("/public"))

@@ -45,6 +45,17 @@ public static class PartnerCors
                 .AllowAnyHeader()
                 .AllowCredentials());
 
+            // The partner portal, plus the partner team's local development servers.
+            options.AddPolicy("portal", policy => policy
+                .WithOrigins("https://portal.fabrikam.com")
+                .SetIsOriginAllowed(origin => new Uri(origin).Host == "localhost")); // expect: CORS021
+
+            // Report downloads: the page reads the file name and paging headers of each response.
+            options.AddPolicy("downloads", policy => policy
+                .WithOrigins("https://reports.contoso.com")
+                .WithExposedHeaders("*") // expect: CORS022
+                .AllowCredentials());
+
             // Kiosk terminals: ported from an old app that built the policy object by hand.
             var kiosk = new CorsPolicy { SupportsCredentials = true };
             kiosk.Origins.Add("*"); // expect: CORS001

@@ -30,8 +30,9 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseLegacyCors();
+app.UseCors("widgets"); // partner widgets are embedded on every page
 app.UseAuthorization();
-app.UseCors(); // expect: CORS012
+app.UseCors(); // expect: CORS012 expect: CORS023
 
 app.MapGet("/products", (ProductCatalog catalog) => catalog.All())
     .RequireCors(CorsPolicies.Partners);

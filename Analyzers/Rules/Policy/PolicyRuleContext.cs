@@ -26,7 +26,7 @@ internal sealed class PolicyRuleContext
     public CancellationToken CancellationToken => _context.CancellationToken;
 
     /// <summary>
-    /// True when a finding of a rule that is silent in development (CORS002, 003, 005, 006) should be dropped:
+    /// True when a finding of a rule that is silent in development (CORS002, 003, 005, 006, 021) should be dropped:
     /// the path or the call only runs in development and <c>cors_analyzers.report_in_development</c> is not set.
     /// </summary>
     public bool IsSilencedInDevelopment(PolicyState path, PolicyCall call)
