@@ -21,4 +21,6 @@ public static class DiagnosticIds
     public const string HandWrittenCorsHeaders = "CORS016";
     public const string RequestOriginReflected = "CORS017";
     public const string WildcardOriginWithCredentialsHeader = "CORS018";
+    public const string ConfigurationArrayReadWithGetValue = "CORS019";
+    public const string AllowedHostsAsOrigins = "CORS020";
 }
