@@ -80,6 +80,10 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         /// <summary>Symbols such as DEBUG that the test compilation defines.</summary>
         public string[] PreprocessorSymbols { get; set; } = [];
 
-        protected override ParseOptions CreateParseOptions() => CorsTestSetup.ParseOptions.WithPreprocessorSymbols(PreprocessorSymbols);
+        /// <summary>The C# version of the test compilation (the fixes write what that version compiles).</summary>
+        public Microsoft.CodeAnalysis.CSharp.LanguageVersion LanguageVersion { get; set; } = CorsTestSetup.ParseOptions.LanguageVersion;
+
+        protected override ParseOptions CreateParseOptions() =>
+            CorsTestSetup.ParseOptions.WithLanguageVersion(LanguageVersion).WithPreprocessorSymbols(PreprocessorSymbols);
     }
 }

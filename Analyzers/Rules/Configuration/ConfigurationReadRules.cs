@@ -85,6 +85,9 @@ internal static class ConfigurationReadRules
         {
             var location = ReadLocation(read.Read);
             context.Report(DiagnosticDescriptors.AllowedHostsAsOrigins, location, UseOf(location, call), messageArgs: DedicatedOriginsKey);
+
+            // The key is wrong whatever is done with its value: the split is not a finding of its own.
+            return;
         }
 
         if (read.Split is { Trims: false } split && ListSeparator(split) is { } separator)
