@@ -339,6 +339,9 @@ internal sealed class ConfigurationReads
                 }
 
                 return writes[0].WalkDownConversion() is IObjectCreationOperation ? BindTarget(local, depth, frame) : BoundSection(writes[0], depth + 1, frame);
+            case ICoalesceOperation coalesce:
+                // section.Get<T>() ?? new T(): the fallback has the defaults of the class, not values from a file.
+                return BoundSection(coalesce.Value, depth + 1, frame);
             case IPropertyReferenceOperation { Instance: { } outer, Property: { IsStatic: false, IsIndexer: false } property } when !_configuration.IsConfiguration(property.Type):
                 return Combine(BoundSection(outer, depth + 1, frame), KeyName(property));
             case IParameterReferenceOperation parameter when Argument(parameter.Parameter, frame) is { } argument:

@@ -101,7 +101,7 @@ internal sealed class SettingsOrigins
         {
             if (read.Key is { } key && !string.Equals(key, ConfigurationReadRules.AllowedHostsKey, StringComparison.OrdinalIgnoreCase))
             {
-                _uses.Add(new Use(key, read, path.Credentials is not null, developmentCode, context.ReportsInDevelopment, sole, known, ConfigurationReadRules.ReadLocation(read.Read)));
+                _uses.Add(new Use(key, read, path.Credentials is not null, developmentCode, context.ReportsInDevelopment, sole, known, read.Read.Syntax.GetLocation()));
             }
         }
     }
