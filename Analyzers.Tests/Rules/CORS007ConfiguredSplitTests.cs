@@ -133,4 +133,42 @@ public sealed class CORS007ConfiguredSplitTests
             });
             """, SplitEntriesCodeFixProvider.TrimEntriesKey, expected: new[] { Untrimmed(",").WithLocation(1), Untrimmed(";", 2) });
     }
+
+    [Fact]
+    public async Task FrameworkWithoutTrimEntries_Fix_TrimsEachEntry()
+    {
+        // ASP.NET Core 2.x on .NET Standard 2.0: StringSplitOptions has no TrimEntries there.
+        var test = new VerifyCS.Test("""
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+            using Microsoft.Extensions.Configuration;
+
+            public static class Cors
+            {
+                public static CorsPolicy Build(IConfiguration configuration) =>
+                    new CorsPolicyBuilder().WithOrigins(configuration["Cors:Origins"].{|#0:Split(',')|}).Build();
+            }
+            """, """
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+            using Microsoft.Extensions.Configuration;
+            using System.Linq;
+
+            public static class Cors
+            {
+                public static CorsPolicy Build(IConfiguration configuration) =>
+                    new CorsPolicyBuilder().WithOrigins(configuration["Cors:Origins"].Split(',').Select(origin => origin.Trim()).ToArray()).Build();
+            }
+            """, implicitUsings: false)
+        {
+            CodeActionEquivalenceKey = SplitEntriesCodeFixProvider.TrimEntriesKey,
+        };
+        var netStandard = ReferenceAssemblies.NetStandard.NetStandard20.AddPackages(System.Collections.Immutable.ImmutableArray.Create(
+            new PackageIdentity("Microsoft.AspNetCore.Cors", "2.3.13"),
+            new PackageIdentity("Microsoft.Net.Http.Headers", "2.3.13"),
+            new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "2.1.0"),
+            new PackageIdentity("Microsoft.Extensions.Configuration.Binder", "2.1.0")));
+        test.TestState.ReferenceAssemblies = netStandard;
+        test.FixedState.ReferenceAssemblies = netStandard;
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticDescriptors.ConfiguredListSplitUntrimmed).WithLocation(0).WithArguments(",", "trim each entry"));
+        await test.RunAsync();
+    }
 }
