@@ -134,6 +134,35 @@ public sealed class CORS007ConfiguredSplitTests
             """, SplitEntriesCodeFixProvider.TrimEntriesKey, expected: new[] { Untrimmed(",").WithLocation(1), Untrimmed(";", 2) });
     }
 
+    private static readonly ReferenceAssemblies AspNetCore2OnNetStandard = ReferenceAssemblies.NetStandard.NetStandard20.AddPackages(System.Collections.Immutable.ImmutableArray.Create(
+        new PackageIdentity("Microsoft.AspNetCore.Cors", "2.3.13"),
+        new PackageIdentity("Microsoft.Net.Http.Headers", "2.3.13"),
+        new PackageIdentity("Microsoft.AspNetCore.Http.Extensions", "2.3.13"),
+        new PackageIdentity("Microsoft.AspNetCore.Http.Abstractions", "2.3.14"),
+        new PackageIdentity("Microsoft.AspNetCore.Http.Features", "2.3.14"),
+        new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "2.1.0"),
+        new PackageIdentity("Microsoft.Extensions.Configuration.Binder", "2.1.0")));
+
+    /// <summary>
+    /// The set resolves its package graph from the feed once (then it is cached); the resolver can fail on a busy machine
+    /// while other tests restore, so the resolution is tried again before the test runs.
+    /// </summary>
+    private static async Task<ReferenceAssemblies> AspNetCore2OnNetStandardAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await AspNetCore2OnNetStandard.ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, System.Threading.CancellationToken.None);
+                return AspNetCore2OnNetStandard;
+            }
+            catch (System.Exception) when (attempt < 4)
+            {
+                await Task.Delay(System.TimeSpan.FromSeconds(attempt * 2));
+            }
+        }
+    }
+
     [Fact]
     public async Task FrameworkWithoutTrimEntries_Fix_TrimsEachEntry()
     {
@@ -161,11 +190,7 @@ public sealed class CORS007ConfiguredSplitTests
         {
             CodeActionEquivalenceKey = SplitEntriesCodeFixProvider.TrimEntriesKey,
         };
-        var netStandard = ReferenceAssemblies.NetStandard.NetStandard20.AddPackages(System.Collections.Immutable.ImmutableArray.Create(
-            new PackageIdentity("Microsoft.AspNetCore.Cors", "2.3.13"),
-            new PackageIdentity("Microsoft.Net.Http.Headers", "2.3.13"),
-            new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "2.1.0"),
-            new PackageIdentity("Microsoft.Extensions.Configuration.Binder", "2.1.0")));
+        var netStandard = await AspNetCore2OnNetStandardAsync();
         test.TestState.ReferenceAssemblies = netStandard;
         test.FixedState.ReferenceAssemblies = netStandard;
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticDescriptors.ConfiguredListSplitUntrimmed).WithLocation(0).WithArguments(",", "trim each entry"));
