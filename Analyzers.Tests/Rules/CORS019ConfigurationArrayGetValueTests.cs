@@ -192,11 +192,31 @@ public sealed class CORS019ConfigurationArrayGetValueTests
             });
     }
 
+    [Fact]
+    public async Task SelfReferencingLocalsAndRecursiveHelper_ReportOnce()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var origins = builder.Configuration.{|#0:GetValue<string[]>("Cors:Origins")|};
+            origins = origins ?? Origins(builder.Configuration, 3);
+            origins = origins ?? origins;
+            origins = origins?.Length > 0 ? origins : origins ?? [];
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.{|#1:WithOrigins(origins)|}));
+
+            static string[] Origins(IConfiguration configuration, int depth) => depth == 0 ? [] : Origins(configuration, depth - 1);
+            """, GetValueUsedAt("string[]", FallbackOnly, 1));
+    }
+
     [Theory]
     [InlineData("""p.WithOrigins(builder.Configuration.GetValue<string[]>(""")]
     [InlineData("""p.WithOrigins(builder.Configuration.GetValue<string[]>("Cors" + )""")]
     [InlineData("""p.WithOrigins(builder.Configuration.GetValue<>("Cors"))""")]
     [InlineData("""p.WithOrigins(builder.Configuration.GetSection().Get<string[]>())""")]
+    [InlineData("""p.WithOrigins(builder.Configuration["AllowedHosts"].Split(""")]
+    [InlineData("""p.WithOrigins(builder.Configuration[].Split(',', StringSplitOptions.))""")]
+    [InlineData("""p.WithOrigins(builder.Configuration.GetSection("Cors").Get<>().Origins)""")]
+    [InlineData("""p.WithOrigins(Helper(builder.Configuration))); static string[] Helper(IConfiguration c) => c.GetValue<string[]>(""")]
+    [InlineData("""p.WithOrigins(x ?? builder.Configuration["Cors:Origins"]?.Split(',').Select(o => o.).ToArray())""")]
     public async Task IncompleteCode_DoesNotThrow(string policy)
     {
         var compilation = await TestCompilations.CreateAsync(new[]

@@ -22,6 +22,9 @@ internal sealed class ConfigurationReads
     private readonly CancellationToken _cancellationToken;
     private readonly List<ConfigurationRead> _reads = new();
 
+    // Locals and methods being followed on the current walk: a value that refers back to itself adds nothing.
+    private readonly HashSet<ISymbol> _active = new(SymbolEqualityComparer.Default);
+
     private ConfigurationReads(CorsKnownTypes types, CancellationToken cancellationToken)
     {
         _types = types;
@@ -109,12 +112,17 @@ internal sealed class ConfigurationReads
             case IConditionalAccessInstanceOperation instance:
                 Trace(ConditionalReceiver(instance), flow, depth + 1, frame);
                 return;
-            case ILocalReferenceOperation local:
-                foreach (var value in LocalWrites.Of(local, _cancellationToken) ?? ImmutableArray<IOperation>.Empty)
+            case ILocalReferenceOperation local when _active.Add(local.Local):
+                var writes = LocalWrites.Of(local, _cancellationToken) ?? ImmutableArray<IOperation>.Empty;
+
+                // Several writes: which one is in the local at the call is not followed, so the others count as fallbacks.
+                var written = writes.Length > 1 ? new Flow(flow.Split, flow.Trimmed, fallback: true) : flow;
+                foreach (var value in writes)
                 {
-                    Trace(value, flow, depth + 1, frame);
+                    Trace(value, written, depth + 1, frame);
                 }
 
+                _active.Remove(local.Local);
                 return;
             case IParameterReferenceOperation parameter:
                 if (Argument(parameter.Parameter, frame) is { } argument)
@@ -192,8 +200,10 @@ internal sealed class ConfigurationReads
             return;
         }
 
-        if (!_types.IsElsewhere(method) && !method.IsAbstract && SourceOperations.GetBody(method, invocation, _cancellationToken) is { } body)
+        if (!_types.IsElsewhere(method) && !method.IsAbstract && !_active.Contains(method.OriginalDefinition)
+            && SourceOperations.GetBody(method, invocation, _cancellationToken) is { } body)
         {
+            _active.Add(method.OriginalDefinition);
             var arguments = new Dictionary<IParameterSymbol, IOperation>(SymbolEqualityComparer.Default);
             foreach (var argument in invocation.Arguments)
             {
@@ -208,6 +218,8 @@ internal sealed class ConfigurationReads
             {
                 Trace(returned, flow, depth + 1, inner);
             }
+
+            _active.Remove(method.OriginalDefinition);
         }
     }
 
@@ -271,10 +283,17 @@ internal sealed class ConfigurationReads
     {
         // A split only applies to a single string; a collection read that reaches a Split is something else.
         var split = shape == ConfiguredShape.Value ? flow.Split : null;
-        foreach (var existing in _reads)
+        for (var i = 0; i < _reads.Count; i++)
         {
+            var existing = _reads[i];
             if (ReferenceEquals(existing.Read, read) && ReferenceEquals(existing.Split?.Call, split?.Call))
             {
+                // The walk is not flow-sensitive: when any way there has a fallback, claim only what holds with it.
+                if (flow.Fallback && !existing.HasFallback)
+                {
+                    _reads[i] = new ConfigurationRead(read, key, shape, getValueCollection, split, hasFallback: true);
+                }
+
                 return;
             }
         }
