@@ -174,6 +174,80 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "The CORS protocol forbids the wildcard origin on credentialed requests; the browser blocks the response. List the allowed origins instead.");
 
+    public static readonly DiagnosticDescriptor ConfigurationArrayReadWithGetValue = Create(
+        DiagnosticIds.ConfigurationArrayReadWithGetValue,
+        "Configuration array read with GetValue",
+        "GetValue<{0}>() never binds a configuration array and returns null: {1}; read it with GetSection(key).Get<{0}>()",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        "ConfigurationBinder.GetValue<T>(key) converts the section's own value, and an array in appsettings.json has none (its entries are the child keys key:0, key:1, ...). So GetValue<string[]> returns null: passed to WithOrigins, WithMethods or WithHeaders the policy throws and the app fails to start; with a '??' fallback only the fallback is ever used. GetSection(key).Get<T>() binds the array.");
+
+    public static readonly DiagnosticDescriptor AllowedHostsAsOrigins = Create(
+        DiagnosticIds.AllowedHostsAsOrigins,
+        "AllowedHosts used as CORS origins",
+        "The CORS origins are read from 'AllowedHosts', the host-filtering setting: its template value '*' allows every origin (and fails startup with AllowCredentials()), and a host list has no scheme and never matches; read them from a dedicated key such as '{0}'",
+        DiagnosticCategories.Security,
+        DiagnosticSeverity.Warning,
+        "AllowedHosts configures host filtering: which Host headers the server answers. The project templates set it to '*'. Used as CORS origins, '*' lets every website read the responses and, with credentials, makes the policy throw at startup; a real host list such as 'example.com;api.example.com' has no scheme, so no browser origin ever matches it.");
+
+    /// <summary>CORS007 for a configured list split without trimming.</summary>
+    public static readonly DiagnosticDescriptor ConfiguredListSplitUntrimmed = Create(
+        DiagnosticIds.OriginNeverMatches,
+        "Origin can never match",
+        "The configured origin list is split without trimming: an origin written after '{0} ' keeps the leading space and never matches; {1}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        "Split(',') keeps the whitespace around each entry, so \"https://a.com, https://b.com\" gives \" https://b.com\", which the middleware compares literally with the browser's Origin and never matches. Trim each entry (StringSplitOptions.TrimEntries) and drop empty ones.");
+
+    /// <summary>CORS007 for an origin written in appsettings*.json: known once every configuration read is collected.</summary>
+    public static readonly DiagnosticDescriptor OriginNeverMatchesInSettings = Create(
+        DiagnosticIds.OriginNeverMatches,
+        "Origin can never match",
+        "Origin '{0}' ({1}) never matches: {2}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        "The policy reads this value from configuration. The middleware compares the request's Origin header with each configured origin by exact string equality (after lowercasing). Browsers send scheme://host[:port] with no trailing slash, path, surrounding spaces or default port, so such an entry never matches and the browser blocks the call.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>CORS005 for "null" written in appsettings*.json.</summary>
+    public static readonly DiagnosticDescriptor NullOriginTrustedInSettings = Create(
+        DiagnosticIds.NullOriginTrusted,
+        "The \"null\" origin is trusted",
+        "The origin \"null\" ({0}) is trusted: sandboxed iframes, file: pages and redirected requests of any site send 'Origin: null'",
+        DiagnosticCategories.Security,
+        DiagnosticSeverity.Warning,
+        "The policy reads this value from configuration. An origin list containing \"null\" makes the middleware answer Access-Control-Allow-Origin: null, and any page can produce that origin with a sandboxed iframe. Remove it.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>CORS003 for "*" as the only origin in appsettings*.json.</summary>
+    public static readonly DiagnosticDescriptor AnyOriginInSettings = Create(
+        DiagnosticIds.AnyOrigin,
+        "Policy allows any origin",
+        "This policy allows any origin (\"*\" in {0}): every website can read these responses; make sure the API is public",
+        DiagnosticCategories.Security,
+        DiagnosticSeverity.Info,
+        "The policy reads its origins from configuration, and the configured list is exactly \"*\", which the framework treats as AllowAnyOrigin(). That is right for a public API and wrong for anything that relies on network position or cookies.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>CORS001 for "*" as the only origin in appsettings*.json, in a policy with credentials.</summary>
+    public static readonly DiagnosticDescriptor AnyOriginWithCredentialsInSettings = Create(
+        DiagnosticIds.AnyOriginWithCredentials,
+        "Any origin combined with credentials",
+        "This policy allows any origin (\"*\" in {0}) together with AllowCredentials(); building it throws InvalidOperationException, so the app fails to start",
+        DiagnosticCategories.Security,
+        DiagnosticSeverity.Error,
+        "The policy reads its origins from configuration, and the configured list is exactly \"*\", which the framework treats as AllowAnyOrigin(). The CORS protocol forbids that together with credentials and CorsPolicyBuilder.Build() throws. List the trusted origins instead, or drop AllowCredentials().",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>CORS006 for an http:// origin in appsettings*.json, in a policy with credentials.</summary>
+    public static readonly DiagnosticDescriptor InsecureOriginWithCredentialsInSettings = Create(
+        DiagnosticIds.InsecureOriginWithCredentials,
+        "Credentials sent to an insecure origin",
+        "Credentials are allowed for the insecure origin '{0}' ({1}): anyone on the network path can inject script into that page and act as the user",
+        DiagnosticCategories.Security,
+        DiagnosticSeverity.Warning,
+        "The policy reads this value from configuration and allows credentials. A page served over plain http can be modified in transit; trusting it with credentials extends that to the API. Use https origins; loopback origins (localhost, 127.0.0.1, [::1]) are not reported.",
+        WellKnownDiagnosticTags.CompilationEnd);
     public static readonly DiagnosticDescriptor OriginListIgnored = Create(
         DiagnosticIds.OriginListIgnored,
         "Origin list ignored by a custom origin check",

@@ -21,6 +21,8 @@ public static class DiagnosticIds
     public const string HandWrittenCorsHeaders = "CORS016";
     public const string RequestOriginReflected = "CORS017";
     public const string WildcardOriginWithCredentialsHeader = "CORS018";
+    public const string ConfigurationArrayReadWithGetValue = "CORS019";
+    public const string AllowedHostsAsOrigins = "CORS020";
     public const string OriginListIgnored = "CORS021";
     public const string WildcardHeaderListWithCredentials = "CORS022";
     public const string SecondCorsMiddleware = "CORS023";

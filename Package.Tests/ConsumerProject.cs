@@ -46,6 +46,20 @@ public sealed class ConsumerProject : IDisposable
 
     public void WriteProgram(string source) => File.WriteAllText(Path.Combine(Directory, "Program.cs"), source);
 
+    /// <summary>Writes the project's appsettings.json, or deletes it when <paramref name="json"/> is null.</summary>
+    public void WriteSettings(string? json)
+    {
+        var path = Path.Combine(Directory, "appsettings.json");
+        if (json is null)
+        {
+            File.Delete(path);
+        }
+        else
+        {
+            File.WriteAllText(path, json);
+        }
+    }
+
     public void WriteEditorConfig(string? content)
     {
         var path = Path.Combine(Directory, ".editorconfig");

@@ -38,6 +38,53 @@ public sealed partial class PackageConsumptionTests(ConsumerProject consumer) : 
         app.Run();
         """;
 
+    private const string ConfiguredOrigins = """
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddCors(options => options.AddPolicy("spa", policy => policy
+            .WithOrigins(builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [])));
+        var app = builder.Build();
+        app.UseCors("spa");
+        app.MapGet("/", () => "ok");
+        app.Run();
+        """;
+
+    [Fact]
+    public void AppSettingsValue_ReportedWithJsonFileAndLine_InBuildAndSarif()
+    {
+        consumer.WriteEditorConfig(null);
+        consumer.WriteProgram(ConfiguredOrigins);
+        consumer.WriteSettings("""
+            {
+              "AllowedHosts": "*",
+              "Cors": {
+                "AllowedOrigins": [ "https://app.contoso.com/" ]
+              }
+            }
+            """);
+        try
+        {
+            var sarif = Path.Combine(consumer.Root, "settings.sarif");
+            var (_, output) = consumer.Build($"-p:ErrorLog={sarif}%2Cversion=2.1");
+            Assert.True(Regex.IsMatch(output, @"appsettings\.json\(4,25\): warning CORS007: Origin 'https://app\.contoso\.com/' \(appsettings\.json, Cors:AllowedOrigins:0\) never matches"), output);
+
+            using var document = JsonDocument.Parse(File.ReadAllText(sarif));
+            var result = Assert.Single(
+                document.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray(),
+                r => r.GetProperty("ruleId").GetString() == "CORS007");
+            var location = result.GetProperty("locations")[0].GetProperty("physicalLocation");
+            Assert.EndsWith("appsettings.json", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
+            Assert.Equal(4, location.GetProperty("region").GetProperty("startLine").GetInt32());
+
+            var optedOut = consumer.Build("-p:CorsAnalyzersCheckAppSettings=false");
+            Assert.True(optedOut.ExitCode == 0, optedOut.Output);
+            Assert.DoesNotContain("CORS007", optedOut.Output);
+        }
+        finally
+        {
+            consumer.WriteSettings(null);
+        }
+    }
+
     [Fact]
     public void Package_HasAnalyzersPresetsAndMetadata()
     {

@@ -51,9 +51,24 @@ public sealed partial class SampleAppTests
             }
         }
 
+        // The settings files, as the package hands them to the compiler; their findings are marked in JSON comments.
+        var settings = Directory.GetFiles(directory, "appsettings*.json").OrderBy(f => f, System.StringComparer.Ordinal).ToArray();
+        foreach (var file in settings)
+        {
+            var lines = File.ReadAllLines(file);
+            for (var line = 0; line < lines.Length; line++)
+            {
+                foreach (Match match in ExpectMarker().Matches(lines[line]))
+                {
+                    expected.Add($"{Path.GetFileName(file)}:{line + 1} {match.Groups[1].Value}");
+                }
+            }
+        }
+
         var compilation = await TestCompilations.CreateAsync(sources);
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
-        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, TestCompilations.AllAnalyzers);
+        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(
+            compilation, TestCompilations.AllAnalyzers, settings.Select(f => TestCompilations.AdditionalFile(f, File.ReadAllText(f))));
         Assert.Empty(exceptions);
 
         var actual = diagnostics

@@ -77,6 +77,15 @@ internal static class LiveApp
         return diagnostics;
     }
 
+    /// <summary>Analyzes the source with the settings files of <paramref name="contentRoot"/> as additional files, as the package passes them.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source, string contentRoot)
+    {
+        var settings = Directory.GetFiles(contentRoot, "appsettings*.json").Select(f => TestCompilations.AdditionalFile(f, File.ReadAllText(f)));
+        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(Compile(source), TestCompilations.AllAnalyzers, settings);
+        Assert.Empty(exceptions);
+        return diagnostics;
+    }
+
     /// <summary>Applies the code action with <paramref name="equivalenceKey"/> to the first <paramref name="id"/> diagnostic and returns the new source.</summary>
     public static async Task<string> FixAsync(string source, string id, string equivalenceKey)
     {
@@ -94,21 +103,27 @@ internal static class LiveApp
         var compilation = (await document.Project.GetCompilationAsync())!;
         var (diagnostics, _) = await TestCompilations.AnalyzeAsync(compilation, TestCompilations.AllAnalyzers);
         var diagnostic = diagnostics.First(d => d.Id == id);
-        var provider = TestCompilations.AllCodeFixProviders.Single(p => p.FixableDiagnosticIds.Contains(id));
         var actions = new List<CodeAction>();
-        await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+        foreach (var provider in TestCompilations.AllCodeFixProviders.Where(p => p.FixableDiagnosticIds.Contains(id)))
+        {
+            await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+        }
+
         var chosen = actions.Single(a => a.EquivalenceKey == equivalenceKey);
         var applied = (await chosen.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single().ChangedSolution;
         return (await applied.GetDocument(documentId)!.GetTextAsync()).ToString();
     }
 
     /// <summary>
-    /// Starts the app; a startup exception is returned instead of thrown. <paramref name="configureHost"/> runs before the
-    /// app's own builder code (it may replace the address), <paramref name="addEndpoints"/> after the app's pipeline.
+    /// Starts the app; a startup exception is returned instead of thrown. With <paramref name="contentRoot"/>, configuration
+    /// is what the host reads from the appsettings files there; otherwise <paramref name="configuration"/> (or one allowed origin).
+    /// <paramref name="configureHost"/> runs before the app's own builder code (it may replace the address),
+    /// <paramref name="addEndpoints"/> after the app's pipeline.
     /// </summary>
     public static async Task<Running> StartAsync(
         string source,
         IDictionary<string, string?>? configuration = null,
+        string? contentRoot = null,
         Action<WebApplicationBuilder>? configureHost = null,
         Action<WebApplication>? addEndpoints = null)
     {
@@ -127,10 +142,14 @@ internal static class LiveApp
         {
             EnvironmentName = "Production",
             Args = new[] { "--hostBuilder:reloadConfigOnChange=false" },
+            ContentRootPath = contentRoot,
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(configuration ?? new Dictionary<string, string?> { ["Cors:AllowedOrigins:0"] = AppOrigin });
+        if (contentRoot is null)
+        {
+            builder.Configuration.AddInMemoryCollection(configuration ?? new Dictionary<string, string?> { ["Cors:AllowedOrigins:0"] = AppOrigin });
+        }
         try
         {
             configureHost?.Invoke(builder);

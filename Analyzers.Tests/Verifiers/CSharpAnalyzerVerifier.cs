@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -12,8 +13,9 @@ namespace CorsAnalyzers.Tests;
 public static class CSharpAnalyzerVerifier<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
+    /// <summary>A rule with several descriptors (a second one for findings decided at compilation end) means its first, main one.</summary>
     public static DiagnosticResult Diagnostic(string diagnosticId) =>
-        CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(diagnosticId);
+        CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(new TAnalyzer().SupportedDiagnostics.First(d => d.Id == diagnosticId));
 
     public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) =>
         CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(descriptor);
@@ -33,6 +35,7 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
         public Test(string source, bool implicitUsings = true)
         {
             TestCode = source;
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
             CorsTestSetup.Apply(TestState, source, implicitUsings);
         }
 

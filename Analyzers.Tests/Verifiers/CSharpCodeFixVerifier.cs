@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -13,8 +14,9 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
     where TCodeFix : CodeFixProvider, new()
 {
+    /// <summary>A rule with several descriptors (a second one for findings decided at compilation end) means its first, main one.</summary>
     public static DiagnosticResult Diagnostic(string diagnosticId) =>
-        CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(diagnosticId);
+        CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(new TAnalyzer().SupportedDiagnostics.First(d => d.Id == diagnosticId));
 
     /// <summary>For a rule with several messages under one ID: the descriptor names the message expected.</summary>
     public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) =>
@@ -70,6 +72,7 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         {
             TestCode = source;
             FixedCode = fixedSource;
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
             CorsTestSetup.Apply(TestState, source, implicitUsings);
             if (implicitUsings)
             {
@@ -80,6 +83,10 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         /// <summary>Symbols such as DEBUG that the test compilation defines.</summary>
         public string[] PreprocessorSymbols { get; set; } = [];
 
-        protected override ParseOptions CreateParseOptions() => CorsTestSetup.ParseOptions.WithPreprocessorSymbols(PreprocessorSymbols);
+        /// <summary>The C# version of the test compilation (the fixes write what that version compiles).</summary>
+        public Microsoft.CodeAnalysis.CSharp.LanguageVersion LanguageVersion { get; set; } = CorsTestSetup.ParseOptions.LanguageVersion;
+
+        protected override ParseOptions CreateParseOptions() =>
+            CorsTestSetup.ParseOptions.WithLanguageVersion(LanguageVersion).WithPreprocessorSymbols(PreprocessorSymbols);
     }
 }

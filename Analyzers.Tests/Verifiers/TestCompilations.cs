@@ -73,6 +73,18 @@ public static class TestCompilations
         return (diagnostics, exceptions);
     }
 
+    /// <summary>Like <see cref="AnalyzeAsync(Compilation, IReadOnlyList{DiagnosticAnalyzer}, CancellationToken)"/>, with additional files (appsettings.json).</summary>
+    public static async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions)> AnalyzeAsync(
+        Compilation compilation,
+        IReadOnlyList<DiagnosticAnalyzer> analyzers,
+        IEnumerable<AdditionalText> additionalFiles)
+    {
+        var (diagnostics, exceptions, _) = await AnalyzeTimedAsync(compilation, analyzers, CancellationToken.None, additionalFiles.ToImmutableArray());
+        return (diagnostics, exceptions);
+    }
+
+    public static AdditionalText AdditionalFile(string path, string text) => new InMemoryAdditionalText(path, text);
+
     /// <summary>
     /// Like <see cref="AnalyzeAsync"/>, plus the time spent inside the analyzers' own callbacks (the compiler's telemetry,
     /// as <c>-p:ReportAnalyzer=true</c> shows it), which excludes the binding the compiler does for every analyzer anyway.
@@ -80,11 +92,12 @@ public static class TestCompilations
     public static async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions, TimeSpan AnalyzerTime)> AnalyzeTimedAsync(
         Compilation compilation,
         IReadOnlyList<DiagnosticAnalyzer> analyzers,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        ImmutableArray<AdditionalText> additionalFiles = default)
     {
         var exceptions = new List<Exception>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            new AnalyzerOptions(additionalFiles.IsDefault ? ImmutableArray<AdditionalText>.Empty : additionalFiles),
             onAnalyzerException: (exception, _, _) =>
             {
                 lock (exceptions)
@@ -103,5 +116,13 @@ public static class TestCompilations
         }
 
         return (diagnostics, exceptions, analyzerTime);
+    }
+
+    private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) =>
+            Microsoft.CodeAnalysis.Text.SourceText.From(text);
     }
 }

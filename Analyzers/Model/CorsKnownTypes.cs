@@ -42,8 +42,12 @@ internal sealed class CorsKnownTypes
         CorsServiceCollectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.CorsServiceCollectionExtensions");
         MvcServiceCollectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions");
         MvcCorsMvcCoreBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.MvcCorsMvcCoreBuilderExtensions");
+        Configuration = new ConfigurationTypes(compilation);
 #pragma warning restore RS0030
     }
+
+    /// <summary>The configuration types that origins are read through.</summary>
+    public ConfigurationTypes Configuration { get; }
 
     public INamedTypeSymbol CorsPolicyBuilder { get; }
 

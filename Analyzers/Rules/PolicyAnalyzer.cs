@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CorsAnalyzers.Model;
+using CorsAnalyzers.Rules.Configuration;
 using CorsAnalyzers.Rules.Policy;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -25,6 +26,14 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.OriginNeverMatches,
         DiagnosticDescriptors.WildcardSubdomainIgnored,
         DiagnosticDescriptors.PreflightMaxAgeTooLong,
+        DiagnosticDescriptors.ConfigurationArrayReadWithGetValue,
+        DiagnosticDescriptors.AllowedHostsAsOrigins,
+        DiagnosticDescriptors.ConfiguredListSplitUntrimmed,
+        DiagnosticDescriptors.OriginNeverMatchesInSettings,
+        DiagnosticDescriptors.NullOriginTrustedInSettings,
+        DiagnosticDescriptors.AnyOriginInSettings,
+        DiagnosticDescriptors.AnyOriginWithCredentialsInSettings,
+        DiagnosticDescriptors.InsecureOriginWithCredentialsInSettings,
         DiagnosticDescriptors.OriginListIgnored,
         DiagnosticDescriptors.WildcardHeaderListWithCredentials);
 
@@ -43,12 +52,13 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         }
 
         MemberScopedDiagnostics.Enable(context);
-        context.RegisterOperationAction(c => AnalyzeLambda(c, types), OperationKind.AnonymousFunction);
-        context.RegisterOperationAction(c => AnalyzeMethodReference(c, types), OperationKind.MethodReference);
-        context.RegisterOperationAction(c => AnalyzeCreation(c, types), OperationKind.ObjectCreation);
+        var settings = SettingsOrigins.Start(context);
+        context.RegisterOperationAction(c => AnalyzeLambda(c, types, settings), OperationKind.AnonymousFunction);
+        context.RegisterOperationAction(c => AnalyzeMethodReference(c, types, settings), OperationKind.MethodReference);
+        context.RegisterOperationAction(c => AnalyzeCreation(c, types, settings), OperationKind.ObjectCreation);
     }
 
-    private static void AnalyzeLambda(OperationAnalysisContext context, CorsKnownTypes types)
+    private static void AnalyzeLambda(OperationAnalysisContext context, CorsKnownTypes types, SettingsOrigins? settings)
     {
         var lambda = (IAnonymousFunctionOperation)context.Operation;
         var parameters = lambda.Symbol.Parameters;
@@ -57,10 +67,10 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        Check(PolicyModelBuilder.FromDelegate(types, lambda, lambda.Symbol, lambda.Body, context.CancellationToken), context, types);
+        Check(PolicyModelBuilder.FromDelegate(types, lambda, lambda.Symbol, lambda.Body, context.CancellationToken), context, types, settings);
     }
 
-    private static void AnalyzeMethodReference(OperationAnalysisContext context, CorsKnownTypes types)
+    private static void AnalyzeMethodReference(OperationAnalysisContext context, CorsKnownTypes types, SettingsOrigins? settings)
     {
         var reference = (IMethodReferenceOperation)context.Operation;
         var method = reference.Method;
@@ -71,16 +81,16 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
 
         if (SourceOperations.GetBody(method, reference, context.CancellationToken) is { } body)
         {
-            Check(PolicyModelBuilder.FromDelegate(types, reference, method, body, context.CancellationToken), context, types);
+            Check(PolicyModelBuilder.FromDelegate(types, reference, method, body, context.CancellationToken), context, types, settings);
         }
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, CorsKnownTypes types)
+    private static void AnalyzeCreation(OperationAnalysisContext context, CorsKnownTypes types, SettingsOrigins? settings)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (types.IsCorsPolicyBuilder(creation.Type))
         {
-            Check(PolicyModelBuilder.FromCreation(types, creation, context.CancellationToken), context, types);
+            Check(PolicyModelBuilder.FromCreation(types, creation, context.CancellationToken), context, types, settings);
         }
         else if (types.CorsPolicy is not null && SymbolEqualityComparer.Default.Equals(creation.Type, types.CorsPolicy))
         {
@@ -88,14 +98,14 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Check(CorsPolicyModel? policy, OperationAnalysisContext context, CorsKnownTypes types)
+    private static void Check(CorsPolicyModel? policy, OperationAnalysisContext context, CorsKnownTypes types, SettingsOrigins? settings)
     {
         if (policy is null || policy.Paths.IsEmpty)
         {
             return;
         }
 
-        var rules = new PolicyRuleContext(context, types);
+        var rules = new PolicyRuleContext(context, types, settings);
         AnyOriginWithCredentialsRule.Check(policy, rules);
         AllOriginsTrustedWithCredentialsRule.Check(policy, rules);
         BypassableOriginCheckRule.Check(policy, rules);
@@ -104,6 +114,7 @@ public sealed class PolicyAnalyzer : DiagnosticAnalyzer
         OriginNeverMatchesRule.Check(policy, rules);
         WildcardSubdomainRule.Check(policy, rules);
         PreflightMaxAgeRule.Check(policy, rules);
+        ConfigurationReadRules.Check(policy, rules);
         OriginListIgnoredRule.Check(policy, rules);
         WildcardExposedHeadersRule.Check(policy, rules);
     }

@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<ProductCatalog>();
 builder.Services.AddPartnerCors();
+builder.Services.AddConfiguredCors(builder.Configuration);
 builder.Services.AddControllers();
 builder.Services.AddAuthorization();
 builder.Services.AddCors(options =>

@@ -86,7 +86,7 @@ internal static class OriginNeverMatchesRule
         return stars == 1 && others > 0;
     }
 
-    private static string Explain(OriginProblem problem, string? browserOrigin)
+    internal static string Explain(OriginProblem problem, string? browserOrigin)
     {
         var suggestion = browserOrigin is null ? string.Empty : $"; use '{browserOrigin}'";
         return problem switch

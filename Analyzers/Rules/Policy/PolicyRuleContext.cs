@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using CorsAnalyzers.Model;
+using CorsAnalyzers.Rules.Configuration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -15,11 +16,15 @@ internal sealed class PolicyRuleContext
     private readonly HashSet<(string Id, SyntaxTree? Tree, TextSpan Span)> _reported = new();
     private bool? _reportInDevelopment;
 
-    public PolicyRuleContext(OperationAnalysisContext context, CorsKnownTypes types)
+    public PolicyRuleContext(OperationAnalysisContext context, CorsKnownTypes types, SettingsOrigins? settings = null)
     {
         _context = context;
         Types = types;
+        Settings = settings;
     }
+
+    /// <summary>Collects the origins read from configuration when appsettings*.json files are given to the compiler.</summary>
+    public SettingsOrigins? Settings { get; }
 
     public CorsKnownTypes Types { get; }
 
@@ -36,9 +41,12 @@ internal sealed class PolicyRuleContext
             return false;
         }
 
-        _reportInDevelopment ??= CorsAnalyzerOptions.ReportInDevelopment.GetValue(_context.Options, _context.Operation.Syntax.SyntaxTree);
-        return !_reportInDevelopment.Value;
+        return !ReportsInDevelopment;
     }
+
+    /// <summary>The <c>cors_analyzers.report_in_development</c> option for the analyzed file.</summary>
+    public bool ReportsInDevelopment =>
+        _reportInDevelopment ??= CorsAnalyzerOptions.ReportInDevelopment.GetValue(_context.Options, _context.Operation.Syntax.SyntaxTree);
 
     public void Report(
         DiagnosticDescriptor descriptor,

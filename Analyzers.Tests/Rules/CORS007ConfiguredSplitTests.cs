@@ -1,0 +1,199 @@
+using System.Threading.Tasks;
+using CorsAnalyzers.CodeFixes;
+using Microsoft.CodeAnalysis.Testing;
+using VerifyCS = CorsAnalyzers.Tests.CSharpCodeFixVerifier<
+    CorsAnalyzers.Rules.PolicyAnalyzer,
+    CorsAnalyzers.CodeFixes.SplitEntriesCodeFixProvider>;
+
+namespace CorsAnalyzers.Tests.Rules;
+
+public sealed class CORS007ConfiguredSplitTests
+{
+    private const string AddTrimEntries = "add StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries";
+
+    private static DiagnosticResult Untrimmed(string separator, int location = 0) =>
+        VerifyCS.Diagnostic(DiagnosticDescriptors.ConfiguredListSplitUntrimmed).WithLocation(location).WithArguments(separator, AddTrimEntries);
+
+    [Theory]
+    [InlineData("""builder.Configuration["Cors:Origins"]!.{|#0:Split(',')|}""", ",")]
+    [InlineData("""builder.Configuration["Cors:Origins"]!.{|#0:Split(";")|}""", ";")]
+    [InlineData("""builder.Configuration["Cors:Origins"]?.{|#0:Split(',', ';')|} ?? []""", ",")]
+    [InlineData("""builder.Configuration.GetValue<string>("Cors:Origins")!.{|#0:Split(',', StringSplitOptions.RemoveEmptyEntries)|}""", ",")]
+    [InlineData("""builder.Configuration.GetSection("Cors")["Origins"]!.{|#0:Split(new[] { ',' })|}.ToArray()""", ",")]
+    [InlineData("""(builder.Configuration.GetValue<string>("Cors:Origins") ?? "").{|#0:Split(',')|}.Where(o => o.Length > 0).ToArray()""", ",")]
+    public async Task UntrimmedSplitOfConfiguredList_ReportsDiagnostic(string argument, string separator)
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins({{argument}})));
+            """, Untrimmed(separator));
+    }
+
+    [Fact]
+    public async Task SplitInLocalOfOptionProperty_ReportsDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var settings = builder.Configuration.GetSection("Cors").Get<CorsSettings>()!;
+            var origins = settings.Origins.{|#0:Split(',')|};
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.{|#1:WithOrigins(origins)|}));
+
+            public sealed class CorsSettings
+            {
+                public string Origins { get; set; } = "";
+            }
+            """, Untrimmed(",").WithLocation(1));
+    }
+
+    [Theory]
+    [InlineData("""builder.Configuration["Cors:Origins"]!.Split(',', StringSplitOptions.TrimEntries)""")]
+    [InlineData("""builder.Configuration["Cors:Origins"]!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)""")]
+    [InlineData("""builder.Configuration["Cors:Origins"]!.Split(',').Select(o => o.Trim()).ToArray()""")]
+    [InlineData("""builder.Configuration["Cors:Origins"]!.Split(new[] { ',', ' ' }, StringSplitOptions.RemoveEmptyEntries)""")]
+    [InlineData("""builder.Configuration["Cors:Origins"]!.Split(' ')""")]
+    [InlineData("""builder.Configuration["Cors:Origins"]!.Split('|')""")]
+    [InlineData("""builder.Configuration["Cors:Origins"]!.Split(',', options)""")]
+    [InlineData("\"https://a.contoso.com,https://b.contoso.com\".Split(',')")]
+    [InlineData("""Environment.GetEnvironmentVariable("ORIGINS")!.Split(',')""")]
+    public async Task TrimmedOrNotConfigured_NoDiagnostic(string argument)
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            var options = StringSplitOptions.TrimEntries;
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins({{argument}})));
+            """);
+    }
+
+    [Fact]
+    public async Task SplitUsedForHeaders_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var separators = builder.Configuration["Separators"]!.Split(',');
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com")));
+            Console.WriteLine(separators.Length);
+            """);
+    }
+
+    [Theory]
+    [InlineData("Split(',')", "Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)", ",")]
+    [InlineData("Split(\";\")", "Split(\";\", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)", ";")]
+    [InlineData("Split(',', StringSplitOptions.None)", "Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)", ",")]
+    [InlineData("Split(',', ';')", "Split(new[] { ',', ';' }, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)", ",")]
+    [InlineData("Split(new[] { ';' })", "Split(new[] { ';' }, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)", ";")]
+    public async Task Split_Fix_TrimsEntries(string split, string fixedSplit, string separator)
+    {
+        await VerifyCS.VerifyCodeFixAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(builder.Configuration["Cors:Origins"]!.{|#0:{{split}}|})));
+            """, $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(builder.Configuration["Cors:Origins"]!.{{fixedSplit}})));
+            """, SplitEntriesCodeFixProvider.TrimEntriesKey, expected: Untrimmed(separator));
+    }
+
+    [Fact]
+    public async Task WithoutSystemUsing_Fix_QualifiesTheOptions()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(builder.Configuration["Cors:Origins"]!.{|#0:Split(',')|})));
+            """, """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(builder.Configuration["Cors:Origins"]!.Split(',', System.StringSplitOptions.TrimEntries | System.StringSplitOptions.RemoveEmptyEntries))));
+            """, SplitEntriesCodeFixProvider.TrimEntriesKey, implicitUsings: false, Untrimmed(","));
+    }
+
+    [Fact]
+    public async Task TwoPolicies_FixAll_TrimsBoth()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var web = builder.Configuration["Cors:Web"]!.{|#0:Split(',')|};
+            builder.Services.AddCors(o =>
+            {
+                o.AddPolicy("web", p => p.{|#1:WithOrigins(web)|});
+                o.AddPolicy("admin", p => p.WithOrigins(builder.Configuration["Cors:Admin"]!.{|#2:Split(';')|}));
+            });
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            var web = builder.Configuration["Cors:Web"]!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            builder.Services.AddCors(o =>
+            {
+                o.AddPolicy("web", p => p.WithOrigins(web));
+                o.AddPolicy("admin", p => p.WithOrigins(builder.Configuration["Cors:Admin"]!.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
+            });
+            """, SplitEntriesCodeFixProvider.TrimEntriesKey, expected: new[] { Untrimmed(",").WithLocation(1), Untrimmed(";", 2) });
+    }
+
+    private static readonly ReferenceAssemblies AspNetCore2OnNetStandard = ReferenceAssemblies.NetStandard.NetStandard20.AddPackages(System.Collections.Immutable.ImmutableArray.Create(
+        new PackageIdentity("Microsoft.AspNetCore.Cors", "2.3.13"),
+        new PackageIdentity("Microsoft.Net.Http.Headers", "2.3.13"),
+        new PackageIdentity("Microsoft.AspNetCore.Http.Extensions", "2.3.13"),
+        new PackageIdentity("Microsoft.AspNetCore.Http.Abstractions", "2.3.14"),
+        new PackageIdentity("Microsoft.AspNetCore.Http.Features", "2.3.14"),
+        new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "2.1.0"),
+        new PackageIdentity("Microsoft.Extensions.Configuration.Binder", "2.1.0")));
+
+    /// <summary>
+    /// The set resolves its package graph from the feed once (then it is cached); the resolver can fail on a busy machine
+    /// while other tests restore, so the resolution is tried again before the test runs.
+    /// </summary>
+    private static async Task<ReferenceAssemblies> AspNetCore2OnNetStandardAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await AspNetCore2OnNetStandard.ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, System.Threading.CancellationToken.None);
+                return AspNetCore2OnNetStandard;
+            }
+            catch (System.Exception) when (attempt < 4)
+            {
+                await Task.Delay(System.TimeSpan.FromSeconds(attempt * 2));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task FrameworkWithoutTrimEntries_Fix_TrimsEachEntry()
+    {
+        // ASP.NET Core 2.x on .NET Standard 2.0: StringSplitOptions has no TrimEntries there.
+        var test = new VerifyCS.Test("""
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+            using Microsoft.Extensions.Configuration;
+
+            public static class Cors
+            {
+                public static CorsPolicy Build(IConfiguration configuration) =>
+                    new CorsPolicyBuilder().WithOrigins(configuration["Cors:Origins"].{|#0:Split(',')|}).Build();
+            }
+            """, """
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+            using Microsoft.Extensions.Configuration;
+            using System.Linq;
+
+            public static class Cors
+            {
+                public static CorsPolicy Build(IConfiguration configuration) =>
+                    new CorsPolicyBuilder().WithOrigins(configuration["Cors:Origins"].Split(',').Select(origin => origin.Trim()).ToArray()).Build();
+            }
+            """, implicitUsings: false)
+        {
+            CodeActionEquivalenceKey = SplitEntriesCodeFixProvider.TrimEntriesKey,
+        };
+        var netStandard = await AspNetCore2OnNetStandardAsync();
+        test.TestState.ReferenceAssemblies = netStandard;
+        test.FixedState.ReferenceAssemblies = netStandard;
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticDescriptors.ConfiguredListSplitUntrimmed).WithLocation(0).WithArguments(",", "trim each entry"));
+        await test.RunAsync();
+    }
+}

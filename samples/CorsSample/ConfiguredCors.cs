@@ -1,0 +1,18 @@
+namespace CorsSample;
+
+/// <summary>Policies whose origins come from appsettings.json.</summary>
+public static class ConfiguredCors
+{
+    public static IServiceCollection AddConfiguredCors(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddCors(options =>
+        {
+            options.AddPolicy("shop", policy => policy
+                .WithOrigins(configuration.GetSection("Cors:ShopOrigins").Get<string[]>() ?? []));
+            options.AddPolicy("mobile", policy => policy
+                .WithOrigins(configuration.GetValue<string[]>("Cors:MobileOrigins") ?? [])); // expect: CORS019
+            options.AddPolicy("widgets", policy => policy
+                .WithOrigins(configuration["Cors:WidgetOrigins"]!.Split(','))); // expect: CORS007
+            options.AddPolicy("hosts", policy => policy
+                .WithOrigins(configuration["AllowedHosts"]!)); // expect: CORS020
+        });
+}
