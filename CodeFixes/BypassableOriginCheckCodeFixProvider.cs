@@ -5,7 +5,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
 using CorsAnalyzers.Model;
-using CorsAnalyzers.Rules.Policy;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -43,8 +42,8 @@ public sealed class BypassableOriginCheckCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(BypassableOriginCheckRule.CheckKindProperty, out var kind) || kind is null
-                || !diagnostic.Properties.TryGetValue(BypassableOriginCheckRule.CheckTextProperty, out var text) || text is null
+            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.CheckKind, out var kind) || kind is null
+                || !diagnostic.Properties.TryGetValue(DiagnosticProperties.CheckText, out var text) || text is null
                 || CallSyntax.FindInvocation(root, diagnostic.Location.SourceSpan) is not { } check)
             {
                 continue;
@@ -56,7 +55,7 @@ public sealed class BypassableOriginCheckCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            var onHost = diagnostic.Properties.TryGetValue(BypassableOriginCheckRule.CheckedValueProperty, out var checkedValue) && checkedValue == "Host";
+            var onHost = diagnostic.Properties.TryGetValue(DiagnosticProperties.CheckedValue, out var checkedValue) && checkedValue == "Host";
             if (kind is nameof(OriginCheckKind.SharedHostingSuffix)
                 || check.Expression is not MemberAccessExpressionSyntax memberAccess
                 || !IsSideEffectFree(memberAccess.Expression)

@@ -38,13 +38,13 @@ public sealed class MisplacedUseCorsCodeFixProvider : CodeFixProvider
         foreach (var diagnostic in context.Diagnostics)
         {
             // Additional locations: [0] the conflicting call, [1] the slot.
-            if (StatementInsertion.Read(diagnostic, slotIndex: 1) is not { } move
+            if (StatementInsertion.Read(diagnostic, DiagnosticProperties.Receiver, slotIndex: 1) is not { } move
                 || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax memberAccess } invocation } statement)
             {
                 continue;
             }
 
-            var description = move.Placement == Rules.Pipeline.FixProperties.After ? "after UseRouting()" : "to the correct position";
+            var description = move.Placement == DiagnosticProperties.After ? "after UseRouting()" : "to the correct position";
             context.RegisterCodeFix(
                 CodeAction.Create(
                     $"Move UseCors {description}",

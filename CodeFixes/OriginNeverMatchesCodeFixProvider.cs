@@ -4,7 +4,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
 using CorsAnalyzers.Model;
-using CorsAnalyzers.Rules.Policy;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -46,7 +45,7 @@ public sealed class OriginNeverMatchesCodeFixProvider : CodeFixProvider
             }
 
             var writtenOut = IsWrittenOut(origin);
-            if (diagnostic.Properties.TryGetValue(OriginNeverMatchesRule.BrowserOriginProperty, out var browserOrigin) && browserOrigin is not null)
+            if (diagnostic.Properties.TryGetValue(DiagnosticProperties.BrowserOrigin, out var browserOrigin) && browserOrigin is not null)
             {
                 var replacement = writtenOut
                     ? SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(browserOrigin))
@@ -58,7 +57,7 @@ public sealed class OriginNeverMatchesCodeFixProvider : CodeFixProvider
                         diagnostic);
                 }
             }
-            else if (writtenOut && diagnostic.Properties.TryGetValue(OriginNeverMatchesRule.SplitProperty, out var joined) && joined is not null
+            else if (writtenOut && diagnostic.Properties.TryGetValue(DiagnosticProperties.Split, out var joined) && joined is not null
                 && joined.Split(' ') is { Length: > 1 } origins
                 && OriginListSyntax.ReplaceWithSeveral(root, origin, origins) is { } split)
             {
@@ -66,7 +65,7 @@ public sealed class OriginNeverMatchesCodeFixProvider : CodeFixProvider
                     CodeAction.Create($"Split into {origins.Length} origins", _ => Task.FromResult(context.Document.WithSyntaxRoot(split)), SplitOriginsKey),
                     diagnostic);
             }
-            else if (writtenOut && diagnostic.Properties.ContainsKey(OriginNeverMatchesRule.RemoveEntryProperty)
+            else if (writtenOut && diagnostic.Properties.ContainsKey(DiagnosticProperties.RemoveEntry)
                 && model is not null
                 && CallSyntax.FindEnclosingWithOrigins(model, origin, context.CancellationToken) is { } withOrigins
                 && OriginListSyntax.RemoveEntry(root, withOrigins, origin) is { } withoutStar)

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading.Tasks;
-using CorsAnalyzers.Rules.Pipeline;
+using CorsAnalyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -33,7 +33,7 @@ public sealed class UnknownPolicyNameCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(FixProperties.Candidates, out var candidates) || string.IsNullOrEmpty(candidates)
+            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Candidates, out var candidates) || string.IsNullOrEmpty(candidates)
                 || FindNameLiteral(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)) is not { } literal)
             {
                 continue;

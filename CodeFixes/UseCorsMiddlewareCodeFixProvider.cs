@@ -8,7 +8,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
 using CorsAnalyzers.Model;
-using CorsAnalyzers.Rules.Pipeline;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;

@@ -34,6 +34,7 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
         {
             TestCode = source;
             CorsTestSetup.Apply(TestState, source, implicitUsings);
+            CorsTestSetup.DisableOtherFamilies(new TAnalyzer(), DisabledDiagnostics);
         }
 
         /// <summary>Adds a project of the same solution that the tested app references (ASP.NET Core reference set unless given).</summary>

@@ -71,6 +71,7 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
             TestCode = source;
             FixedCode = fixedSource;
             CorsTestSetup.Apply(TestState, source, implicitUsings);
+            CorsTestSetup.DisableOtherFamilies(new TAnalyzer(), DisabledDiagnostics);
             if (implicitUsings)
             {
                 FixedState.Sources.Add(("/0/GlobalUsings.g.cs", CorsTestSetup.WebSdkImplicitUsings));

@@ -102,6 +102,13 @@ public static class TestCompilations
             analyzerTime += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken)).ExecutionTime;
         }
 
+        // A family of the rules stands for its own diagnostics only.
+        var families = analyzers.OfType<RuleFamilyAnalyzer>().ToList();
+        if (families.Count > 0)
+        {
+            diagnostics = diagnostics.RemoveAll(d => families.All(f => f.OtherIds.Contains(d.Id)));
+        }
+
         return (diagnostics, exceptions, analyzerTime);
     }
 }

@@ -22,11 +22,26 @@ internal static class MisplacedUseCorsRule
         }
     }
 
-    public static void CheckRouting(CorsPipelineModel pipeline, Action<Diagnostic> report)
+    /// <summary>
+    /// UseCors before UseRouting matters only when endpoints carry CORS metadata (RequireCors, [EnableCors], [DisableCors]):
+    /// the middleware then runs before the endpoint is known, so the metadata is ignored.
+    /// </summary>
+    public static void CheckRouting(AppRuleContext context)
     {
-        foreach (var (useCors, routing, slot) in Verdicts(pipeline, FindLaterRouting))
+        foreach (var reference in context.Registrations.References)
         {
-            report(Create(DiagnosticDescriptors.UseCorsBeforeRouting, useCors, routing, slot));
+            if (reference.Kind is PolicyReferenceKind.RequireCors or PolicyReferenceKind.RequireCorsInline or PolicyReferenceKind.EnableCors or PolicyReferenceKind.DisableCors)
+            {
+                foreach (var pipeline in context.Registrations.Pipelines)
+                {
+                    foreach (var (useCors, routing, slot) in Verdicts(pipeline, FindLaterRouting))
+                    {
+                        context.Report(Create(DiagnosticDescriptors.UseCorsBeforeRouting, useCors, routing, slot));
+                    }
+                }
+
+                return;
+            }
         }
     }
 
@@ -37,7 +52,7 @@ internal static class MisplacedUseCorsRule
         if (slot is { } target && useCors.Statement is not null)
         {
             locations.Add(target.Location);
-            properties = target.Properties(target.Receiver);
+            properties = target.MoveProperties();
         }
 
         return Diagnostic.Create(descriptor, useCors.Location, locations, properties, args);
