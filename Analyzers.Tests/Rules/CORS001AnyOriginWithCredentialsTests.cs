@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes;
-using CorsAnalyzers.Rules;
 using VerifyCS = CorsAnalyzers.Tests.CSharpCodeFixVerifier<
     CorsAnalyzers.Tests.PolicyRules,
     CorsAnalyzers.CodeFixes.AnyOriginWithCredentialsCodeFixProvider>;

@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes;
-using CorsAnalyzers.Rules;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace CorsAnalyzers.Tests.Rules;

@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Threading.Tasks;
 using VerifyCS = CorsAnalyzers.Tests.CSharpAnalyzerVerifier<CorsAnalyzers.Tests.PipelineRules>;
 

@@ -3,7 +3,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
@@ -27,20 +26,18 @@ internal static class StatementInsertion
         return (diagnostic.AdditionalLocations[slotIndex], placement, code);
     }
 
-    /// <summary>Registers one action per diagnostic that carries a slot: it inserts the diagnostic's statement there.</summary>
-    public static void RegisterFixes(CodeFixContext context, string title, string equivalenceKey)
+    /// <summary>Registers the action that inserts the diagnostic's statement at its slot, when it carries one.</summary>
+    public static void RegisterFix(FixContext context, Diagnostic diagnostic, string title, string equivalenceKey)
     {
-        foreach (var diagnostic in context.Diagnostics)
+        if (Read(diagnostic, DiagnosticProperties.Statement) is { } insertion)
         {
-            if (Read(diagnostic, DiagnosticProperties.Statement) is { } insertion)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        string.Format(System.Globalization.CultureInfo.InvariantCulture, title, insertion.Code),
-                        cancellationToken => InsertAsync(context.Document.Project.Solution, insertion.Slot, insertion.Placement, insertion.Code, cancellationToken),
-                        equivalenceKey),
-                    diagnostic);
-            }
+            var solution = context.Document.Project.Solution;
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    string.Format(System.Globalization.CultureInfo.InvariantCulture, title, insertion.Code),
+                    cancellationToken => InsertAsync(solution, insertion.Slot, insertion.Placement, insertion.Code, cancellationToken),
+                    equivalenceKey),
+                diagnostic);
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using CorsAnalyzers.Model;
-using Microsoft.CodeAnalysis;
 
 namespace CorsAnalyzers.Rules.Policy;
 
