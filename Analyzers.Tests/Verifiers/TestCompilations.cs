@@ -75,12 +75,23 @@ public static class TestCompilations
     /// Like <see cref="AnalyzeAsync"/>, plus the time spent inside the analyzers' own callbacks (the compiler's telemetry,
     /// as <c>-p:ReportAnalyzer=true</c> shows it), which excludes the binding the compiler does for every analyzer anyway.
     /// </summary>
+    public static Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions, TimeSpan AnalyzerTime)> AnalyzeTimedAsync(
+        Compilation compilation,
+        IReadOnlyList<DiagnosticAnalyzer> analyzers,
+        CancellationToken cancellationToken = default) =>
+        AnalyzeTimedAsync(compilation, analyzers, new List<Exception>(), cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="AnalyzeTimedAsync(Compilation, IReadOnlyList{DiagnosticAnalyzer}, CancellationToken)"/>, with the
+    /// analyzer exceptions added to <paramref name="exceptions"/> as they happen: they are there also when the analysis is
+    /// cancelled and never returns.
+    /// </summary>
     public static async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions, TimeSpan AnalyzerTime)> AnalyzeTimedAsync(
         Compilation compilation,
         IReadOnlyList<DiagnosticAnalyzer> analyzers,
-        CancellationToken cancellationToken = default)
+        List<Exception> exceptions,
+        CancellationToken cancellationToken)
     {
-        var exceptions = new List<Exception>();
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
             onAnalyzerException: (exception, _, _) =>
