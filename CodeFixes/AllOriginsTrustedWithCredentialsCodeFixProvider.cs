@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
@@ -13,37 +12,29 @@ namespace CorsAnalyzers.CodeFixes;
 
 /// <summary>CORS002: replaces the always-true origin predicate with origins read from configuration.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AllOriginsTrustedWithCredentialsCodeFixProvider)), Shared]
-public sealed class AllOriginsTrustedWithCredentialsCodeFixProvider : CodeFixProvider
+public sealed class AllOriginsTrustedWithCredentialsCodeFixProvider : CorsCodeFixProvider
 {
     public const string UseConfiguredOriginsKey = "CORS002_UseConfiguredOrigins";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.AllOriginsTrustedWithCredentials);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public AllOriginsTrustedWithCredentialsCodeFixProvider()
+        : base(DiagnosticIds.AllOriginsTrustedWithCredentials)
     {
-        context.CancellationToken.ThrowIfCancellationRequested();
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return;
-        }
+    }
 
-        foreach (var diagnostic in context.Diagnostics)
+    protected override void RegisterFixes(FixContext context, Diagnostic diagnostic)
+    {
+        var root = context.Root;
+        var model = context.Model;
+        if (CallSyntax.FindInvocation(root, diagnostic.Location.SourceSpan) is { } predicate
+            && CallSyntax.IsBuilderCall(model, predicate, context.CancellationToken, "SetIsOriginAllowed")
+            && ConfiguredOrigins.Find(model, predicate, context.CancellationToken) is { } origins)
         {
-            if (CallSyntax.FindInvocation(root, diagnostic.Location.SourceSpan) is { } predicate
-                && CallSyntax.IsBuilderCall(model, predicate, context.CancellationToken, "SetIsOriginAllowed")
-                && ConfiguredOrigins.Find(model, predicate, context.CancellationToken) is { } origins)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Allow only the origins listed in configuration",
-                        _ => Task.FromResult(context.Document.WithSyntaxRoot(origins.ReplaceCall(root, predicate, OnlyUseOfLocalFunction(root, model, predicate, context.CancellationToken)))),
-                        UseConfiguredOriginsKey),
-                    diagnostic);
-            }
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Allow only the origins listed in configuration",
+                    _ => Task.FromResult(context.Document.WithSyntaxRoot(origins.ReplaceCall(root, predicate, OnlyUseOfLocalFunction(root, model, predicate, context.CancellationToken)))),
+                    UseConfiguredOriginsKey),
+                diagnostic);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
@@ -14,45 +13,37 @@ namespace CorsAnalyzers.CodeFixes;
 /// (<c>SupportsCredentials = true</c> on a hand-built <c>CorsPolicy</c>).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AnyOriginWithCredentialsCodeFixProvider)), Shared]
-public sealed class AnyOriginWithCredentialsCodeFixProvider : CodeFixProvider
+public sealed class AnyOriginWithCredentialsCodeFixProvider : CorsCodeFixProvider
 {
     public const string UseConfiguredOriginsKey = "CORS001_UseConfiguredOrigins";
     public const string RemoveCredentialsKey = "CORS001_RemoveCredentials";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.AnyOriginWithCredentials);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public AnyOriginWithCredentialsCodeFixProvider()
+        : base(DiagnosticIds.AnyOriginWithCredentials)
     {
-        context.CancellationToken.ThrowIfCancellationRequested();
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+    }
+
+    protected override void RegisterFixes(FixContext context, Diagnostic diagnostic)
+    {
+        var root = context.Root;
+        var model = context.Model;
+        var anyOrigin = CallSyntax.FindInvocation(root, diagnostic.Location.SourceSpan);
+        if (anyOrigin is not null && CallSyntax.IsBuilderCall(model, anyOrigin, context.CancellationToken, "AllowAnyOrigin", "WithOrigins")
+            && ConfiguredOrigins.Find(model, anyOrigin, context.CancellationToken) is { } origins)
         {
-            return;
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Read the allowed origins from configuration",
+                    _ => Task.FromResult(context.Document.WithSyntaxRoot(origins.ReplaceCall(root, anyOrigin))),
+                    UseConfiguredOriginsKey),
+                diagnostic);
         }
 
-        foreach (var diagnostic in context.Diagnostics)
+        if (RemoveCredentials(root, model, diagnostic, context.CancellationToken) is ({ } title, { } withoutCredentials))
         {
-            var anyOrigin = CallSyntax.FindInvocation(root, diagnostic.Location.SourceSpan);
-            if (anyOrigin is not null && CallSyntax.IsBuilderCall(model, anyOrigin, context.CancellationToken, "AllowAnyOrigin", "WithOrigins")
-                && ConfiguredOrigins.Find(model, anyOrigin, context.CancellationToken) is { } origins)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Read the allowed origins from configuration",
-                        _ => Task.FromResult(context.Document.WithSyntaxRoot(origins.ReplaceCall(root, anyOrigin))),
-                        UseConfiguredOriginsKey),
-                    diagnostic);
-            }
-
-            if (RemoveCredentials(root, model, diagnostic, context.CancellationToken) is ({ } title, { } withoutCredentials))
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(title, _ => Task.FromResult(context.Document.WithSyntaxRoot(withoutCredentials)), RemoveCredentialsKey),
-                    diagnostic);
-            }
+            context.RegisterCodeFix(
+                CodeAction.Create(title, _ => Task.FromResult(context.Document.WithSyntaxRoot(withoutCredentials)), RemoveCredentialsKey),
+                diagnostic);
         }
     }
 

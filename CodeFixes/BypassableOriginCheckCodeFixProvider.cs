@@ -1,11 +1,9 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
 using CorsAnalyzers.Model;
-using CorsAnalyzers.Rules.Policy;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -22,75 +20,67 @@ namespace CorsAnalyzers.CodeFixes;
 /// rewrite only ever narrows what is accepted.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BypassableOriginCheckCodeFixProvider)), Shared]
-public sealed class BypassableOriginCheckCodeFixProvider : CodeFixProvider
+public sealed class BypassableOriginCheckCodeFixProvider : CorsCodeFixProvider
 {
     public const string ExactHostOrSubdomainKey = "CORS004_ExactHostOrSubdomain";
     public const string AnchorPatternKey = "CORS004_AnchorPattern";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.BypassableOriginCheck);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public BypassableOriginCheckCodeFixProvider()
+        : base(DiagnosticIds.BypassableOriginCheck)
     {
-        context.CancellationToken.ThrowIfCancellationRequested();
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+    }
+
+    protected override void RegisterFixes(FixContext context, Diagnostic diagnostic)
+    {
+        var root = context.Root;
+        var model = context.Model;
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.CheckKind, out var kind) || kind is null
+            || !diagnostic.Properties.TryGetValue(DiagnosticProperties.CheckText, out var text) || text is null
+            || CallSyntax.FindInvocation(root, diagnostic.Location.SourceSpan) is not { } check)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
+        if (kind is nameof(OriginCheckKind.UnanchoredRegex) or nameof(OriginCheckKind.UnescapedDotRegex))
         {
-            if (!diagnostic.Properties.TryGetValue(BypassableOriginCheckRule.CheckKindProperty, out var kind) || kind is null
-                || !diagnostic.Properties.TryGetValue(BypassableOriginCheckRule.CheckTextProperty, out var text) || text is null
-                || CallSyntax.FindInvocation(root, diagnostic.Location.SourceSpan) is not { } check)
-            {
-                continue;
-            }
-
-            if (kind is nameof(OriginCheckKind.UnanchoredRegex) or nameof(OriginCheckKind.UnescapedDotRegex))
-            {
-                RegisterPatternFix(context, diagnostic, root, model, check, text);
-                continue;
-            }
-
-            var onHost = diagnostic.Properties.TryGetValue(BypassableOriginCheckRule.CheckedValueProperty, out var checkedValue) && checkedValue == "Host";
-            if (kind is nameof(OriginCheckKind.SharedHostingSuffix)
-                || check.Expression is not MemberAccessExpressionSyntax memberAccess
-                || !IsSideEffectFree(memberAccess.Expression)
-                || OriginCheckRewrite.Target(check, memberAccess.Name.Identifier.ValueText) is not { } target
-                || !OriginCheckRewrite.IsAcceptingPosition(target))
-            {
-                continue;
-            }
-
-            var comparison = check.ArgumentList.Arguments.Count > 1 ? check.ArgumentList.Arguments[1].ToString() : null;
-            var rewrite = OriginCheckRewrite.Rewrite(
-                memberAccess.Name.Identifier.ValueText,
-                memberAccess.Expression.WithoutTrivia().ToString(),
-                text,
-                comparison,
-                onHost,
-                SystemPrefix(model, target.SpanStart),
-                () => UnusedName(target, "originUri"));
-            if (rewrite is null)
-            {
-                continue;
-            }
-
-            var replacement = SyntaxFactory.ParseExpression(rewrite).WithAdditionalAnnotations(Simplifier.Annotation).WithTriviaFrom(target);
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Compare the exact {(onHost ? "host" : "origin")} instead of {memberAccess.Name.Identifier.ValueText}(\"{text}\")",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(target, replacement))),
-                    ExactHostOrSubdomainKey),
-                diagnostic);
+            RegisterPatternFix(context, diagnostic, root, model, check, text);
+            return;
         }
+
+        var onHost = diagnostic.Properties.TryGetValue(DiagnosticProperties.CheckedValue, out var checkedValue) && checkedValue == "Host";
+        if (kind is nameof(OriginCheckKind.SharedHostingSuffix)
+            || check.Expression is not MemberAccessExpressionSyntax memberAccess
+            || !IsSideEffectFree(memberAccess.Expression)
+            || OriginCheckRewrite.Target(check, memberAccess.Name.Identifier.ValueText) is not { } target
+            || !OriginCheckRewrite.IsAcceptingPosition(target))
+        {
+            return;
+        }
+
+        var comparison = check.ArgumentList.Arguments.Count > 1 ? check.ArgumentList.Arguments[1].ToString() : null;
+        var rewrite = OriginCheckRewrite.Rewrite(
+            memberAccess.Name.Identifier.ValueText,
+            memberAccess.Expression.WithoutTrivia().ToString(),
+            text,
+            comparison,
+            onHost,
+            SystemPrefix(model, target.SpanStart),
+            () => UnusedName(target, "originUri"));
+        if (rewrite is null)
+        {
+            return;
+        }
+
+        var replacement = SyntaxFactory.ParseExpression(rewrite).WithAdditionalAnnotations(Simplifier.Annotation).WithTriviaFrom(target);
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                $"Compare the exact {(onHost ? "host" : "origin")} instead of {memberAccess.Name.Identifier.ValueText}(\"{text}\")",
+                _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(target, replacement))),
+                ExactHostOrSubdomainKey),
+            diagnostic);
     }
 
-    private static void RegisterPatternFix(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model, InvocationExpressionSyntax check, string pattern)
+    private static void RegisterPatternFix(FixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model, InvocationExpressionSyntax check, string pattern)
     {
         if (!OriginCheckRewrite.IsAcceptingPosition(check)
             || PatternLiteral(root, model, check, pattern, context.CancellationToken) is not { } literal)

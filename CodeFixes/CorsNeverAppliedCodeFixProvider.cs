@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -9,18 +7,19 @@ namespace CorsAnalyzers.CodeFixes;
 
 /// <summary>CORS011: inserts <c>app.UseCors()</c> at the correct slot of the pipeline (after UseRouting, before authentication).</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CorsNeverAppliedCodeFixProvider)), Shared]
-public sealed class CorsNeverAppliedCodeFixProvider : CodeFixProvider
+public sealed class CorsNeverAppliedCodeFixProvider : CorsCodeFixProvider
 {
     public const string AddUseCorsKey = "CORS011_AddUseCors";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.CorsNeverApplied);
-
-    public override FixAllProvider GetFixAllProvider() => SingleInsertionFixAllProvider.Instance;
-
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    public CorsNeverAppliedCodeFixProvider()
+        : base(DiagnosticIds.CorsNeverApplied)
     {
-        context.CancellationToken.ThrowIfCancellationRequested();
-        StatementInsertion.RegisterFixes(context, "Add '{0}' to the pipeline", AddUseCorsKey);
-        return Task.CompletedTask;
     }
+
+    public override FixAllProvider? GetFixAllProvider() => SingleInsertionFixAllProvider.Instance;
+
+    protected override bool NeedsSemanticModel => false;
+
+    protected override void RegisterFixes(FixContext context, Diagnostic diagnostic) =>
+        StatementInsertion.RegisterFix(context, diagnostic, "Add '{0}' to the pipeline", AddUseCorsKey);
 }

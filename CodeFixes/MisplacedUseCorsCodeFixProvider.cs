@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
@@ -18,40 +17,34 @@ namespace CorsAnalyzers.CodeFixes;
 /// UseRouting, or before authentication); also when that slot is in another method or document of the pipeline.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MisplacedUseCorsCodeFixProvider)), Shared]
-public sealed class MisplacedUseCorsCodeFixProvider : CodeFixProvider
+public sealed class MisplacedUseCorsCodeFixProvider : CorsCodeFixProvider
 {
     public const string MoveUseCorsKey = "CORS012_MoveUseCors";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.MisplacedUseCors);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public MisplacedUseCorsCodeFixProvider()
+        : base(DiagnosticIds.MisplacedUseCors)
     {
-        context.CancellationToken.ThrowIfCancellationRequested();
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+    }
+
+    protected override bool NeedsSemanticModel => false;
+
+    protected override void RegisterFixes(FixContext context, Diagnostic diagnostic)
+    {
+        var root = context.Root;
+        // Additional locations: [0] the conflicting call, [1] the slot.
+        if (StatementInsertion.Read(diagnostic, DiagnosticProperties.Receiver, slotIndex: 1) is not { } move
+            || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax memberAccess } invocation } statement)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            // Additional locations: [0] the conflicting call, [1] the slot.
-            if (StatementInsertion.Read(diagnostic, slotIndex: 1) is not { } move
-                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax memberAccess } invocation } statement)
-            {
-                continue;
-            }
-
-            var description = move.Placement == Rules.Pipeline.FixProperties.After ? "after UseRouting()" : "to the correct position";
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Move UseCors {description}",
-                    cancellationToken => MoveAsync(context.Document, statement, memberAccess, invocation, move.Slot, move.Placement, move.Code, cancellationToken),
-                    MoveUseCorsKey),
-                diagnostic);
-        }
+        var description = move.Placement == DiagnosticProperties.After ? "after UseRouting()" : "to the correct position";
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                $"Move UseCors {description}",
+                cancellationToken => MoveAsync(context.Document, statement, memberAccess, invocation, move.Slot, move.Placement, move.Code, cancellationToken),
+                MoveUseCorsKey),
+            diagnostic);
     }
 
     private static async Task<Solution> MoveAsync(

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading.Tasks;
@@ -16,59 +15,51 @@ namespace CorsAnalyzers.CodeFixes;
 /// reads the list from configuration instead), or the <c>origin == "null"</c> alternative of an origin predicate.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NullOriginCodeFixProvider)), Shared]
-public sealed class NullOriginCodeFixProvider : CodeFixProvider
+public sealed class NullOriginCodeFixProvider : CorsCodeFixProvider
 {
     public const string RemoveNullOriginKey = "CORS005_RemoveNullOrigin";
     public const string UseConfiguredOriginsKey = "CORS005_UseConfiguredOrigins";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NullOriginTrusted);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public NullOriginCodeFixProvider()
+        : base(DiagnosticIds.NullOriginTrusted)
     {
-        context.CancellationToken.ThrowIfCancellationRequested();
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+    }
+
+    protected override void RegisterFixes(FixContext context, Diagnostic diagnostic)
+    {
+        var root = context.Root;
+        var model = context.Model;
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        if (node is BinaryExpressionSyntax or InvocationExpressionSyntax && WithoutAlternative(root, (ExpressionSyntax)node) is { } withoutComparison)
+        {
+            context.RegisterCodeFix(
+                CodeAction.Create("Stop accepting the \"null\" origin", _ => Task.FromResult(context.Document.WithSyntaxRoot(withoutComparison)), RemoveNullOriginKey),
+                diagnostic);
+            return;
+        }
+
+        if (node is not LiteralExpressionSyntax literal
+            || CallSyntax.FindEnclosingWithOrigins(model, literal, context.CancellationToken) is not { } withOrigins)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
+        if (IsOnlyOrigin(withOrigins, literal) && ConfiguredOrigins.Find(model, withOrigins, context.CancellationToken) is { } configured)
         {
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (node is BinaryExpressionSyntax or InvocationExpressionSyntax && WithoutAlternative(root, (ExpressionSyntax)node) is { } withoutComparison)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create("Stop accepting the \"null\" origin", _ => Task.FromResult(context.Document.WithSyntaxRoot(withoutComparison)), RemoveNullOriginKey),
-                    diagnostic);
-                continue;
-            }
+            // "null" was the policy's only origin: the list the app really needs goes to configuration.
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Allow only the origins listed in configuration",
+                    _ => Task.FromResult(context.Document.WithSyntaxRoot(configured.ReplaceArguments(root, withOrigins))),
+                    UseConfiguredOriginsKey),
+                diagnostic);
+        }
 
-            if (node is not LiteralExpressionSyntax literal
-                || CallSyntax.FindEnclosingWithOrigins(model, literal, context.CancellationToken) is not { } withOrigins)
-            {
-                continue;
-            }
-
-            if (IsOnlyOrigin(withOrigins, literal) && ConfiguredOrigins.Find(model, withOrigins, context.CancellationToken) is { } configured)
-            {
-                // "null" was the policy's only origin: the list the app really needs goes to configuration.
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Allow only the origins listed in configuration",
-                        _ => Task.FromResult(context.Document.WithSyntaxRoot(configured.ReplaceArguments(root, withOrigins))),
-                        UseConfiguredOriginsKey),
-                    diagnostic);
-            }
-
-            if (OriginListSyntax.RemoveEntry(root, withOrigins, literal) is { } fixedRoot)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create("Remove the \"null\" origin", _ => Task.FromResult(context.Document.WithSyntaxRoot(fixedRoot)), RemoveNullOriginKey),
-                    diagnostic);
-            }
+        if (OriginListSyntax.RemoveEntry(root, withOrigins, literal) is { } fixedRoot)
+        {
+            context.RegisterCodeFix(
+                CodeAction.Create("Remove the \"null\" origin", _ => Task.FromResult(context.Document.WithSyntaxRoot(fixedRoot)), RemoveNullOriginKey),
+                diagnostic);
         }
     }
 

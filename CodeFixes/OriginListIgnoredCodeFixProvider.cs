@@ -4,7 +4,6 @@ using System.Composition;
 using System.Linq;
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
-using CorsAnalyzers.Rules.Policy;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -47,7 +46,7 @@ public sealed class OriginListIgnoredCodeFixProvider : CodeFixProvider
             }
 
             var predicate = arguments[0].Expression;
-            var needsLinq = diagnostic.Properties.ContainsKey(OriginListIgnoredRule.NeedsLinqProperty);
+            var needsLinq = diagnostic.Properties.ContainsKey(DiagnosticProperties.NeedsLinq);
             context.RegisterCodeFix(
                 CodeAction.Create(
                     "Make the origin check accept the listed origins too",
@@ -111,14 +110,14 @@ public sealed class OriginListIgnoredCodeFixProvider : CodeFixProvider
     private static ExpressionSyntax? Check(string origin, ImmutableDictionary<string, string?> properties)
     {
         var parameter = SyntaxFactory.IdentifierName(origin);
-        if (properties.TryGetValue(OriginListIgnoredRule.OriginListProperty, out var list) && list is { Length: > 0 })
+        if (properties.TryGetValue(DiagnosticProperties.OriginList, out var list) && list is { Length: > 0 })
         {
             return SyntaxFactory.InvocationExpression(
                 SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName(list), SyntaxFactory.IdentifierName("Contains")),
                 SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(parameter))));
         }
 
-        if (!properties.TryGetValue(OriginListIgnoredRule.ListedOriginsProperty, out var literals) || literals is not { Length: > 0 })
+        if (!properties.TryGetValue(DiagnosticProperties.ListedOrigins, out var literals) || literals is not { Length: > 0 })
         {
             return null;
         }

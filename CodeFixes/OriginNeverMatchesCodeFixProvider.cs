@@ -1,10 +1,7 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
-using CorsAnalyzers.Model;
-using CorsAnalyzers.Rules.Policy;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -18,63 +15,55 @@ namespace CorsAnalyzers.CodeFixes;
 /// the browser sends it), or removes a <c>"*"</c> that never matched next to real origins.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(OriginNeverMatchesCodeFixProvider)), Shared]
-public sealed class OriginNeverMatchesCodeFixProvider : CodeFixProvider
+public sealed class OriginNeverMatchesCodeFixProvider : CorsCodeFixProvider
 {
     public const string UseBrowserOriginKey = "CORS007_UseBrowserOrigin";
     public const string SplitOriginsKey = "CORS007_SplitOrigins";
     public const string RemoveStarKey = "CORS007_RemoveStar";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.OriginNeverMatches);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public OriginNeverMatchesCodeFixProvider()
+        : base(DiagnosticIds.OriginNeverMatches)
     {
-        context.CancellationToken.ThrowIfCancellationRequested();
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+    }
+
+    protected override void RegisterFixes(FixContext context, Diagnostic diagnostic)
+    {
+        var root = context.Root;
+        var model = context.Model;
+        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax origin)
         {
             return;
         }
 
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
+        var writtenOut = IsWrittenOut(origin);
+        if (diagnostic.Properties.TryGetValue(DiagnosticProperties.BrowserOrigin, out var browserOrigin) && browserOrigin is not null)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax origin)
-            {
-                continue;
-            }
-
-            var writtenOut = IsWrittenOut(origin);
-            if (diagnostic.Properties.TryGetValue(OriginNeverMatchesRule.BrowserOriginProperty, out var browserOrigin) && browserOrigin is not null)
-            {
-                var replacement = writtenOut
-                    ? SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(browserOrigin))
-                    : NamedPartThatIs(origin, browserOrigin, model, context.CancellationToken);
-                if (replacement is not null)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create($"Use '{browserOrigin}'", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(origin, replacement.WithTriviaFrom(origin)))), UseBrowserOriginKey),
-                        diagnostic);
-                }
-            }
-            else if (writtenOut && diagnostic.Properties.TryGetValue(OriginNeverMatchesRule.SplitProperty, out var joined) && joined is not null
-                && joined.Split(' ') is { Length: > 1 } origins
-                && OriginListSyntax.ReplaceWithSeveral(root, origin, origins) is { } split)
+            var replacement = writtenOut
+                ? SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(browserOrigin))
+                : NamedPartThatIs(origin, browserOrigin, model, context.CancellationToken);
+            if (replacement is not null)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create($"Split into {origins.Length} origins", _ => Task.FromResult(context.Document.WithSyntaxRoot(split)), SplitOriginsKey),
+                    CodeAction.Create($"Use '{browserOrigin}'", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(origin, replacement.WithTriviaFrom(origin)))), UseBrowserOriginKey),
                     diagnostic);
             }
-            else if (writtenOut && diagnostic.Properties.ContainsKey(OriginNeverMatchesRule.RemoveEntryProperty)
-                && model is not null
-                && CallSyntax.FindEnclosingWithOrigins(model, origin, context.CancellationToken) is { } withOrigins
-                && OriginListSyntax.RemoveEntry(root, withOrigins, origin) is { } withoutStar)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create("Remove the '*' entry, which never matches", _ => Task.FromResult(context.Document.WithSyntaxRoot(withoutStar)), RemoveStarKey),
-                    diagnostic);
-            }
+        }
+        else if (writtenOut && diagnostic.Properties.TryGetValue(DiagnosticProperties.Split, out var joined) && joined is not null
+            && joined.Split(' ') is { Length: > 1 } origins
+            && OriginListSyntax.ReplaceWithSeveral(root, origin, origins) is { } split)
+        {
+            context.RegisterCodeFix(
+                CodeAction.Create($"Split into {origins.Length} origins", _ => Task.FromResult(context.Document.WithSyntaxRoot(split)), SplitOriginsKey),
+                diagnostic);
+        }
+        else if (writtenOut && diagnostic.Properties.ContainsKey(DiagnosticProperties.RemoveEntry)
+            && model is not null
+            && CallSyntax.FindEnclosingWithOrigins(model, origin, context.CancellationToken) is { } withOrigins
+            && OriginListSyntax.RemoveEntry(root, withOrigins, origin) is { } withoutStar)
+        {
+            context.RegisterCodeFix(
+                CodeAction.Create("Remove the '*' entry, which never matches", _ => Task.FromResult(context.Document.WithSyntaxRoot(withoutStar)), RemoveStarKey),
+                diagnostic);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
@@ -14,40 +13,34 @@ namespace CorsAnalyzers.CodeFixes;
 /// are built, so the app keeps exactly the policy it runs with today; only the dead definition goes.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PolicyAddedTwiceCodeFixProvider)), Shared]
-public sealed class PolicyAddedTwiceCodeFixProvider : CodeFixProvider
+public sealed class PolicyAddedTwiceCodeFixProvider : CorsCodeFixProvider
 {
     public const string RemoveEarlierDefinitionKey = "CORS014_RemoveEarlierDefinition";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.PolicyAddedTwice);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public PolicyAddedTwiceCodeFixProvider()
+        : base(DiagnosticIds.PolicyAddedTwice)
     {
-        context.CancellationToken.ThrowIfCancellationRequested();
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+    }
+
+    protected override bool NeedsSemanticModel => false;
+
+    protected override void RegisterFixes(FixContext context, Diagnostic diagnostic)
+    {
+        var root = context.Root;
+        // Additional location [0]: the earlier call that the reported one replaces.
+        if (diagnostic.AdditionalLocations.Count == 0 || diagnostic.AdditionalLocations[0].SourceTree != root.SyntaxTree
+            || CallSyntax.FindInvocation(root, diagnostic.AdditionalLocations[0].SourceSpan) is not { } earlier
+            || EarlierStatement(earlier) is not { } statement)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            // Additional location [0]: the earlier call that the reported one replaces.
-            if (diagnostic.AdditionalLocations.Count == 0 || diagnostic.AdditionalLocations[0].SourceTree != root.SyntaxTree
-                || CallSyntax.FindInvocation(root, diagnostic.AdditionalLocations[0].SourceSpan) is not { } earlier
-                || EarlierStatement(earlier) is not { } statement)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Remove the earlier definition, which the later one replaces",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia)!)),
-                    RemoveEarlierDefinitionKey),
-                diagnostic);
-        }
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                "Remove the earlier definition, which the later one replaces",
+                _ => Task.FromResult(context.Document.WithSyntaxRoot(root.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia)!)),
+                RemoveEarlierDefinitionKey),
+            diagnostic);
     }
 
     /// <summary><c>options.AddPolicy(...);</c> in a block, or the <c>AddCors(o =&gt; o.AddPolicy(...));</c> statement whose only work it is.</summary>

@@ -1,8 +1,6 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
+using CorsAnalyzers.CodeFixes.Common;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,26 +10,22 @@ namespace CorsAnalyzers.CodeFixes;
 
 /// <summary>CORS009: clamps the preflight max age to two hours, the most Chromium honours.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PreflightMaxAgeCodeFixProvider)), Shared]
-public sealed class PreflightMaxAgeCodeFixProvider : CodeFixProvider
+public sealed class PreflightMaxAgeCodeFixProvider : CorsCodeFixProvider
 {
     public const string ClampToTwoHoursKey = "CORS009_ClampToTwoHours";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.PreflightMaxAgeTooLong);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public PreflightMaxAgeCodeFixProvider()
+        : base(DiagnosticIds.PreflightMaxAgeTooLong)
     {
-        context.CancellationToken.ThrowIfCancellationRequested();
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root?.FindNode(context.Span, getInnermostNodeForTie: true) is not { } node)
-        {
-            return;
-        }
+    }
 
+    protected override bool NeedsSemanticModel => false;
+
+    protected override void RegisterFixes(FixContext context, Diagnostic diagnostic)
+    {
+        var node = context.Root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
         var argument = node as ArgumentSyntax ?? node.Parent as ArgumentSyntax;
-        var value = argument?.Expression;
-        if (value is null)
+        if (argument?.Expression is not { } value)
         {
             return;
         }
@@ -43,11 +37,6 @@ public sealed class PreflightMaxAgeCodeFixProvider : CodeFixProvider
                     SyntaxFactory.IdentifierName("FromHours")),
                 SyntaxFactory.ParseArgumentList("(2)"))
             .WithTriviaFrom(value);
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            context.RegisterCodeFix(
-                CodeAction.Create("Use TimeSpan.FromHours(2)", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(value, twoHours))), ClampToTwoHoursKey),
-                diagnostic);
-        }
+        context.RegisterRootFix("Use TimeSpan.FromHours(2)", context.Root.ReplaceNode(value, twoHours), ClampToTwoHoursKey, diagnostic);
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
-using CorsAnalyzers.Rules.Pipeline;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -33,7 +32,7 @@ public sealed class SecondCorsMiddlewareCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.ContainsKey(SecondCorsMiddlewareRule.SamePolicyProperty)
+            if (!diagnostic.Properties.ContainsKey(DiagnosticProperties.SamePolicy)
                 || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionStatementSyntax { Parent: BlockSyntax or GlobalStatementSyntax } statement)
             {
                 continue;

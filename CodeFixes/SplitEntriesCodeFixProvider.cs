@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
-using CorsAnalyzers.Rules.Configuration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -38,7 +37,7 @@ public sealed class SplitEntriesCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(ConfigurationReadRules.SplitFixProperty, out var kind)
+            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.SplitFix, out var kind)
                 || CallSyntax.FindInvocation(root, diagnostic.Location.SourceSpan) is not { } split
                 || model.GetSymbolInfo(split, context.CancellationToken).Symbol is not IMethodSymbol { Name: "Split" } method)
             {

@@ -1,8 +1,7 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading.Tasks;
-using CorsAnalyzers.Rules.Pipeline;
+using CorsAnalyzers.CodeFixes.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -13,42 +12,36 @@ namespace CorsAnalyzers.CodeFixes;
 
 /// <summary>CORS013: replaces an unknown policy name with an existing one; one action per candidate, closest first.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnknownPolicyNameCodeFixProvider)), Shared]
-public sealed class UnknownPolicyNameCodeFixProvider : CodeFixProvider
+public sealed class UnknownPolicyNameCodeFixProvider : CorsCodeFixProvider
 {
     /// <summary>Each action's key is this prefix, a dot, and the policy name it uses.</summary>
     public const string UseExistingPolicyKey = "CORS013_UseExistingPolicy";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.UnknownPolicyName);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public UnknownPolicyNameCodeFixProvider()
+        : base(DiagnosticIds.UnknownPolicyName)
     {
-        context.CancellationToken.ThrowIfCancellationRequested();
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+    }
+
+    protected override bool NeedsSemanticModel => false;
+
+    protected override void RegisterFixes(FixContext context, Diagnostic diagnostic)
+    {
+        var root = context.Root;
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Candidates, out var candidates) || string.IsNullOrEmpty(candidates)
+            || FindNameLiteral(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)) is not { } literal)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
+        foreach (var candidate in candidates!.Split('\n'))
         {
-            if (!diagnostic.Properties.TryGetValue(FixProperties.Candidates, out var candidates) || string.IsNullOrEmpty(candidates)
-                || FindNameLiteral(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)) is not { } literal)
-            {
-                continue;
-            }
-
-            foreach (var candidate in candidates!.Split('\n'))
-            {
-                var replacement = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(candidate)).WithTriviaFrom(literal);
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        $"Use policy '{candidate}'",
-                        _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(literal, replacement))),
-                        UseExistingPolicyKey + "." + candidate),
-                    diagnostic);
-            }
+            var replacement = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(candidate)).WithTriviaFrom(literal);
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    $"Use policy '{candidate}'",
+                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(literal, replacement))),
+                    UseExistingPolicyKey + "." + candidate),
+                diagnostic);
         }
     }
 

@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -12,18 +10,19 @@ namespace CorsAnalyzers.CodeFixes;
 /// <c>ConfigureServices</c>, in whichever document that is.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseCorsWithoutServicesCodeFixProvider)), Shared]
-public sealed class UseCorsWithoutServicesCodeFixProvider : CodeFixProvider
+public sealed class UseCorsWithoutServicesCodeFixProvider : CorsCodeFixProvider
 {
     public const string AddCorsKey = "CORS010_AddCors";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.UseCorsWithoutServices);
-
-    public override FixAllProvider GetFixAllProvider() => SingleInsertionFixAllProvider.Instance;
-
-    public override Task RegisterCodeFixesAsync(CodeFixContext context)
+    public UseCorsWithoutServicesCodeFixProvider()
+        : base(DiagnosticIds.UseCorsWithoutServices)
     {
-        context.CancellationToken.ThrowIfCancellationRequested();
-        StatementInsertion.RegisterFixes(context, "Add '{0}'", AddCorsKey);
-        return Task.CompletedTask;
     }
+
+    public override FixAllProvider? GetFixAllProvider() => SingleInsertionFixAllProvider.Instance;
+
+    protected override bool NeedsSemanticModel => false;
+
+    protected override void RegisterFixes(FixContext context, Diagnostic diagnostic) =>
+        StatementInsertion.RegisterFix(context, diagnostic, "Add '{0}'", AddCorsKey);
 }

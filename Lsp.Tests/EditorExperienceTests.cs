@@ -87,15 +87,20 @@ public sealed partial class EditorExperienceTests(ITestOutputHelper output)
 
         // The edit CORS007's fix makes, typed here by hand (the literal rewritten to the origin a browser sends), clears
         // the squiggle.
+        // "Gone" is read from a report of the new text: every other finding of the file is still in it (the edits keep the
+        // line numbers), so neither an empty report nor one computed before the change passes.
+        var others = diagnostics.Where(d => d.Code.StartsWith("CORS", StringComparison.Ordinal) && !(d.Code == "CORS007" && d.Line == trailingSlash.Line)).ToList();
+        Assert.NotEmpty(others);
+        bool HasOthers(List<LspDiagnostic> report) => others.All(o => report.Any(x => x.Code == o.Code && x.Line == o.Line));
         text = text.Replace("\"https://shop.adventure-works.com/\"", "\"https://shop.adventure-works.com\"", StringComparison.Ordinal);
-        var fixTime = await ChangeAndWaitAsync(server, uri, 2, text, d => !d.Any(x => x.Code == "CORS007" && x.Line == trailingSlash.Line));
+        var fixTime = await ChangeAndWaitAsync(server, uri, 2, text, d => HasOthers(d) && !d.Any(x => x.Code == "CORS007" && x.Line == trailingSlash.Line));
         output.WriteLine($"fixed literal: squiggle gone {fixTime.TotalMilliseconds:0} ms after the change");
 
         // 3. Typing: a trailing slash appears and disappears, and so does the squiggle.
         var widgetsLine = Array.FindIndex(text.Split('\n'), l => l.Contains("\"https://widgets.fabrikam.com\"", StringComparison.Ordinal));
         var typed = text.Replace("\"https://widgets.fabrikam.com\"", "\"https://widgets.fabrikam.com/\"", StringComparison.Ordinal);
         var appear = await ChangeAndWaitAsync(server, uri, 3, typed, d => d.Any(x => x.Code == "CORS007" && x.Line == widgetsLine));
-        var disappear = await ChangeAndWaitAsync(server, uri, 4, text, d => !d.Any(x => x.Code == "CORS007" && x.Line == widgetsLine));
+        var disappear = await ChangeAndWaitAsync(server, uri, 4, text, d => HasOthers(d) && !d.Any(x => x.Code == "CORS007" && x.Line == widgetsLine));
         output.WriteLine($"typing: squiggle appeared {appear.TotalMilliseconds:0} ms and disappeared {disappear.TotalMilliseconds:0} ms after the change");
     }
 

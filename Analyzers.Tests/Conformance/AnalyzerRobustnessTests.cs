@@ -98,11 +98,20 @@ public sealed class AnalyzerRobustnessTests
         var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, TestCompilations.AllAnalyzers);
         Assert.Empty(exceptions);
 
-        // "Open", the creation with "*", UseCors(WithOrigins(new[] { "*" })), the helper-built default policy is safe.
-        var lines = diagnostics.Where(d => d.Id == DiagnosticIds.AnyOriginWithCredentials)
-            .Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1)
-            .OrderBy(l => l);
-        Assert.Equal(new[] { 8, 17, 20 }, lines);
+        // "Open", the creation with "*", UseCors(WithOrigins(new[] { "*" })); the helper-built default policy is safe. Each
+        // finding is on the call that allows any origin, in the statement that builds that policy.
+        var found = diagnostics.Where(d => d.Id == DiagnosticIds.AnyOriginWithCredentials)
+            .OrderBy(d => d.Location.SourceSpan.Start)
+            .Select(d => (Statement: StatementAt(d.Location), Reported: d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)))
+            .ToArray();
+        Assert.Equal(
+            new[]
+            {
+                ("options.AddPolicy(\"Open\", policy => policy.AllowAnyOrigin().AllowAnyHeader().AllowCredentials());", "AllowAnyOrigin()"),
+                ("var local = new CorsPolicyBuilder(\"*\");", "new CorsPolicyBuilder(\"*\")"),
+                ("app.UseCors(p => p.WithOrigins(new[] { \"*\" }).AllowCredentials());", "WithOrigins(new[] { \"*\" })"),
+            },
+            found);
     }
 
     [Fact]
@@ -113,6 +122,13 @@ public sealed class AnalyzerRobustnessTests
         var first = Describe(runs[0].Diagnostics);
         Assert.NotEmpty(first);
         Assert.All(runs, run => Assert.Equal(first, Describe(run.Diagnostics)));
+    }
+
+    /// <summary>The whole line the location starts on, trimmed: the statement of <see cref="CorsProgram"/> written there.</summary>
+    private static string StatementAt(Location location)
+    {
+        var text = location.SourceTree!.GetText();
+        return text.Lines[location.GetLineSpan().StartLinePosition.Line].ToString().Trim();
     }
 
     private static string[] Describe(IEnumerable<Diagnostic> diagnostics) =>

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
-using Xunit;
 
 namespace CorsAnalyzers.Tests.FixCoverage;
 

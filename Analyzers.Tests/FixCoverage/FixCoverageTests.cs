@@ -1,5 +1,4 @@
 using System.Linq;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace CorsAnalyzers.Tests.FixCoverage;

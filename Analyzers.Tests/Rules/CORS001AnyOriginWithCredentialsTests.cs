@@ -1,8 +1,7 @@
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes;
-using CorsAnalyzers.Rules;
 using VerifyCS = CorsAnalyzers.Tests.CSharpCodeFixVerifier<
-    CorsAnalyzers.Rules.PolicyAnalyzer,
+    CorsAnalyzers.Tests.PolicyRules,
     CorsAnalyzers.CodeFixes.AnyOriginWithCredentialsCodeFixProvider>;
 
 namespace CorsAnalyzers.Tests.Rules;

@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes;
 using VerifyCS = CorsAnalyzers.Tests.CSharpCodeFixVerifier<
-    CorsAnalyzers.Rules.PolicyAnalyzer,
+    CorsAnalyzers.Tests.PolicyRules,
     CorsAnalyzers.CodeFixes.AllOriginsTrustedWithCredentialsCodeFixProvider>;
 
 namespace CorsAnalyzers.Tests.Rules;
@@ -136,7 +136,7 @@ public sealed class CORS002AllOriginsTrustedWithCredentialsTests
     [InlineData(true)]
     public async Task DebugRegion_ReportedOnlyWithReportInDevelopment(bool reportInDevelopment)
     {
-        var test = new CSharpAnalyzerVerifier<CorsAnalyzers.Rules.PolicyAnalyzer>.Test("""
+        var test = new CSharpAnalyzerVerifier<CorsAnalyzers.Tests.PolicyRules>.Test("""
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCors(o => o.AddDefaultPolicy(p =>
             {
@@ -163,7 +163,7 @@ public sealed class CORS002AllOriginsTrustedWithCredentialsTests
     [Fact]
     public async Task DevelopmentOnly_ReportInDevelopmentOption_ReportsDiagnostic()
     {
-        var test = new CSharpAnalyzerVerifier<CorsAnalyzers.Rules.PolicyAnalyzer>.Test("""
+        var test = new CSharpAnalyzerVerifier<CorsAnalyzers.Tests.PolicyRules>.Test("""
             var builder = WebApplication.CreateBuilder(args);
             if (builder.Environment.IsDevelopment())
             {

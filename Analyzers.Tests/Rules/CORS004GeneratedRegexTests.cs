@@ -1,5 +1,5 @@
 using System.Threading.Tasks;
-using VerifyCS = CorsAnalyzers.Tests.CSharpAnalyzerVerifier<CorsAnalyzers.Rules.PolicyAnalyzer>;
+using VerifyCS = CorsAnalyzers.Tests.CSharpAnalyzerVerifier<CorsAnalyzers.Tests.PolicyRules>;
 
 namespace CorsAnalyzers.Tests.Rules;
 

@@ -2,7 +2,7 @@ using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes;
 using Microsoft.CodeAnalysis.Testing;
 using VerifyCS = CorsAnalyzers.Tests.CSharpCodeFixVerifier<
-    CorsAnalyzers.Rules.PolicyAnalyzer,
+    CorsAnalyzers.Tests.PolicyRules,
     CorsAnalyzers.CodeFixes.SplitEntriesCodeFixProvider>;
 
 namespace CorsAnalyzers.Tests.Rules;

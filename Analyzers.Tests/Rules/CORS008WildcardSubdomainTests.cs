@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes;
 using VerifyCS = CorsAnalyzers.Tests.CSharpCodeFixVerifier<
-    CorsAnalyzers.Rules.PolicyAnalyzer,
+    CorsAnalyzers.Tests.PolicyRules,
     CorsAnalyzers.CodeFixes.WildcardSubdomainCodeFixProvider>;
 
 namespace CorsAnalyzers.Tests.Rules;

@@ -44,7 +44,7 @@ public sealed class CORS010UnboundRegistrationTests
     {
         var compilation = await TestCompilations.CreateAsync(new[] { source });
         Assert.Contains(compilation.GetDiagnostics(), static d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
-        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, new[] { new CorsAnalyzers.Rules.PipelineAnalyzer() });
+        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, new[] { new CorsAnalyzers.Tests.PipelineRules() });
         Assert.Empty(exceptions);
         return diagnostics.ToArray();
     }

@@ -1,5 +1,5 @@
 using System.Threading.Tasks;
-using VerifyCS = CorsAnalyzers.Tests.CSharpAnalyzerVerifier<CorsAnalyzers.Rules.PipelineAnalyzer>;
+using VerifyCS = CorsAnalyzers.Tests.CSharpAnalyzerVerifier<CorsAnalyzers.Tests.PipelineRules>;
 
 namespace CorsAnalyzers.Tests.Rules;
 

@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes;
-using CorsAnalyzers.Rules;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace CorsAnalyzers.Tests.Rules;
@@ -11,7 +10,7 @@ public sealed class CORS010to015FixTests
     [Fact]
     public async Task CORS010_MinimalHosting_Fix_InsertsAddCorsBeforeBuild()
     {
-        await CSharpCodeFixVerifier<PipelineAnalyzer, UseCorsWithoutServicesCodeFixProvider>.VerifyNonLocalCodeFixAsync("""
+        await CSharpCodeFixVerifier<PipelineRules, UseCorsWithoutServicesCodeFixProvider>.VerifyNonLocalCodeFixAsync("""
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddRazorPages();
             {|#1:var app = builder.Build();|}
@@ -30,7 +29,7 @@ public sealed class CORS010to015FixTests
     [Fact]
     public async Task CORS010_UseCorsInOtherFile_FixAll_InsertsOnceInConfigureServices()
     {
-        var test = new CSharpCodeFixVerifier<PipelineAnalyzer, UseCorsWithoutServicesCodeFixProvider>.Test("""
+        var test = new CSharpCodeFixVerifier<PipelineRules, UseCorsWithoutServicesCodeFixProvider>.Test("""
             public static class Program
             {
                 public static void Main(string[] args) =>
@@ -108,7 +107,7 @@ public sealed class CORS010to015FixTests
     [Fact]
     public async Task CORS011_Fix_InsertsUseCorsAfterRoutingWithPolicyName()
     {
-        await CSharpCodeFixVerifier<PipelineAnalyzer, CorsNeverAppliedCodeFixProvider>.VerifyNonLocalCodeFixAsync("""
+        await CSharpCodeFixVerifier<PipelineRules, CorsNeverAppliedCodeFixProvider>.VerifyNonLocalCodeFixAsync("""
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCors(o => o.{|#0:AddPolicy("spa", p => p.WithOrigins("https://app.contoso.com"))|});
             var app = builder.Build();
@@ -133,7 +132,7 @@ public sealed class CORS010to015FixTests
     public async Task CORS011_TemplateWithDevelopmentOnlyMapping_Fix_InsertsBeforeTheBranch()
     {
         // The webapi template maps OpenAPI under IsDevelopment(): UseCors must run on the production path too.
-        await CSharpCodeFixVerifier<PipelineAnalyzer, CorsNeverAppliedCodeFixProvider>.VerifyNonLocalCodeFixAsync("""
+        await CSharpCodeFixVerifier<PipelineRules, CorsNeverAppliedCodeFixProvider>.VerifyNonLocalCodeFixAsync("""
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCors(o => o.{|#0:AddPolicy("reports", p => p.WithOrigins("https://app.contoso.com"))|});
             var app = builder.Build();
@@ -163,7 +162,7 @@ public sealed class CORS010to015FixTests
     [Fact]
     public async Task CORS011_StartupWithoutRouting_Fix_InsertsBeforeEndpointMapping()
     {
-        await CSharpCodeFixVerifier<PipelineAnalyzer, CorsNeverAppliedCodeFixProvider>.VerifyNonLocalCodeFixAsync("""
+        await CSharpCodeFixVerifier<PipelineRules, CorsNeverAppliedCodeFixProvider>.VerifyNonLocalCodeFixAsync("""
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCors(o => o.{|#0:AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com"))|});
             var app = builder.Build();
@@ -185,7 +184,7 @@ public sealed class CORS010to015FixTests
     [Fact]
     public async Task CORS012_Fix_MovesAfterRoutingKeepingComment()
     {
-        await CSharpCodeFixVerifier<PipelineAnalyzer, MisplacedUseCorsCodeFixProvider>.VerifyCodeFixAsync("""
+        await CSharpCodeFixVerifier<PipelineRules, MisplacedUseCorsCodeFixProvider>.VerifyCodeFixAsync("""
             public class Startup
             {
                 public void Configure(IApplicationBuilder app)
@@ -219,7 +218,7 @@ public sealed class CORS010to015FixTests
     [Fact]
     public async Task CORS012_TrailingComment_Fix_MovesWithTheStatement()
     {
-        await CSharpCodeFixVerifier<PipelineAnalyzer, MisplacedUseCorsCodeFixProvider>.VerifyCodeFixAsync("""
+        await CSharpCodeFixVerifier<PipelineRules, MisplacedUseCorsCodeFixProvider>.VerifyCodeFixAsync("""
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com")));
             var app = builder.Build();
@@ -245,7 +244,7 @@ public sealed class CORS010to015FixTests
     [Fact]
     public async Task CORS012_TopLevelWithoutRouting_Fix_MovesBeforeAuthentication()
     {
-        await CSharpCodeFixVerifier<PipelineAnalyzer, MisplacedUseCorsCodeFixProvider>.VerifyCodeFixAsync("""
+        await CSharpCodeFixVerifier<PipelineRules, MisplacedUseCorsCodeFixProvider>.VerifyCodeFixAsync("""
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com")));
             var app = builder.Build();
@@ -271,7 +270,7 @@ public sealed class CORS010to015FixTests
     [Fact]
     public async Task CORS012_AcrossMethods_Fix_MovesIntoOtherMethodWithItsReceiver()
     {
-        var test = new CSharpCodeFixVerifier<PipelineAnalyzer, MisplacedUseCorsCodeFixProvider>.Test("""
+        var test = new CSharpCodeFixVerifier<PipelineRules, MisplacedUseCorsCodeFixProvider>.Test("""
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com")));
             var app = builder.Build();
@@ -317,7 +316,7 @@ public sealed class CORS010to015FixTests
     [Fact]
     public async Task CORS012_BeforeRouting_Fix_MovesAfterRouting()
     {
-        var test = new CSharpCodeFixVerifier<PipelineAnalyzer, MisplacedUseCorsCodeFixProvider>.Test("""
+        var test = new CSharpCodeFixVerifier<PipelineRules, MisplacedUseCorsCodeFixProvider>.Test("""
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCors(o => o.AddPolicy("A", p => p.WithOrigins("https://app.contoso.com")));
             var app = builder.Build();
@@ -357,16 +356,16 @@ public sealed class CORS010to015FixTests
             app.Run();
             """;
         var expected = Diagnostic(DiagnosticIds.UnknownPolicyName).WithLocation(0).WithArguments("No CORS policy named 'Spa' is added (added: 'spa', 'partners')");
-        await CSharpCodeFixVerifier<PipelineAnalyzer, UnknownPolicyNameCodeFixProvider>.VerifyNonLocalCodeFixAsync(
+        await CSharpCodeFixVerifier<PipelineRules, UnknownPolicyNameCodeFixProvider>.VerifyNonLocalCodeFixAsync(
             source, source.Replace("{|#0:UseCors(\"Spa\")|}", "UseCors(\"spa\")"), UnknownPolicyNameCodeFixProvider.UseExistingPolicyKey + ".spa", expected);
-        await CSharpCodeFixVerifier<PipelineAnalyzer, UnknownPolicyNameCodeFixProvider>.VerifyNonLocalCodeFixAsync(
+        await CSharpCodeFixVerifier<PipelineRules, UnknownPolicyNameCodeFixProvider>.VerifyNonLocalCodeFixAsync(
             source, source.Replace("{|#0:UseCors(\"Spa\")|}", "UseCors(\"partners\")"), UnknownPolicyNameCodeFixProvider.UseExistingPolicyKey + ".partners", expected);
     }
 
     [Fact]
     public async Task CORS013_AttributeAndRequireCors_FixAll_RenamesEach()
     {
-        await CSharpCodeFixVerifier<PipelineAnalyzer, UnknownPolicyNameCodeFixProvider>.VerifyNonLocalCodeFixAsync("""
+        await CSharpCodeFixVerifier<PipelineRules, UnknownPolicyNameCodeFixProvider>.VerifyNonLocalCodeFixAsync("""
             using Microsoft.AspNetCore.Cors;
             using Microsoft.AspNetCore.Mvc;
 
@@ -412,7 +411,7 @@ public sealed class CORS010to015FixTests
     [Fact]
     public async Task CORS015_SeparateLists_Fix_RemovesEnableCorsKeepingDocComment()
     {
-        await CSharpCodeFixVerifier<PipelineAnalyzer, ConflictingCorsAttributesCodeFixProvider>.VerifyCodeFixAsync("""
+        await CSharpCodeFixVerifier<PipelineRules, ConflictingCorsAttributesCodeFixProvider>.VerifyCodeFixAsync("""
             using Microsoft.AspNetCore.Cors;
             using Microsoft.AspNetCore.Mvc;
 
@@ -440,7 +439,7 @@ public sealed class CORS010to015FixTests
     [Fact]
     public async Task CORS015_SameList_FixAll_RemovesEach()
     {
-        await CSharpCodeFixVerifier<PipelineAnalyzer, ConflictingCorsAttributesCodeFixProvider>.VerifyCodeFixAsync("""
+        await CSharpCodeFixVerifier<PipelineRules, ConflictingCorsAttributesCodeFixProvider>.VerifyCodeFixAsync("""
             using Microsoft.AspNetCore.Cors;
             using Microsoft.AspNetCore.Mvc;
 
@@ -465,5 +464,5 @@ public sealed class CORS010to015FixTests
             Diagnostic(DiagnosticIds.ConflictingCorsAttributes).WithLocation(2).WithLocation(3).WithArguments("Get"));
     }
 
-    private static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<PipelineAnalyzer>.Diagnostic(id);
+    private static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<PipelineRules>.Diagnostic(id);
 }

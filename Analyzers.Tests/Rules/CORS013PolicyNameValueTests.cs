@@ -1,6 +1,5 @@
-using System.Linq;
 using System.Threading.Tasks;
-using VerifyCS = CorsAnalyzers.Tests.CSharpAnalyzerVerifier<CorsAnalyzers.Rules.PipelineAnalyzer>;
+using VerifyCS = CorsAnalyzers.Tests.CSharpAnalyzerVerifier<CorsAnalyzers.Tests.PipelineRules>;
 
 namespace CorsAnalyzers.Tests.Rules;
 
@@ -141,7 +140,7 @@ public sealed class CORS013PolicyNameValueTests
             "app.UseCors(\"spa\");");
         var compilation = await TestCompilations.CreateAsync(new[] { source });
         Assert.Contains(compilation.GetDiagnostics(), static d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
-        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, new[] { new CorsAnalyzers.Rules.PipelineAnalyzer() });
+        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, new[] { new CorsAnalyzers.Tests.PipelineRules() });
         Assert.Empty(exceptions);
         Assert.DoesNotContain(diagnostics, static d => d.Id is DiagnosticIds.UnknownPolicyName or DiagnosticIds.PolicyAddedTwice);
     }

@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes;
-using VerifyCS = CorsAnalyzers.Tests.CSharpAnalyzerVerifier<CorsAnalyzers.Rules.PipelineAnalyzer>;
-using VerifyFix = CorsAnalyzers.Tests.CSharpCodeFixVerifier<CorsAnalyzers.Rules.PipelineAnalyzer, CorsAnalyzers.CodeFixes.PolicyAddedTwiceCodeFixProvider>;
+using VerifyCS = CorsAnalyzers.Tests.CSharpAnalyzerVerifier<CorsAnalyzers.Tests.PipelineRules>;
+using VerifyFix = CorsAnalyzers.Tests.CSharpCodeFixVerifier<CorsAnalyzers.Tests.PipelineRules, CorsAnalyzers.CodeFixes.PolicyAddedTwiceCodeFixProvider>;
 
 namespace CorsAnalyzers.Tests.Rules;
 

@@ -47,7 +47,7 @@ public sealed class CORS016UnresolvedValueTests
     {
         var compilation = await TestCompilations.CreateAsync(new[] { source });
         Assert.Contains(compilation.GetDiagnostics(), static d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
-        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, new[] { new CorsAnalyzers.Rules.HeaderAnalyzer() });
+        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, new[] { new CorsAnalyzers.Tests.HeaderRules() });
         Assert.Empty(exceptions);
         return diagnostics.ToArray();
     }

@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes;
-using CorsAnalyzers.Rules;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace CorsAnalyzers.Tests.Rules;
@@ -151,7 +150,7 @@ public sealed class CORS016to018FixTests
     [Fact]
     public async Task MiddlewareClassInStartupApp_Fix_EditsBothDocumentsAndRemovesTheDeadClass()
     {
-        var test = new CSharpCodeFixVerifier<HeaderAnalyzer, UseCorsMiddlewareCodeFixProvider>.Test("""
+        var test = new CSharpCodeFixVerifier<HeaderRules, UseCorsMiddlewareCodeFixProvider>.Test("""
             public sealed class CorsHeadersMiddleware(RequestDelegate next)
             {
                 public async Task InvokeAsync(HttpContext context)
@@ -204,11 +203,11 @@ public sealed class CORS016to018FixTests
         await test.RunAsync();
     }
 
-    private static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<HeaderAnalyzer>.Diagnostic(id);
+    private static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<HeaderRules>.Diagnostic(id);
 
     private static async Task VerifyAsync(string source, string fixedSource, params DiagnosticResult[] expected)
     {
-        var test = new CSharpCodeFixVerifier<HeaderAnalyzer, UseCorsMiddlewareCodeFixProvider>.Test(source, fixedSource)
+        var test = new CSharpCodeFixVerifier<HeaderRules, UseCorsMiddlewareCodeFixProvider>.Test(source, fixedSource)
         {
             CodeActionEquivalenceKey = UseCorsMiddlewareCodeFixProvider.UseMiddlewareKey,
         };

@@ -1,5 +1,5 @@
 using System.Threading.Tasks;
-using VerifyCS = CorsAnalyzers.Tests.CSharpAnalyzerVerifier<CorsAnalyzers.Rules.HeaderAnalyzer>;
+using VerifyCS = CorsAnalyzers.Tests.CSharpAnalyzerVerifier<CorsAnalyzers.Tests.HeaderRules>;
 
 namespace CorsAnalyzers.Tests.Rules;
 
@@ -165,7 +165,7 @@ public sealed class CORS016to018HeaderTests
             app.Run();
             """;
         var compilation = await TestCompilations.CreateAsync(new[] { source });
-        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, new[] { new CorsAnalyzers.Rules.HeaderAnalyzer() });
+        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, new[] { new CorsAnalyzers.Tests.HeaderRules() });
         Assert.Empty(exceptions);
         Assert.Single(diagnostics, d => d.Id == DiagnosticIds.HandWrittenCorsHeaders);
         var reflected = Assert.Single(diagnostics, d => d.Id == DiagnosticIds.RequestOriginReflected);
@@ -194,7 +194,7 @@ public sealed class CORS016to018HeaderTests
             }
             """;
         var compilation = await TestCompilations.CreateAsync(new[] { source });
-        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, new[] { new CorsAnalyzers.Rules.HeaderAnalyzer() });
+        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, new[] { new CorsAnalyzers.Tests.HeaderRules() });
         Assert.Empty(exceptions);
         Assert.Single(diagnostics, d => d.Id == DiagnosticIds.HandWrittenCorsHeaders);
         Assert.DoesNotContain(diagnostics, d => d.Id == DiagnosticIds.RequestOriginReflected);

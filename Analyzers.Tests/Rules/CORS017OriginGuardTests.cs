@@ -79,7 +79,7 @@ public sealed class CORS017OriginGuardTests
         var compilation = await TestCompilations.CreateAsync(new[] { source });
         var errors = compilation.GetDiagnostics().Where(static d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();
         Assert.Equal(allowErrors, errors.Count > 0);
-        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, new[] { new CorsAnalyzers.Rules.HeaderAnalyzer() });
+        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, new[] { new CorsAnalyzers.Tests.HeaderRules() });
         Assert.Empty(exceptions);
         return diagnostics.ToArray();
     }

@@ -56,7 +56,7 @@ public sealed class CORS018HeaderValueTests
     {
         var compilation = await TestCompilations.CreateAsync(new[] { source });
         Assert.DoesNotContain(compilation.GetDiagnostics(), static d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
-        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, new[] { new CorsAnalyzers.Rules.HeaderAnalyzer() });
+        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, new[] { new CorsAnalyzers.Tests.HeaderRules() });
         Assert.Empty(exceptions);
         return diagnostics.ToArray();
     }

@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Threading.Tasks;
-using VerifyCS = CorsAnalyzers.Tests.CSharpAnalyzerVerifier<CorsAnalyzers.Rules.PolicyAnalyzer>;
+using VerifyCS = CorsAnalyzers.Tests.CSharpAnalyzerVerifier<CorsAnalyzers.Tests.PolicyRules>;
 
 namespace CorsAnalyzers.Tests.Rules;
 
@@ -143,7 +143,7 @@ public sealed class CORS022WildcardHeaderListWithCredentialsTests
     {
         var compilation = await TestCompilations.CreateAsync(new[] { source });
         Assert.DoesNotContain(compilation.GetDiagnostics(), static d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
-        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, new[] { new CorsAnalyzers.Rules.HeaderAnalyzer() });
+        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, new[] { new CorsAnalyzers.Tests.HeaderRules() });
         Assert.Empty(exceptions);
         return diagnostics.ToArray();
     }

@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes;
 using VerifyCS = CorsAnalyzers.Tests.CSharpCodeFixVerifier<
-    CorsAnalyzers.Rules.PipelineAnalyzer,
+    CorsAnalyzers.Tests.PipelineRules,
     CorsAnalyzers.CodeFixes.SecondCorsMiddlewareCodeFixProvider>;
 
 namespace CorsAnalyzers.Tests.Rules;

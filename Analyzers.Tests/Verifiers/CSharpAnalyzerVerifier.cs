@@ -3,7 +3,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
@@ -37,6 +36,7 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
             TestCode = source;
             MarkupOptions = MarkupOptions.UseFirstDescriptor;
             CorsTestSetup.Apply(TestState, source, implicitUsings);
+            CorsTestSetup.DisableOtherFamilies(new TAnalyzer(), DisabledDiagnostics);
         }
 
         /// <summary>Adds a project of the same solution that the tested app references (ASP.NET Core reference set unless given).</summary>

@@ -74,6 +74,7 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
             FixedCode = fixedSource;
             MarkupOptions = MarkupOptions.UseFirstDescriptor;
             CorsTestSetup.Apply(TestState, source, implicitUsings);
+            CorsTestSetup.DisableOtherFamilies(new TAnalyzer(), DisabledDiagnostics);
             if (implicitUsings)
             {
                 FixedState.Sources.Add(("/0/GlobalUsings.g.cs", CorsTestSetup.WebSdkImplicitUsings));

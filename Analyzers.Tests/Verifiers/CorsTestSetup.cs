@@ -63,6 +63,15 @@ public static class CorsTestSetup
         CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
     }
 
+    /// <summary>A verifier of one <see cref="RuleFamilyAnalyzer"/> disables the other families' diagnostics.</summary>
+    public static void DisableOtherFamilies(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer analyzer, System.Collections.Generic.List<string> disabled)
+    {
+        if (analyzer is RuleFamilyAnalyzer family)
+        {
+            disabled.AddRange(family.OtherIds);
+        }
+    }
+
     public static void Apply(SolutionState state, string? source, bool implicitUsings)
     {
         state.ReferenceAssemblies = AspNetCore;

@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -79,7 +77,7 @@ public static class TestCompilations
         IReadOnlyList<DiagnosticAnalyzer> analyzers,
         IEnumerable<AdditionalText> additionalFiles)
     {
-        var (diagnostics, exceptions, _) = await AnalyzeTimedAsync(compilation, analyzers, CancellationToken.None, additionalFiles.ToImmutableArray());
+        var (diagnostics, exceptions, _) = await AnalyzeTimedAsync(compilation, analyzers, new List<Exception>(), CancellationToken.None, additionalFiles.ToImmutableArray());
         return (diagnostics, exceptions);
     }
 
@@ -89,13 +87,24 @@ public static class TestCompilations
     /// Like <see cref="AnalyzeAsync"/>, plus the time spent inside the analyzers' own callbacks (the compiler's telemetry,
     /// as <c>-p:ReportAnalyzer=true</c> shows it), which excludes the binding the compiler does for every analyzer anyway.
     /// </summary>
+    public static Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions, TimeSpan AnalyzerTime)> AnalyzeTimedAsync(
+        Compilation compilation,
+        IReadOnlyList<DiagnosticAnalyzer> analyzers,
+        CancellationToken cancellationToken = default) =>
+        AnalyzeTimedAsync(compilation, analyzers, new List<Exception>(), cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="AnalyzeTimedAsync(Compilation, IReadOnlyList{DiagnosticAnalyzer}, CancellationToken)"/>, with the
+    /// analyzer exceptions added to <paramref name="exceptions"/> as they happen: they are there also when the analysis is
+    /// cancelled and never returns.
+    /// </summary>
     public static async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions, TimeSpan AnalyzerTime)> AnalyzeTimedAsync(
         Compilation compilation,
         IReadOnlyList<DiagnosticAnalyzer> analyzers,
-        CancellationToken cancellationToken = default,
+        List<Exception> exceptions,
+        CancellationToken cancellationToken,
         ImmutableArray<AdditionalText> additionalFiles = default)
     {
-        var exceptions = new List<Exception>();
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(additionalFiles.IsDefault ? ImmutableArray<AdditionalText>.Empty : additionalFiles),
             onAnalyzerException: (exception, _, _) =>
@@ -113,6 +122,13 @@ public static class TestCompilations
         foreach (var analyzer in analyzers)
         {
             analyzerTime += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, cancellationToken)).ExecutionTime;
+        }
+
+        // A family of the rules stands for its own diagnostics only.
+        var families = analyzers.OfType<RuleFamilyAnalyzer>().ToList();
+        if (families.Count > 0)
+        {
+            diagnostics = diagnostics.RemoveAll(d => families.All(f => f.OtherIds.Contains(d.Id)));
         }
 
         return (diagnostics, exceptions, analyzerTime);

@@ -8,16 +8,8 @@ namespace CorsAnalyzers.Model;
 internal static class RegistrationCalls
 {
     /// <summary>AddCors on the services or on an MVC core builder, and the MVC registrations that add CORS too.</summary>
-    public static bool Registers(IMethodSymbol method, CorsKnownTypes types)
-    {
-        var type = method.ContainingType;
-        return method.Name switch
-        {
-            "AddCors" => Is(type, types.CorsServiceCollectionExtensions) || Is(type, types.MvcCorsMvcCoreBuilderExtensions),
-            "AddControllers" or "AddControllersWithViews" or "AddMvc" => Is(type, types.MvcServiceCollectionExtensions),
-            _ => false,
-        };
-    }
+    public static bool Registers(IMethodSymbol method, CorsKnownTypes types) =>
+        CorsCalls.Classify(method, types) is CorsCallKind.AddCors or CorsCallKind.AddMvc;
 
     /// <summary>
     /// An invocation that does not bind but whose candidates include a registering method: the call exists, an argument
@@ -46,7 +38,4 @@ internal static class RegistrationCalls
 
         return false;
     }
-
-    private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
-        expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using CorsAnalyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

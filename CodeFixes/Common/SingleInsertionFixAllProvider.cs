@@ -28,7 +28,7 @@ internal sealed class SingleInsertionFixAllProvider : FixAllProvider
                 var done = new HashSet<(string?, Microsoft.CodeAnalysis.Text.TextSpan, string)>();
                 foreach (var diagnostic in diagnostics)
                 {
-                    if (StatementInsertion.Read(diagnostic) is { } insertion
+                    if (StatementInsertion.Read(diagnostic, DiagnosticProperties.Statement) is { } insertion
                         && done.Add((insertion.Slot.SourceTree?.FilePath, insertion.Slot.SourceSpan, insertion.Code)))
                     {
                         solution = await StatementInsertion.InsertAsync(solution, insertion.Slot, insertion.Placement, insertion.Code, cancellationToken).ConfigureAwait(false);

@@ -1,10 +1,8 @@
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using CorsAnalyzers.Rules.Pipeline;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
@@ -15,11 +13,12 @@ namespace CorsAnalyzers.CodeFixes.Common;
 internal static class StatementInsertion
 {
     /// <summary>The slot and statement a diagnostic carries, or null when it carries none.</summary>
-    public static (Location Slot, string Placement, string Code)? Read(Diagnostic diagnostic, int slotIndex = 0)
+    /// <paramref name="valueKey"/> names what the fix puts there: <see cref="DiagnosticProperties.Statement"/> or <see cref="DiagnosticProperties.Receiver"/>.
+    public static (Location Slot, string Placement, string Code)? Read(Diagnostic diagnostic, string valueKey, int slotIndex = 0)
     {
         if (diagnostic.AdditionalLocations.Count <= slotIndex
-            || !diagnostic.Properties.TryGetValue(FixProperties.Placement, out var placement) || placement is null
-            || !diagnostic.Properties.TryGetValue(FixProperties.Code, out var code) || code is null)
+            || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Placement, out var placement) || placement is null
+            || !diagnostic.Properties.TryGetValue(valueKey, out var code) || code is null)
         {
             return null;
         }
@@ -27,20 +26,18 @@ internal static class StatementInsertion
         return (diagnostic.AdditionalLocations[slotIndex], placement, code);
     }
 
-    /// <summary>Registers one action per diagnostic that carries a slot: it inserts the diagnostic's statement there.</summary>
-    public static void RegisterFixes(CodeFixContext context, string title, string equivalenceKey)
+    /// <summary>Registers the action that inserts the diagnostic's statement at its slot, when it carries one.</summary>
+    public static void RegisterFix(FixContext context, Diagnostic diagnostic, string title, string equivalenceKey)
     {
-        foreach (var diagnostic in context.Diagnostics)
+        if (Read(diagnostic, DiagnosticProperties.Statement) is { } insertion)
         {
-            if (Read(diagnostic) is { } insertion)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        string.Format(System.Globalization.CultureInfo.InvariantCulture, title, insertion.Code),
-                        cancellationToken => InsertAsync(context.Document.Project.Solution, insertion.Slot, insertion.Placement, insertion.Code, cancellationToken),
-                        equivalenceKey),
-                    diagnostic);
-            }
+            var solution = context.Document.Project.Solution;
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    string.Format(System.Globalization.CultureInfo.InvariantCulture, title, insertion.Code),
+                    cancellationToken => InsertAsync(solution, insertion.Slot, insertion.Placement, insertion.Code, cancellationToken),
+                    equivalenceKey),
+                diagnostic);
         }
     }
 
@@ -92,7 +89,7 @@ internal static class StatementInsertion
     public static SyntaxNode? Insert(SyntaxNode root, Location slot, string placement, StatementSyntax statement)
     {
         var node = root.FindNode(slot.SourceSpan, getInnermostNodeForTie: true);
-        if (placement == FixProperties.FirstInBlock)
+        if (placement == DiagnosticProperties.FirstInBlock)
         {
             var block = node.AncestorsAndSelf().OfType<BlockSyntax>().FirstOrDefault();
             return block is null ? null : root.ReplaceNode(block, block.WithStatements(block.Statements.Insert(0, statement)));
@@ -109,7 +106,7 @@ internal static class StatementInsertion
         {
             // Top-level statements are not indented; elastic trivia here would make the formatter add a blank line.
             var member = SyntaxFactory.GlobalStatement(statement.WithoutAnnotations(Formatter.Annotation).WithLeadingTrivia(KeepComments(statement.GetLeadingTrivia())));
-            return placement == FixProperties.After ? root.InsertNodesAfter(global, new[] { member }) : root.InsertNodesBefore(global, new[] { member });
+            return placement == DiagnosticProperties.After ? root.InsertNodesAfter(global, new[] { member }) : root.InsertNodesBefore(global, new[] { member });
         }
 
         if (anchor.Parent is not BlockSyntax)
@@ -117,6 +114,6 @@ internal static class StatementInsertion
             return null;
         }
 
-        return placement == FixProperties.After ? root.InsertNodesAfter(anchor, new[] { statement }) : root.InsertNodesBefore(anchor, new[] { statement });
+        return placement == DiagnosticProperties.After ? root.InsertNodesAfter(anchor, new[] { statement }) : root.InsertNodesBefore(anchor, new[] { statement });
     }
 }

@@ -23,39 +23,51 @@ var ours = typeof(CorsAnalyzers.DiagnosticIds).Assembly.GetTypes()
 var sonar = SonarS5122.Load();
 
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; iterations: {options.Iterations} (+1 warm-up)");
-Console.WriteLine($"Analyzers: CorsAnalyzers ({ours.Length} analyzers); SonarAnalyzer.CSharp 9.32 ({sonar.Length} analyzer(s) with S5122)");
+Console.WriteLine($"Analyzers: CorsAnalyzers ({ours.Length} analyzer(s)); SonarAnalyzer.CSharp 9.32 ({sonar.Length} analyzer(s) with S5122)");
 Console.WriteLine();
 
-var main = Measure(options.Files, withCors: true, includeSonar: true, includeCompile: true);
-var noCors = Measure(options.Files, withCors: false, includeSonar: false, includeCompile: false);
+var main = Measure(options.Files, withCors: true, includeSonar: true, includeCompile: true, includeWall: true);
+var noCors = Measure(options.Files, withCors: false, includeSonar: false, includeCompile: false, includeWall: true);
 Console.WriteLine();
 Console.WriteLine($"| {options.Files} files | median | min | max |");
 Console.WriteLine("|---|---|---|---|");
 Row("compile (emit, warm)", main.Compile);
-Row("CorsAnalyzers", main.Ours);
-Row("SonarAnalyzer S5122", main.Sonar);
-Row("CorsAnalyzers, no-CORS variant", noCors.Ours);
+Row("CorsAnalyzers, own time (telemetry)", main.Ours);
+Row("SonarAnalyzer S5122, own time (telemetry)", main.Sonar);
+Row("wall clock, do-nothing analyzer", main.BaselineWall);
+Row("wall clock, CorsAnalyzers", main.OursWall);
+Row("wall clock difference (CorsAnalyzers - do-nothing)", main.WallDifference);
+Row("wall clock, do-nothing + empty compilation-end action", main.BaselineEndWall);
+Row("wall clock difference (CorsAnalyzers - do-nothing + end)", main.WallDifferenceToEnd);
+Row("CorsAnalyzers, no-CORS variant, own time", noCors.Ours);
+Row("no-CORS variant, wall clock difference", noCors.WallDifference);
 Console.WriteLine();
-Console.WriteLine($"CorsAnalyzers / compile time: {Percent(Median(main.Ours) / Median(main.Compile))} (target <= 0.5 %)");
-Console.WriteLine($"CorsAnalyzers / S5122:        {Median(main.Ours) / Median(main.Sonar):0.000} (target <= 0.2)");
-Console.WriteLine($"No-CORS variant:              {Median(noCors.Ours):0.000} ms (target: about 0; nothing is registered)");
+Console.WriteLine($"Own time / compile time:               {Percent(Median(main.Ours) / Median(main.Compile))} (target <= 0.5 %)");
+Console.WriteLine($"Wall-clock difference / do-nothing run: {Percent(Median(main.WallDifference) / Median(main.BaselineWall))} (target <= 2 %)");
+Console.WriteLine($"Wall-clock difference / compile time:   {Percent(Median(main.WallDifference) / Median(main.Compile))}");
+Console.WriteLine($"Difference to do-nothing + end / that run: {Percent(Median(main.WallDifferenceToEnd) / Median(main.BaselineEndWall))} (a compilation-end action alone makes the driver bind every method body)");
+Console.WriteLine($"Own time / S5122 own time:              {Median(main.Ours) / Median(main.Sonar):0.000} (target <= 0.1)");
+Console.WriteLine($"No-CORS variant:                        own {Median(noCors.Ours):0.000} ms, wall-clock difference {Median(noCors.WallDifference):0.0} ms (target: about 0)");
+Console.WriteLine($"Allocated during analysis:              CorsAnalyzers {Median(main.OursAllocatedMb):0.0} MB, do-nothing {Median(main.BaselineAllocatedMb):0.0} MB");
 Console.WriteLine($"Diagnostics: ours {main.OurDiagnostics}, S5122 {main.SonarDiagnostics}");
 
 if (options.Scaling)
 {
     Console.WriteLine();
-    Console.WriteLine("| files | CorsAnalyzers median (ms) | per 1,000 files (ms) |");
-    Console.WriteLine("|---|---|---|");
+    Console.WriteLine("| files | own time median (ms) | own per 1,000 files (ms) | wall-clock difference (ms) | difference / do-nothing run |");
+    Console.WriteLine("|---|---|---|---|---|");
     foreach (var size in new[] { 500, 2000, 8000 })
     {
-        var run = Measure(size, withCors: true, includeSonar: false, includeCompile: false);
-        Console.WriteLine($"| {size} | {Median(run.Ours):0.00} | {Median(run.Ours) / size * 1000:0.00} |");
+        var run = Measure(size, withCors: true, includeSonar: false, includeCompile: false, includeWall: false);
+        Console.WriteLine($"| {size} | {Median(run.Ours):0.00} | {Median(run.Ours) / size * 1000:0.00} | {Median(run.WallDifference):0.0} | {Percent(Median(run.WallDifference) / Median(run.BaselineWall))} |");
     }
 }
 
+Console.WriteLine();
+Console.WriteLine($"Peak working set of the whole run: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):0} MB");
 return;
 
-Result Measure(int files, bool withCors, bool includeSonar, bool includeCompile)
+Result Measure(int files, bool withCors, bool includeSonar, bool includeCompile, bool includeWall)
 {
     var trees = SolutionGenerator.Generate(files, withCors)
         .Select(s => CSharpSyntaxTree.ParseText(s.Text, new CSharpParseOptions(LanguageVersion.CSharp12), s.Path))
@@ -72,6 +84,11 @@ Result Measure(int files, bool withCors, bool includeSonar, bool includeCompile)
                 throw new InvalidOperationException(string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5)));
             }
         });
+        // Wall clock of a sequential analysis without telemetry: the do-nothing analyzer and ours on equal fresh compilations.
+        long baselineAllocated = 0, oursAllocated = 0;
+        var baselineWall = includeWall ? WallTime(NewCompilation(trees, withCors), DoNothingAnalyzer.Instance, out baselineAllocated) : 0;
+        var baselineEndWall = includeWall ? WallTime(NewCompilation(trees, withCors), DoNothingAnalyzer.WithCompilationEnd, out _) : 0;
+        var oursWall = includeWall ? WallTime(NewCompilation(trees, withCors), ours, out oursAllocated) : 0;
         var (ourTime, ourCount) = AnalyzerTime(NewCompilation(trees, withCors), ours);
         var (sonarTime, sonarCount) = includeSonar ? AnalyzerTime(NewCompilation(trees, withCors, enableOnly: "S5122"), sonar) : (0, 0);
         if (iteration == 0)
@@ -82,6 +99,13 @@ Result Measure(int files, bool withCors, bool includeSonar, bool includeCompile)
         result.Compile.Add(compileTime);
         result.Ours.Add(ourTime);
         result.Sonar.Add(sonarTime);
+        result.BaselineWall.Add(baselineWall);
+        result.OursWall.Add(oursWall);
+        result.WallDifference.Add(oursWall - baselineWall);
+        result.BaselineEndWall.Add(baselineEndWall);
+        result.WallDifferenceToEnd.Add(oursWall - baselineEndWall);
+        result.BaselineAllocatedMb.Add(baselineAllocated / (1024.0 * 1024));
+        result.OursAllocatedMb.Add(oursAllocated / (1024.0 * 1024));
         result.OurDiagnostics = ourCount;
         result.SonarDiagnostics = sonarCount;
     }
@@ -119,6 +143,20 @@ static (double Milliseconds, int Diagnostics) AnalyzerTime(Compilation compilati
     return (total.TotalMilliseconds, diagnostics.Length);
 }
 
+static double WallTime(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, out long allocatedBytes)
+{
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    var before = GC.GetTotalAllocatedBytes(precise: true);
+    var stopwatch = Stopwatch.StartNew();
+    var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+        new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+    withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+    var elapsed = stopwatch.Elapsed.TotalMilliseconds;
+    allocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - before;
+    return elapsed;
+}
+
 static double Time(Action action)
 {
     var stopwatch = Stopwatch.StartNew();
@@ -149,6 +187,20 @@ internal sealed class Result
     public List<double> Ours { get; } = new();
 
     public List<double> Sonar { get; } = new();
+
+    public List<double> BaselineWall { get; } = new();
+
+    public List<double> OursWall { get; } = new();
+
+    public List<double> WallDifference { get; } = new();
+
+    public List<double> BaselineEndWall { get; } = new();
+
+    public List<double> WallDifferenceToEnd { get; } = new();
+
+    public List<double> BaselineAllocatedMb { get; } = new();
+
+    public List<double> OursAllocatedMb { get; } = new();
 
     public int OurDiagnostics { get; set; }
 
@@ -194,6 +246,50 @@ internal sealed record ReferenceSet(ImmutableArray<MetadataReference> Plain, Imm
         return Directory.GetFiles(framework, "*.dll").Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToImmutableArray();
     }
 }
+
+/// <summary>
+/// The driver's own cost, common to every analyzer: one syntax-node action that returns at once. Our wall-clock cost is the
+/// difference to a run of this analyzer on an equal compilation.
+/// </summary>
+#pragma warning disable RS1036, RS1041, RS2008 // Lives in the benchmark only, never shipped or loaded by a compiler.
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class DoNothingAnalyzer : DiagnosticAnalyzer
+{
+    public static readonly ImmutableArray<DiagnosticAnalyzer> Instance = ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingAnalyzer());
+
+    public static readonly ImmutableArray<DiagnosticAnalyzer> WithCompilationEnd = ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingWithEndAnalyzer());
+
+    private static readonly DiagnosticDescriptor Never = new("BENCH0", "never reported", "never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterSyntaxNodeAction(static _ => { }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression);
+    }
+}
+/// <summary>The same, plus an empty compilation-end action: the floor of any analyzer with a compilation-wide rule.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class DoNothingWithEndAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Never = new("BENCH1", "never reported", "never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            start.RegisterSyntaxNodeAction(static _ => { }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression);
+            start.RegisterCompilationEndAction(static _ => { });
+        });
+    }
+}
+#pragma warning restore RS1036, RS1041, RS2008
 
 /// <summary>SonarAnalyzer's analyzers that report S5122, loaded from the restored package.</summary>
 internal static class SonarS5122

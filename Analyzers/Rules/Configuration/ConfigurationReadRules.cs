@@ -20,10 +20,8 @@ internal static class ConfigurationReadRules
 
     public const string AllowedHostsKey = "AllowedHosts";
 
-    /// <summary>Diagnostic property on a CORS007 split finding, for its fix: "TrimEntries" or "Trim" (the framework lacks TrimEntries).</summary>
-    public const string SplitFixProperty = "SplitFix";
 
-    public static void Check(CorsPolicyModel policy, PolicyRuleContext context)
+    public static void Check(PolicyAnalysis policy, PolicyRuleContext context)
     {
         if (context.Types.Configuration.IConfiguration is null)
         {
@@ -92,7 +90,7 @@ internal static class ConfigurationReadRules
 
         if (read.Split is { Trims: false } split && ListSeparator(split) is { } separator)
         {
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(SplitFixProperty, context.Types.Configuration.HasTrimEntries ? "TrimEntries" : "Trim");
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.SplitFix, context.Types.Configuration.HasTrimEntries ? "TrimEntries" : "Trim");
             var location = split.Call.GetCallLocation();
             context.Report(DiagnosticDescriptors.ConfiguredListSplitUntrimmed, location, UseOf(location, call), properties, new object?[]
             {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using CorsAnalyzers.Model;
 using Microsoft.CodeAnalysis;
 
@@ -13,7 +14,7 @@ namespace CorsAnalyzers.Rules.Pipeline;
 /// </summary>
 internal static class MisplacedUseCorsRule
 {
-    public static void CheckOrder(CorsPipelineModel pipeline, Action<Diagnostic> report)
+    public static void CheckOrder(CorsPipelineModel pipeline, CorsKnownTypes types, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
         foreach (var (useCors, conflict, slot) in Verdicts(pipeline, FindLaterConflict))
         {
@@ -22,11 +23,26 @@ internal static class MisplacedUseCorsRule
         }
     }
 
-    public static void CheckRouting(CorsPipelineModel pipeline, Action<Diagnostic> report)
+    /// <summary>
+    /// UseCors before UseRouting matters only when endpoints carry CORS metadata (RequireCors, [EnableCors], [DisableCors]):
+    /// the middleware then runs before the endpoint is known, so the metadata is ignored.
+    /// </summary>
+    public static void CheckRouting(AppRuleContext context)
     {
-        foreach (var (useCors, routing, slot) in Verdicts(pipeline, FindLaterRouting))
+        foreach (var reference in context.Registrations.References)
         {
-            report(Create(DiagnosticDescriptors.UseCorsBeforeRouting, useCors, routing, slot));
+            if (reference.Kind is PolicyReferenceKind.RequireCors or PolicyReferenceKind.RequireCorsInline or PolicyReferenceKind.EnableCors or PolicyReferenceKind.DisableCors)
+            {
+                foreach (var pipeline in context.Registrations.Pipelines)
+                {
+                    foreach (var (useCors, routing, slot) in Verdicts(pipeline, FindLaterRouting))
+                    {
+                        context.Report(Create(DiagnosticDescriptors.UseCorsBeforeRouting, useCors, routing, slot));
+                    }
+                }
+
+                return;
+            }
         }
     }
 
@@ -37,7 +53,7 @@ internal static class MisplacedUseCorsRule
         if (slot is { } target && useCors.Statement is not null)
         {
             locations.Add(target.Location);
-            properties = target.Properties(target.Receiver);
+            properties = target.MoveProperties();
         }
 
         return Diagnostic.Create(descriptor, useCors.Location, locations, properties, args);

@@ -11,8 +11,15 @@ namespace CorsAnalyzers.Rules.Pipeline;
 internal static class RegistrationRules
 {
     /// <summary>CORS010: UseCors while nothing registers the CORS services.</summary>
-    public static void CheckServicesRegistered(RegistrationModel model, Action<Diagnostic> report)
+    public static void CheckServicesRegistered(AppRuleContext context)
     {
+        if (!context.IsApp)
+        {
+            return;
+        }
+
+        var model = context.Registrations;
+        Action<Diagnostic> report = context.Report;
         if (model.ServicesRegistered || model.ServicesUnknown)
         {
             return;
@@ -24,15 +31,22 @@ internal static class RegistrationRules
             if (reference.Kind is PolicyReferenceKind.UseCors or PolicyReferenceKind.UseCorsInline)
             {
                 report(slot is { } s
-                    ? Diagnostic.Create(DiagnosticDescriptors.UseCorsWithoutServices, reference.Location, new[] { s.Slot.Location }, s.Slot.Properties(s.Code))
+                    ? Diagnostic.Create(DiagnosticDescriptors.UseCorsWithoutServices, reference.Location, new[] { s.Slot.Location }, s.Slot.InsertProperties(s.Code))
                     : Diagnostic.Create(DiagnosticDescriptors.UseCorsWithoutServices, reference.Location));
             }
         }
     }
 
     /// <summary>CORS011: policies or endpoint metadata, and no UseCors anywhere.</summary>
-    public static void CheckApplied(RegistrationModel model, Action<Diagnostic> report)
+    public static void CheckApplied(AppRuleContext context)
     {
+        if (!context.IsApp)
+        {
+            return;
+        }
+
+        var model = context.Registrations;
+        Action<Diagnostic> report = context.Report;
         if (model.PipelineUnknown || model.References.Any(static r => r.Kind is PolicyReferenceKind.UseCors or PolicyReferenceKind.UseCorsInline))
         {
             return;
@@ -69,7 +83,7 @@ internal static class RegistrationRules
             var useName = named.Count == 1 && named[0].Name is { } name && model.Policies.Count == 1 && metadata.Count == 0
                 ? Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(name, quote: true)
                 : string.Empty;
-            report(Diagnostic.Create(DiagnosticDescriptors.CorsNeverApplied, location, new[] { target.Location }, target.Properties($"{target.Receiver}.UseCors({useName});"), what));
+            report(Diagnostic.Create(DiagnosticDescriptors.CorsNeverApplied, location, new[] { target.Location }, target.InsertProperties($"{target.Receiver}.UseCors({useName});"), what));
         }
         else
         {
@@ -78,8 +92,15 @@ internal static class RegistrationRules
     }
 
     /// <summary>CORS013: names no AddPolicy adds, UseCors() without a default policy, [EnableCors] with neither.</summary>
-    public static void CheckPolicyNames(RegistrationModel model, Action<Diagnostic> report)
+    public static void CheckPolicyNames(AppRuleContext context)
     {
+        if (!context.IsApp)
+        {
+            return;
+        }
+
+        var model = context.Registrations;
+        Action<Diagnostic> report = context.Report;
         // Without any CORS registration CORS010 already reports the UseCors calls.
         if (!model.ServicesRegistered || model.ServicesUnknown || model.Policies.Any(static p => !p.IsDefault && p.Name is null))
         {
@@ -105,7 +126,7 @@ internal static class RegistrationRules
                 if (!known.Contains(name))
                 {
                     var candidates = Rank(name, names);
-                    var properties = ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Candidates, string.Join("\n", candidates));
+                    var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Candidates, string.Join("\n", candidates));
                     var added = names.Count == 0 ? "no named policy is added" : "added: " + string.Join(", ", names.Take(5).Select(static n => $"'{n}'")) + (names.Count > 5 ? ", ..." : string.Empty);
                     report(Diagnostic.Create(DiagnosticDescriptors.UnknownPolicyName, reference.Location, properties, $"No CORS policy named '{name}' is added ({added})"));
                 }

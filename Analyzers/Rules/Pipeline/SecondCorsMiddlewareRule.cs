@@ -19,8 +19,6 @@ namespace CorsAnalyzers.Rules.Pipeline;
 /// </summary>
 internal static class SecondCorsMiddlewareRule
 {
-    /// <summary>Diagnostic property: "true" when both calls apply the same policy and the second statement can go.</summary>
-    public const string SamePolicyProperty = "SamePolicy";
 
     public static void Check(CorsPipelineModel pipeline, CorsKnownTypes types, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
@@ -63,7 +61,7 @@ internal static class SecondCorsMiddlewareRule
 
             var same = verdict.SamePolicy && SamePolicy(first, call, cancellationToken);
             var properties = same && call.Statement is not null && IsInBody(call, pipeline.Root)
-                ? ImmutableDictionary<string, string?>.Empty.Add(SamePolicyProperty, "true")
+                ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.SamePolicy, "true")
                 : ImmutableDictionary<string, string?>.Empty;
             var consequence = same
                 ? "both apply the same policy, so this one only repeats what the first already did"

@@ -5,13 +5,13 @@ namespace CorsAnalyzers.Rules.Policy;
 /// <summary>CORS002 (always-true predicate with credentials) and CORS003 (any origin without credentials).</summary>
 internal static class AllOriginsTrustedWithCredentialsRule
 {
-    public static void Check(CorsPolicyModel policy, PolicyRuleContext context)
+    public static void Check(PolicyAnalysis policy, PolicyRuleContext context)
     {
         foreach (var path in policy.Paths)
         {
             if (path.OriginPredicate is { } predicateCall
-                && OriginPredicate.From(predicateCall, context.Types, context.CancellationToken) is { } predicate
-                && predicate.IsAlwaysTrue())
+                && policy.Predicate(predicateCall) is { } predicate
+                && predicate.IsAlwaysTrue)
             {
                 if (path.Credentials is { } credentials)
                 {

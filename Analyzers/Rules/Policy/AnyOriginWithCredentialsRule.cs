@@ -5,7 +5,7 @@ namespace CorsAnalyzers.Rules.Policy;
 /// <summary>CORS001: a path on which the final origin list is exactly "*" and credentials are allowed.</summary>
 internal static class AnyOriginWithCredentialsRule
 {
-    public static void Check(CorsPolicyModel policy, PolicyRuleContext context)
+    public static void Check(PolicyAnalysis policy, PolicyRuleContext context)
     {
         foreach (var path in policy.Paths)
         {

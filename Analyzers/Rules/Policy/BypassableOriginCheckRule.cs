@@ -1,34 +1,27 @@
 using System.Collections.Immutable;
 using CorsAnalyzers.Model;
-using Microsoft.CodeAnalysis;
 
 namespace CorsAnalyzers.Rules.Policy;
 
 /// <summary>CORS004: origin predicates a crafted origin can pass, and wildcard origins on shared hosting domains.</summary>
 internal static class BypassableOriginCheckRule
 {
-    /// <summary>Diagnostic property: the <see cref="OriginCheckKind"/> of a bypassable comparison, for the rewrite fix.</summary>
-    public const string CheckKindProperty = "CheckKind";
 
-    /// <summary>Diagnostic property: the constant the comparison uses (suffix, prefix, substring or pattern).</summary>
-    public const string CheckTextProperty = "CheckText";
 
-    /// <summary>Diagnostic property: "Host" when the check runs on the parsed host, "Origin" when on the origin string.</summary>
-    public const string CheckedValueProperty = "CheckedValue";
 
-    public static void Check(CorsPolicyModel policy, PolicyRuleContext context)
+    public static void Check(PolicyAnalysis policy, PolicyRuleContext context)
     {
         foreach (var path in policy.Paths)
         {
             if (path.OriginPredicate is { } predicateCall
-                && OriginPredicate.From(predicateCall, context.Types, context.CancellationToken) is { } predicate)
+                && policy.Predicate(predicateCall) is { } predicate)
             {
-                foreach (var check in predicate.FindBypassableChecks(context.CancellationToken))
+                foreach (var check in predicate.BypassableChecks)
                 {
                     var properties = ImmutableDictionary<string, string?>.Empty
-                        .Add(CheckedValueProperty, check.OnHost ? "Host" : "Origin")
-                        .Add(CheckKindProperty, check.Kind.ToString())
-                        .Add(CheckTextProperty, check.Text);
+                        .Add(DiagnosticProperties.CheckedValue, check.OnHost ? "Host" : "Origin")
+                        .Add(DiagnosticProperties.CheckKind, check.Kind.ToString())
+                        .Add(DiagnosticProperties.CheckText, check.Text);
 
                     context.Report(
                         DiagnosticDescriptors.BypassableOriginCheck,

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Threading;
 using CorsAnalyzers.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace CorsAnalyzers.Rules.Policy;
@@ -16,7 +15,7 @@ internal static class HandBuiltPolicyRule
     private const string OriginsProperty = "Origins";
     private const string SupportsCredentialsProperty = "SupportsCredentials";
 
-    public static void Check(IObjectCreationOperation creation, OperationAnalysisContext context, CorsKnownTypes types)
+    public static void Check(IObjectCreationOperation creation, CorsKnownTypes types, System.Action<Diagnostic> report, CancellationToken cancellationToken)
     {
         IOperation? anyOrigin = null;
         IOperation? credentials = null;
@@ -30,12 +29,12 @@ internal static class HandBuiltPolicyRule
 
         if (StoredIn(creation) is var (local, declaration))
         {
-            InspectFollowingStatements(declaration, local, types, ref anyOrigin, ref credentials, context.CancellationToken);
+            InspectFollowingStatements(declaration, local, types, ref anyOrigin, ref credentials, cancellationToken);
         }
 
         if (anyOrigin is not null && credentials is not null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(
+            report(Diagnostic.Create(
                 DiagnosticDescriptors.AnyOriginWithCredentialsHandBuilt,
                 anyOrigin.Syntax.GetLocation(),
                 ImmutableArray.Create(credentials.Syntax.GetLocation())));

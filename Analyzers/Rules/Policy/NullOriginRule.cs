@@ -5,7 +5,7 @@ namespace CorsAnalyzers.Rules.Policy;
 /// <summary>CORS005: the literal origin "null" in the origin list or accepted by the predicate.</summary>
 internal static class NullOriginRule
 {
-    public static void Check(CorsPolicyModel policy, PolicyRuleContext context)
+    public static void Check(PolicyAnalysis policy, PolicyRuleContext context)
     {
         foreach (var path in policy.Paths)
         {
@@ -20,7 +20,7 @@ internal static class NullOriginRule
             }
 
             if (path.OriginPredicate is { } predicateCall
-                && OriginPredicate.From(predicateCall, context.Types, context.CancellationToken)?.FindNullOriginAccepted() is { } comparison
+                && policy.Predicate(predicateCall)?.NullOriginAccepted is { } comparison
                 && !context.IsSilencedInDevelopment(path, predicateCall))
             {
                 context.Report(DiagnosticDescriptors.NullOriginTrusted, comparison.Syntax.GetLocation());

@@ -15,16 +15,10 @@ namespace CorsAnalyzers.Rules.Policy;
 /// </summary>
 internal static class OriginListIgnoredRule
 {
-    /// <summary>Diagnostic property: the C# literals of the listed origins, one per line, when the fix can spell them out.</summary>
-    public const string ListedOriginsProperty = "ListedOrigins";
 
-    /// <summary>Diagnostic property: the name of the collection the origins were listed from, in scope at the predicate.</summary>
-    public const string OriginListProperty = "OriginList";
 
-    /// <summary>Diagnostic property: "true" when the collection's <c>Contains</c> comes from <c>System.Linq</c>.</summary>
-    public const string NeedsLinqProperty = "NeedsLinq";
 
-    public static void Check(CorsPolicyModel policy, PolicyRuleContext context)
+    public static void Check(PolicyAnalysis policy, PolicyRuleContext context)
     {
         var findings = new Dictionary<PolicyCall, Finding>();
         var order = new List<PolicyCall>();
@@ -171,11 +165,11 @@ internal static class OriginListIgnoredRule
 
         if (sameList && list is not null && InScope(list, invocation))
         {
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(OriginListProperty, list.Name);
-            return NeedsLinq(list, invocation) ? properties.Add(NeedsLinqProperty, "true") : properties;
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.OriginList, list.Name);
+            return NeedsLinq(list, invocation) ? properties.Add(DiagnosticProperties.NeedsLinq, "true") : properties;
         }
 
-        return literals is { Count: > 0 } ? ImmutableDictionary<string, string?>.Empty.Add(ListedOriginsProperty, string.Join("\n", literals)) : null;
+        return literals is { Count: > 0 } ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.ListedOrigins, string.Join("\n", literals)) : null;
     }
 
     private static List<string> Add(List<string> literals, string literal)

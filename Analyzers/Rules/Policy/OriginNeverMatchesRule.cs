@@ -7,16 +7,10 @@ namespace CorsAnalyzers.Rules.Policy;
 /// <summary>CORS007: origin literals a browser never sends, and a "*" that is only a literal next to other origins.</summary>
 internal static class OriginNeverMatchesRule
 {
-    /// <summary>Diagnostic property: the origin the browser sends, for the rewrite fix.</summary>
-    public const string BrowserOriginProperty = "BrowserOrigin";
 
-    /// <summary>Diagnostic property: the origins of a joined list as the browser sends them, separated by spaces, for the split fix.</summary>
-    public const string SplitProperty = "Split";
 
-    /// <summary>Diagnostic property: set on a <c>"*"</c> that can be removed without changing what the policy allows.</summary>
-    public const string RemoveEntryProperty = "RemoveEntry";
 
-    public static void Check(CorsPolicyModel policy, PolicyRuleContext context)
+    public static void Check(PolicyAnalysis policy, PolicyRuleContext context)
     {
         foreach (var path in policy.Paths)
         {
@@ -34,7 +28,7 @@ internal static class OriginNeverMatchesRule
                     if (path.Origins.Length > 1 && (starReported ??= new HashSet<PolicyCall>()).Add(call))
                     {
                         var starProperties = IsOnlyStarBesideRealOrigins(path.Origins)
-                            ? ImmutableDictionary<string, string?>.Empty.Add(RemoveEntryProperty, "true")
+                            ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.RemoveEntry, "true")
                             : null;
                         context.Report(DiagnosticDescriptors.OriginNeverMatches, location, use, starProperties, messageArgs: new object?[]
                         {
@@ -45,7 +39,7 @@ internal static class OriginNeverMatchesRule
                     continue;
                 }
 
-                var problem = OriginText.Analyze(value, out var browserOrigin);
+                var problem = policy.Problem(value, out var browserOrigin);
                 if (problem == OriginProblem.None || OriginText.IsWildcardSubdomain(value))
                 {
                     continue;
@@ -54,11 +48,11 @@ internal static class OriginNeverMatchesRule
                 var properties = ImmutableDictionary<string, string?>.Empty;
                 if (browserOrigin is not null)
                 {
-                    properties = properties.Add(BrowserOriginProperty, browserOrigin);
+                    properties = properties.Add(DiagnosticProperties.BrowserOrigin, browserOrigin);
                 }
                 else if (problem == OriginProblem.SeveralOrigins && OriginText.SplitAndNormalize(value) is { } origins)
                 {
-                    properties = properties.Add(SplitProperty, string.Join(" ", origins));
+                    properties = properties.Add(DiagnosticProperties.Split, string.Join(" ", origins));
                 }
 
                 context.Report(DiagnosticDescriptors.OriginNeverMatches, location, use, properties, value, Explain(problem, browserOrigin));

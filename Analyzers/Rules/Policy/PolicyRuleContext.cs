@@ -30,6 +30,12 @@ internal sealed class PolicyRuleContext
 
     public CancellationToken CancellationToken => _context.CancellationToken;
 
+    /// <summary>The analyzer options: .editorconfig values of the policy's file, and the AdditionalFiles.</summary>
+    public AnalyzerOptions Options => _context.Options;
+
+    /// <summary>The tree of the operation the policy was found from, for per-file options.</summary>
+    public SyntaxTree Tree => _context.Operation.Syntax.SyntaxTree;
+
     /// <summary>
     /// True when a finding of a rule that is silent in development (CORS002, 003, 005, 006, 021) should be dropped:
     /// the path or the call only runs in development and <c>cors_analyzers.report_in_development</c> is not set.
@@ -46,7 +52,7 @@ internal sealed class PolicyRuleContext
 
     /// <summary>The <c>cors_analyzers.report_in_development</c> option for the analyzed file.</summary>
     public bool ReportsInDevelopment =>
-        _reportInDevelopment ??= CorsAnalyzerOptions.ReportInDevelopment.GetValue(_context.Options, _context.Operation.Syntax.SyntaxTree);
+        _reportInDevelopment ??= CorsAnalyzerOptions.ReportInDevelopment.GetValue(Options, Tree);
 
     public void Report(
         DiagnosticDescriptor descriptor,

@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
-using CorsAnalyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 
-namespace CorsAnalyzers.Rules.Pipeline;
+namespace CorsAnalyzers.Model;
 
 /// <summary>Where a statement goes in a pipeline or a service registration, for the insert and move fixes.</summary>
 internal readonly struct Slot
@@ -23,8 +21,13 @@ internal readonly struct Slot
     /// <summary>The expression the anchor calls on (<c>app</c>, <c>builder</c>, <c>services</c>).</summary>
     public string Receiver { get; }
 
-    public ImmutableDictionary<string, string?> Properties(string code) =>
-        ImmutableDictionary<string, string?>.Empty.Add(FixProperties.Placement, Placement).Add(FixProperties.Code, code);
+    /// <summary>The properties of a diagnostic whose fix inserts <paramref name="statement"/> at this slot.</summary>
+    public ImmutableDictionary<string, string?> InsertProperties(string statement) =>
+        ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Placement, Placement).Add(DiagnosticProperties.Statement, statement);
+
+    /// <summary>The properties of a diagnostic whose fix moves a UseCors call to this slot, onto <see cref="Receiver"/>.</summary>
+    public ImmutableDictionary<string, string?> MoveProperties() =>
+        ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Placement, Placement).Add(DiagnosticProperties.Receiver, Receiver);
 }
 
 internal static class PipelineSlots
@@ -41,7 +44,7 @@ internal static class PipelineSlots
             switch (call.Kind)
             {
                 case MiddlewareKind.UseRouting:
-                    return before is null ? AtStatement(call, FixProperties.After) : AtStatement(before, FixProperties.Before);
+                    return before is null ? AtStatement(call, DiagnosticProperties.After) : AtStatement(before, DiagnosticProperties.Before);
                 case MiddlewareKind.UseAuthentication or MiddlewareKind.UseAuthorization or MiddlewareKind.UseResponseCaching
                     or MiddlewareKind.UseOutputCache or MiddlewareKind.UseEndpoints:
                     before ??= call;
@@ -51,7 +54,7 @@ internal static class PipelineSlots
 
         if (before is not null)
         {
-            return AtStatement(before, FixProperties.Before);
+            return AtStatement(before, DiagnosticProperties.Before);
         }
 
         foreach (var call in path)
@@ -59,7 +62,7 @@ internal static class PipelineSlots
             var name = call.Operation.TargetMethod.Name;
             if (call.Kind == MiddlewareKind.Other && (name.StartsWith("Map", System.StringComparison.Ordinal) || name is "Run" or "RunAsync"))
             {
-                return AtStatement(call, FixProperties.Before, beforeBranch: true);
+                return AtStatement(call, DiagnosticProperties.Before, beforeBranch: true);
             }
         }
 
@@ -75,7 +78,7 @@ internal static class PipelineSlots
         {
             if (build.Instance?.Syntax is IdentifierNameSyntax receiver && EnclosingStatement(build) is { } statement)
             {
-                return (new Slot(statement.GetLocation(), FixProperties.Before, receiver.Identifier.ValueText), receiver.Identifier.ValueText + ".Services.AddCors();");
+                return (new Slot(statement.GetLocation(), DiagnosticProperties.Before, receiver.Identifier.ValueText), receiver.Identifier.ValueText + ".Services.AddCors();");
             }
         }
 
@@ -87,8 +90,8 @@ internal static class PipelineSlots
                 {
                     var services = method.Parameters[0].Name;
                     var slot = body.Statements.Count > 0
-                        ? new Slot(body.Statements[0].GetLocation(), FixProperties.Before, services)
-                        : new Slot(body.GetLocation(), FixProperties.FirstInBlock, services);
+                        ? new Slot(body.Statements[0].GetLocation(), DiagnosticProperties.Before, services)
+                        : new Slot(body.GetLocation(), DiagnosticProperties.FirstInBlock, services);
                     return (slot, services + ".AddCors();");
                 }
             }

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using CorsAnalyzers.Model;
 using Microsoft.CodeAnalysis;
 
-namespace CorsAnalyzers.Rules.Headers;
+namespace CorsAnalyzers.Rules.Header;
 
 /// <summary>
 /// CORS022 for hand-written headers: <c>Access-Control-Expose-Headers</c>, <c>-Allow-Headers</c> or <c>-Allow-Methods</c>

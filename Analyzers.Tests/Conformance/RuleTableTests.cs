@@ -1,0 +1,59 @@
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading.Tasks;
+using CorsAnalyzers.Rules;
+using Microsoft.CodeAnalysis;
+
+namespace CorsAnalyzers.Tests.Conformance;
+
+/// <summary>
+/// The rule table is the one list of rules: the analyzer supports exactly its descriptors, every declared descriptor and
+/// ID is in it, and every rule in it runs (the sample app shows each ID). The per-ID checks of <see cref="RuleCatalogTests"/>
+/// (doc page, README row, release tracking, presets) then hold for every rule of the table.
+/// </summary>
+public sealed class RuleTableTests
+{
+    private static readonly DiagnosticDescriptor[] Declared = typeof(DiagnosticDescriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(f => f.GetValue(null)).OfType<DiagnosticDescriptor>().ToArray();
+
+    [Fact]
+    public void Analyzer_SupportsExactlyTheTable()
+    {
+        var supported = new CorsAnalyzer().SupportedDiagnostics;
+        Assert.Equal(RuleTable.Descriptors.Length, supported.Length);
+        Assert.All(RuleTable.Descriptors, descriptor => Assert.Contains(descriptor, supported));
+    }
+
+    [Fact]
+    public void EveryDeclaredDescriptor_IsInTheTable_AndNothingElse()
+    {
+        Assert.All(Declared, descriptor => Assert.Contains(descriptor, RuleTable.Descriptors));
+        Assert.All(RuleTable.Descriptors, descriptor => Assert.Contains(descriptor, Declared));
+    }
+
+    [Fact]
+    public void EveryId_HasARuleInTheTable()
+    {
+        var ids = typeof(DiagnosticIds).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetRawConstantValue()!).OrderBy(id => id).ToArray();
+        Assert.Equal(ids, RuleTable.Descriptors.Select(d => d.Id).Distinct().OrderBy(id => id).ToArray());
+    }
+
+    [Fact]
+    public async Task EveryRuleOfTheTable_ReportsOnTheSamples()
+    {
+        var reported = new System.Collections.Generic.HashSet<string>();
+        foreach (var directory in Directory.GetDirectories(Path.Combine(TestCompilations.RepositoryRoot, "samples")).Where(d => Directory.GetFiles(d, "*.csproj").Length > 0))
+        {
+            var sources = Directory.GetFiles(directory, "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+                .Select(File.ReadAllText)
+                .ToArray();
+            var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(await TestCompilations.CreateAsync(sources), TestCompilations.AllAnalyzers);
+            Assert.Empty(exceptions);
+            reported.UnionWith(diagnostics.Select(d => d.Id));
+        }
+
+        Assert.All(RuleTable.Descriptors.Select(d => d.Id).Distinct(), id => Assert.Contains(id, reported));
+    }
+}

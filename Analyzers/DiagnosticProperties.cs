@@ -1,0 +1,57 @@
+namespace CorsAnalyzers;
+
+/// <summary>
+/// The keys of the diagnostic properties the code fixes read, one key per meaning. Slots (where a statement goes) travel
+/// as an additional location; the properties say how to use it.
+/// </summary>
+internal static class DiagnosticProperties
+{
+    /// <summary>Where at the slot location: <see cref="Before"/> or <see cref="After"/> the statement, or <see cref="FirstInBlock"/> of the block.</summary>
+    public const string Placement = "Placement";
+
+    public const string Before = "Before";
+    public const string After = "After";
+    public const string FirstInBlock = "FirstInBlock";
+
+    /// <summary>CORS010, CORS011: the statement to insert at the slot.</summary>
+    public const string Statement = "Statement";
+
+    /// <summary>CORS012: the receiver (<c>app</c>, <c>builder</c>) the moved UseCors calls on at the slot.</summary>
+    public const string Receiver = "Receiver";
+
+    /// <summary>CORS013: the existing policy names, best match first, separated by new lines.</summary>
+    public const string Candidates = "Candidates";
+
+    /// <summary>CORS004: the <see cref="Model.OriginCheckKind"/> of a bypassable comparison.</summary>
+    public const string CheckKind = "CheckKind";
+
+    /// <summary>CORS004: the constant the comparison uses (suffix, prefix, substring or pattern).</summary>
+    public const string CheckText = "CheckText";
+
+    /// <summary>CORS004: "Host" when the check runs on the parsed host, "Origin" when on the origin string.</summary>
+    public const string CheckedValue = "CheckedValue";
+
+    /// <summary>CORS007: the origin the browser sends.</summary>
+    public const string BrowserOrigin = "BrowserOrigin";
+
+    /// <summary>CORS007: the origins of a joined list as the browser sends them, separated by spaces.</summary>
+    public const string Split = "Split";
+
+    /// <summary>CORS007: set on a <c>"*"</c> that can be removed without changing what the policy allows.</summary>
+    public const string RemoveEntry = "RemoveEntry";
+
+    /// <summary>CORS007 on a configured list split without trimming: "TrimEntries", or "Trim" where the framework lacks TrimEntries.</summary>
+    public const string SplitFix = "SplitFix";
+
+    /// <summary>CORS021: the C# literals of the listed origins, one per line, when the fix can spell them out.</summary>
+    public const string ListedOrigins = "ListedOrigins";
+
+    /// <summary>CORS021: the name of the collection the origins were listed from, in scope at the predicate.</summary>
+    public const string OriginList = "OriginList";
+
+    /// <summary>CORS021: "true" when the collection's <c>Contains</c> comes from <c>System.Linq</c>.</summary>
+    public const string NeedsLinq = "NeedsLinq";
+
+    /// <summary>CORS023: "true" when both UseCors calls apply the same policy and the second statement can go.</summary>
+    public const string SamePolicy = "SamePolicy";
+}

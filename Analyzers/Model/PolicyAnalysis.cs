@@ -1,0 +1,90 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace CorsAnalyzers.Model;
+
+/// <summary>
+/// One policy with what its rules ask about it, each computed once however many paths and rules ask: the analysis of each
+/// origin predicate, and the problem of each origin literal.
+/// </summary>
+internal sealed class PolicyAnalysis
+{
+    private readonly CorsKnownTypes _types;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<PolicyCall, PredicateAnalysis?> _predicates = new();
+    private readonly Dictionary<string, (OriginProblem Problem, string? BrowserOrigin)> _problems = new(System.StringComparer.Ordinal);
+
+    public PolicyAnalysis(CorsPolicyModel model, CorsKnownTypes types, CancellationToken cancellationToken)
+    {
+        Model = model;
+        _types = types;
+        _cancellationToken = cancellationToken;
+    }
+
+    public CorsPolicyModel Model { get; }
+
+    public ImmutableArray<PolicyState> Paths => Model.Paths;
+
+    /// <summary>The analysis of the predicate a <c>SetIsOriginAllowed</c> call passes; null when it cannot be followed.</summary>
+    public PredicateAnalysis? Predicate(PolicyCall setIsOriginAllowed)
+    {
+        if (!_predicates.TryGetValue(setIsOriginAllowed, out var analysis))
+        {
+            analysis = OriginPredicate.From(setIsOriginAllowed, _types, _cancellationToken) is { } predicate
+                ? new PredicateAnalysis(predicate, _cancellationToken)
+                : null;
+            _predicates.Add(setIsOriginAllowed, analysis);
+        }
+
+        return analysis;
+    }
+
+    /// <summary><see cref="OriginText.Analyze"/> of an origin literal, once per distinct value.</summary>
+    public OriginProblem Problem(string origin, out string? browserOrigin)
+    {
+        if (!_problems.TryGetValue(origin, out var result))
+        {
+            result.Problem = OriginText.Analyze(origin, out result.BrowserOrigin);
+            _problems.Add(origin, result);
+        }
+
+        browserOrigin = result.BrowserOrigin;
+        return result.Problem;
+    }
+}
+
+/// <summary>What an origin predicate accepts, each question answered once.</summary>
+internal sealed class PredicateAnalysis
+{
+    private readonly OriginPredicate _predicate;
+    private readonly CancellationToken _cancellationToken;
+    private bool? _isAlwaysTrue;
+    private (IOperation? Comparison, bool Known) _nullOrigin;
+    private IReadOnlyList<OriginCheck>? _bypassable;
+
+    public PredicateAnalysis(OriginPredicate predicate, CancellationToken cancellationToken)
+    {
+        _predicate = predicate;
+        _cancellationToken = cancellationToken;
+    }
+
+    public bool IsAlwaysTrue => _isAlwaysTrue ??= _predicate.IsAlwaysTrue();
+
+    /// <summary>The comparison that accepts the literal origin "null", if any.</summary>
+    public IOperation? NullOriginAccepted
+    {
+        get
+        {
+            if (!_nullOrigin.Known)
+            {
+                _nullOrigin = (_predicate.FindNullOriginAccepted(), true);
+            }
+
+            return _nullOrigin.Comparison;
+        }
+    }
+
+    public IReadOnlyList<OriginCheck> BypassableChecks => _bypassable ??= _predicate.FindBypassableChecks(_cancellationToken);
+}

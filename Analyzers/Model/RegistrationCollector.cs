@@ -1,0 +1,155 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CorsAnalyzers.Model;
+
+/// <summary>
+/// Fills one compilation's <see cref="RegistrationModel"/> as the calls and attributes are analyzed: registrations, policies
+/// added, policy references, and the code the model cannot see into.
+/// </summary>
+internal sealed class RegistrationCollector
+{
+    private readonly CorsKnownTypes _types;
+
+    public RegistrationCollector(CorsKnownTypes types, CorsAppScope scope)
+    {
+        _types = types;
+        Scope = scope;
+    }
+
+    public RegistrationModel Model { get; } = new();
+
+    public CorsAppScope Scope { get; }
+
+    /// <summary>Records the call; returns what it is, so that the rules on single calls can run.</summary>
+    public CorsCallKind Add(IInvocationOperation invocation, CancellationToken cancellationToken)
+    {
+        var kind = CorsCalls.Classify(invocation, _types);
+        switch (kind)
+        {
+            case CorsCallKind.AddCors:
+                Model.AddRegistration(invocation, isAddCors: true);
+                FindDefaultPolicyName(invocation);
+                break;
+            case CorsCallKind.AddMvc:
+                Model.AddRegistration(invocation, isAddCors: false);
+                break;
+            case CorsCallKind.AddPolicy:
+                Model.AddPolicy(new AddedPolicy(invocation, CorsCalls.AddedPolicyName(invocation, cancellationToken), isDefault: false));
+                break;
+            case CorsCallKind.AddDefaultPolicy:
+                Model.AddPolicy(new AddedPolicy(invocation, null, isDefault: true));
+                break;
+            case CorsCallKind.UseCors:
+                AddReference(invocation, PolicyReferenceKind.UseCors, PolicyReferenceKind.UseCorsInline, cancellationToken);
+                break;
+            case CorsCallKind.RequireCors:
+                AddReference(invocation, PolicyReferenceKind.RequireCors, PolicyReferenceKind.RequireCorsInline, cancellationToken);
+                break;
+            case CorsCallKind.HostBuild:
+                Model.AddHostBuild(invocation);
+                break;
+            case CorsCallKind.WithMetadata:
+                AddMetadataReferences(invocation, cancellationToken);
+                break;
+            default:
+                AddUnseen(invocation.TargetMethod);
+                break;
+        }
+
+        return kind;
+    }
+
+    /// <summary>
+    /// A registering call that exists but binds with errors (a lambda that uses a type of a project that is not loaded) may
+    /// register CORS: the registration rules cannot prove anything about the services.
+    /// </summary>
+    public void AddInvalid(IOperation invalid, CancellationToken cancellationToken)
+    {
+        if (invalid.Syntax is InvocationExpressionSyntax invocation
+            && RegistrationCalls.MayRegister(invocation, invalid.SemanticModel, _types, cancellationToken))
+        {
+            Model.MarkServicesUnknown();
+        }
+    }
+
+    /// <summary>[EnableCors]/[DisableCors], already bound to its attribute type.</summary>
+    public void AddAttribute(AttributeSyntax syntax, bool isEnable, string? name) =>
+        Model.AddReference(new PolicyReference(isEnable ? PolicyReferenceKind.EnableCors : PolicyReferenceKind.DisableCors, syntax.GetLocation(), name, nameIsConstant: true));
+
+    /// <summary>
+    /// Code of another project or package that gets the services or the app (as the extended receiver or as any argument)
+    /// may register CORS or call UseCors where the model cannot see.
+    /// </summary>
+    private void AddUnseen(IMethodSymbol method)
+    {
+        if (method.Parameters.Length == 0 || !_types.IsElsewhere(method) || !Scope.MayUseCors(method.ContainingAssembly))
+        {
+            return;
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            var parameterType = parameter.Type;
+            if (CorsKnownTypes.Implements(parameterType, _types.IServiceCollection) || Is(parameterType, _types.WebApplicationBuilder))
+            {
+                Model.MarkServicesUnknown();
+            }
+            else if (CorsKnownTypes.Implements(parameterType, _types.IApplicationBuilder))
+            {
+                Model.MarkPipelineUnknown();
+            }
+        }
+    }
+
+    /// <summary><c>endpoint.WithMetadata(new EnableCorsAttribute("x"))</c> attaches CORS metadata like the attribute does.</summary>
+    private void AddMetadataReferences(IInvocationOperation invocation, CancellationToken cancellationToken)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            foreach (var operation in argument.Value.DescendantsAndSelf())
+            {
+                if (operation is not IObjectCreationOperation creation)
+                {
+                    continue;
+                }
+
+                var isEnable = Is(creation.Type, _types.EnableCorsAttribute);
+                if (isEnable || Is(creation.Type, _types.DisableCorsAttribute))
+                {
+                    var name = isEnable && creation.Arguments.Length == 1 ? KnownValue.Of(creation.Arguments[0].Value, cancellationToken) : null;
+                    var nameIsConstant = !isEnable || creation.Arguments.Length == 0 || name is not null;
+                    Model.AddReference(new PolicyReference(isEnable ? PolicyReferenceKind.EnableCors : PolicyReferenceKind.DisableCors, creation.Syntax.GetLocation(), name, nameIsConstant));
+                }
+            }
+        }
+    }
+
+    /// <summary>Looks inside the AddCors lambda for <c>options.DefaultPolicyName = ...</c>.</summary>
+    private void FindDefaultPolicyName(IInvocationOperation addCors)
+    {
+        foreach (var argument in addCors.Arguments)
+        {
+            foreach (var operation in argument.Value.DescendantsAndSelf())
+            {
+                if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "DefaultPolicyName" } property }
+                    && Is(property.Property.ContainingType, _types.CorsOptions))
+                {
+                    Model.MarkDefaultPolicyNamed();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void AddReference(IInvocationOperation invocation, PolicyReferenceKind namedKind, PolicyReferenceKind inlineKind, CancellationToken cancellationToken)
+    {
+        CorsCalls.ReferencedPolicy(invocation, cancellationToken, out var named, out var name, out var nameIsConstant);
+        Model.AddReference(new PolicyReference(named ? namedKind : inlineKind, invocation.GetCallLocation(), name, nameIsConstant));
+    }
+
+    private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
+        expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
+}

@@ -1,0 +1,293 @@
+using System;
+using System.Collections.Concurrent;
+using CorsAnalyzers.Model;
+using CorsAnalyzers.Rules.Configuration;
+using CorsAnalyzers.Rules.Policy;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CorsAnalyzers.Rules;
+
+/// <summary>
+/// One compilation's analysis: a single dispatcher for every rule family. Each callback first makes the cheapest test that
+/// can rule the operation out (its kind, then the invoked or created name), builds a model only for CORS code, and hands
+/// the model to the rules of <see cref="RuleTable"/>.
+/// </summary>
+internal sealed class CompilationAnalysis
+{
+    private readonly CorsKnownTypes _types;
+    private readonly RegistrationCollector _registrations;
+    private readonly AddedPolicyIndex _addedPolicies;
+    private readonly ConcurrentDictionary<IOperation, HeaderWriteModel>? _headerPlaces;
+    private readonly ConcurrentDictionary<(string, SyntaxTree?, TextSpan), bool> _reported = new();
+    private SettingsOrigins? _settings;
+
+    public CompilationAnalysis(CorsKnownTypes types)
+    {
+        _types = types;
+        _registrations = new RegistrationCollector(types, new CorsAppScope());
+        _addedPolicies = new AddedPolicyIndex(types);
+        _headerPlaces = types.HttpResponse is null ? null : new ConcurrentDictionary<IOperation, HeaderWriteModel>();
+    }
+
+    public void Register(CompilationStartAnalysisContext context)
+    {
+        context.RegisterOperationAction(
+            OnOperation,
+            OperationKind.Invocation,
+            OperationKind.SimpleAssignment,
+            OperationKind.AnonymousFunction,
+            OperationKind.MethodReference,
+            OperationKind.ObjectCreation,
+            OperationKind.Invalid);
+        context.RegisterSyntaxNodeAction(OnAttribute, SyntaxKind.Attribute);
+
+        // A policy or a response is often built over several statements, and the diagnostic goes where the mistake is,
+        // outside the operation whose callback finds it. The driver treats such a diagnostic as local to the analyzed member
+        // (a squiggle while typing) only for an analyzer with an operation-block-start action; the same action starts the
+        // per-body pipeline check.
+        context.RegisterOperationBlockStartAction(OnBlockStart);
+        context.RegisterCompilationEndAction(OnCompilationEnd);
+        _settings = SettingsOrigins.Start(context);
+    }
+
+    private void OnOperation(OperationAnalysisContext context)
+    {
+        switch (context.Operation)
+        {
+            case IInvocationOperation invocation:
+                OnInvocation(invocation, context);
+                break;
+            case ISimpleAssignmentOperation:
+                OnHeaderWrite(context);
+                break;
+            case IAnonymousFunctionOperation lambda:
+                OnLambda(lambda, context);
+                break;
+            case IMethodReferenceOperation reference:
+                OnMethodReference(reference, context);
+                break;
+            case IObjectCreationOperation creation:
+                OnCreation(creation, context);
+                break;
+            default:
+                _registrations.AddInvalid(context.Operation, context.CancellationToken);
+                OnHeaderWrite(context);
+                break;
+        }
+    }
+
+    private void OnInvocation(IInvocationOperation invocation, OperationAnalysisContext context)
+    {
+        var kind = _registrations.Add(invocation, context.CancellationToken);
+        if (kind != CorsCallKind.None)
+        {
+            var rules = new CallRuleContext(invocation, kind, _addedPolicies, context.ReportDiagnostic, context.CancellationToken);
+            foreach (var rule in RuleTable.Call)
+            {
+                rule.Check(rules);
+            }
+
+            return;
+        }
+
+        OnHeaderWrite(context);
+    }
+
+    private void OnHeaderWrite(OperationAnalysisContext context)
+    {
+        if (_headerPlaces is null || HeaderWriteModel.WrittenHeader(context.Operation, _types, out _) is null)
+        {
+            return;
+        }
+
+        var cancellationToken = context.CancellationToken;
+        var place = _headerPlaces.GetOrAdd(HeaderWriteModel.PlaceOf(context.Operation), p => HeaderWriteModel.Build(p, _types, cancellationToken));
+        foreach (var write in place.Writes)
+        {
+            if (ReferenceEquals(write.Operation, context.Operation))
+            {
+                foreach (var rule in RuleTable.Header)
+                {
+                    rule.Check(write, place, context.ReportDiagnostic);
+                }
+
+                return;
+            }
+        }
+    }
+
+    private void OnLambda(IAnonymousFunctionOperation lambda, OperationAnalysisContext context)
+    {
+        var parameters = lambda.Symbol.Parameters;
+        if (parameters.Length > 0 && _types.IsCorsPolicyBuilder(parameters[0].Type))
+        {
+            CheckPolicy(PolicyModelBuilder.FromDelegate(_types, lambda, lambda.Symbol, lambda.Body, context.CancellationToken), context);
+        }
+    }
+
+    private void OnMethodReference(IMethodReferenceOperation reference, OperationAnalysisContext context)
+    {
+        var method = reference.Method;
+        if (method.Parameters.Length > 0 && _types.IsCorsPolicyBuilder(method.Parameters[0].Type) && reference.Parent is IDelegateCreationOperation
+            && SourceOperations.GetBody(method, reference, context.CancellationToken) is { } body)
+        {
+            CheckPolicy(PolicyModelBuilder.FromDelegate(_types, reference, method, body, context.CancellationToken), context);
+        }
+    }
+
+    private void OnCreation(IObjectCreationOperation creation, OperationAnalysisContext context)
+    {
+        if (_types.IsCorsPolicyBuilder(creation.Type))
+        {
+            CheckPolicy(PolicyModelBuilder.FromCreation(_types, creation, context.CancellationToken), context);
+        }
+        else if (_types.CorsPolicy is not null && SymbolEqualityComparer.Default.Equals(creation.Type, _types.CorsPolicy))
+        {
+            foreach (var rule in RuleTable.PolicyObject)
+            {
+                rule.Check(creation, _types, context.ReportDiagnostic, context.CancellationToken);
+            }
+        }
+    }
+
+    private void CheckPolicy(CorsPolicyModel? policy, OperationAnalysisContext context)
+    {
+        if (policy is null || policy.Paths.IsEmpty)
+        {
+            return;
+        }
+
+        var analysis = new PolicyAnalysis(policy, _types, context.CancellationToken);
+        var rules = new PolicyRuleContext(context, _types, _settings);
+        foreach (var rule in RuleTable.Policy)
+        {
+            rule.Check(analysis, rules);
+        }
+    }
+
+    /// <summary>[EnableCors]/[DisableCors]: a syntax action, so only attributes are looked at, never every symbol.</summary>
+    private void OnAttribute(SyntaxNodeAnalysisContext context)
+    {
+        var syntax = (AttributeSyntax)context.Node;
+        if (!MayBeCorsAttribute(syntax.Name)
+            || context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol { ContainingType: var type })
+        {
+            return;
+        }
+
+        var isEnable = Is(type, _types.EnableCorsAttribute);
+        if (!isEnable && !Is(type, _types.DisableCorsAttribute))
+        {
+            return;
+        }
+
+        string? name = null;
+        if (isEnable && syntax.ArgumentList is { Arguments.Count: > 0 } arguments)
+        {
+            name = context.SemanticModel.GetConstantValue(arguments.Arguments[0].Expression, context.CancellationToken).Value as string;
+        }
+
+        _registrations.AddAttribute(syntax, isEnable, name);
+
+        // The attribute rules run once per declaration: from its [EnableCors].
+        if (isEnable && syntax.Parent?.Parent is MemberDeclarationSyntax declaration
+            && context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is { } symbol)
+        {
+            foreach (var rule in RuleTable.Attribute)
+            {
+                rule.Check(symbol, _types, context.ReportDiagnostic);
+            }
+        }
+    }
+
+    /// <summary>Pipeline order is checked per root body, so the diagnostics are local to the body and show while typing.</summary>
+#pragma warning disable RS1013 // The start action is needed on every member for the diagnostic scope; the end action only on pipeline bodies.
+    private void OnBlockStart(OperationBlockStartAnalysisContext context)
+#pragma warning restore RS1013
+    {
+        var isEntryPoint = PipelineModelBuilder.IsPipelineRoot(context.OwningSymbol, _types);
+        if (isEntryPoint || PipelineModelBuilder.IsPipelineExtension(context.OwningSymbol, _types))
+        {
+            context.RegisterOperationBlockEndAction(c => OnPipelineBody(c, isEntryPoint));
+        }
+    }
+
+    private void OnPipelineBody(OperationBlockAnalysisContext context, bool isEntryPoint)
+    {
+        foreach (var block in context.OperationBlocks)
+        {
+            if (block is not (IMethodBodyOperation or IBlockOperation))
+            {
+                continue;
+            }
+
+            var pipeline = PipelineModelBuilder.Build(block, _types, _registrations.Scope, isEntryPoint, context.CancellationToken);
+            if (!pipeline.Paths.IsEmpty)
+            {
+                _registrations.Model.AddPipeline(pipeline);
+                foreach (var rule in RuleTable.Pipeline)
+                {
+                    rule.Check(pipeline, _types, diagnostic => ReportOnce(diagnostic, context.ReportDiagnostic), context.CancellationToken);
+                }
+            }
+        }
+    }
+
+    private void OnCompilationEnd(CompilationAnalysisContext context)
+    {
+        var model = _registrations.Model;
+        model.AddConfigureServicesMethods(context.Compilation, _types, context.CancellationToken);
+        model.SortForReporting();
+        var rules = new AppRuleContext(context, model, _types, diagnostic => ReportOnce(diagnostic, context.ReportDiagnostic));
+        if (rules.IsApp)
+        {
+            FindReferencedEndpoints(context.Compilation);
+        }
+
+        foreach (var rule in RuleTable.App)
+        {
+            rule.Check(rules);
+        }
+    }
+
+    /// <summary>A referenced assembly of the solution that may use CORS may hold endpoints that name a policy.</summary>
+    private void FindReferencedEndpoints(Compilation compilation)
+    {
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (_registrations.Scope.MayUseCors(assembly))
+            {
+                _registrations.Model.MarkEndpointsUnknown();
+                return;
+            }
+        }
+    }
+
+    private void ReportOnce(Diagnostic diagnostic, Action<Diagnostic> report)
+    {
+        if (_reported.TryAdd((diagnostic.Id, diagnostic.Location.SourceTree, diagnostic.Location.SourceSpan), true))
+        {
+            report(diagnostic);
+        }
+    }
+
+    private static bool MayBeCorsAttribute(NameSyntax name)
+    {
+        var text = name switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => string.Empty,
+        };
+        return text.EndsWith("Cors", StringComparison.Ordinal) || text.EndsWith("CorsAttribute", StringComparison.Ordinal);
+    }
+
+    private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
+        expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);
+}

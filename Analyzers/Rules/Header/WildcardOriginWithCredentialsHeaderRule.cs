@@ -1,0 +1,27 @@
+using System;
+using System.Collections.Generic;
+using CorsAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+
+namespace CorsAnalyzers.Rules.Header;
+
+/// <summary>CORS018: Access-Control-Allow-Origin: * written next to Access-Control-Allow-Credentials: true.</summary>
+internal static class WildcardOriginWithCredentialsHeaderRule
+{
+    public static void Check(HeaderWrite write, HeaderWriteModel place, Action<Diagnostic> report)
+    {
+        if (!write.Is(HeaderWriteModel.AllowOrigin) || write.ConstantValue?.Trim() != CorsConstants.AnyOrigin || !place.SendsCredentials)
+        {
+            return;
+        }
+
+        foreach (var other in place.Writes)
+        {
+            if (other.Is(HeaderWriteModel.AllowCredentials))
+            {
+                report(Diagnostic.Create(DiagnosticDescriptors.WildcardOriginWithCredentialsHeader, write.Operation.Syntax.GetLocation(), (IEnumerable<Location>)new[] { other.Operation.Syntax.GetLocation() }));
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CorsAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FindSymbols;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CorsAnalyzers.CodeFixes.Middleware;
+
+/// <summary>What the rest of the project already has: policies, an AddCors lambda, the registration and UseCors slots.</summary>
+internal sealed class ProjectScan
+{
+    public HashSet<string> PolicyNames { get; } = new(StringComparer.Ordinal);
+
+    public (Document Document, SyntaxNode Node, string Parameter)? AddCorsBlock { get; private set; }
+
+    public RegistrationModel? Registrations { get; private set; }
+
+    public Slot? UseCorsSlot { get; private set; }
+
+    public bool HasUseCors { get; private set; }
+
+    /// <summary><c>app.UseMiddleware&lt;T&gt;()</c> statements, by middleware class.</summary>
+    public List<(Document Document, INamedTypeSymbol Middleware, SyntaxNode Statement)> MiddlewareRegistrations { get; } = new();
+
+    public static async Task<ProjectScan> CreateAsync(Project project, CorsKnownTypes types, CancellationToken cancellationToken)
+    {
+        var scan = new ProjectScan();
+        var registrations = new RegistrationModel();
+        var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
+        if (compilation is null || !CorsKnownTypes.TryGet(compilation, out var projectTypes))
+        {
+            return scan;
+        }
+
+        foreach (var document in project.Documents)
+        {
+            // Only documents that can hold CORS registration or a pipeline are bound.
+            var text = (await document.GetTextAsync(cancellationToken).ConfigureAwait(false)).ToString();
+            if (!(text.Contains("Cors") || text.Contains(".Build(") || text.Contains("Configure") || text.Contains("app.")))
+            {
+                continue;
+            }
+
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (model is null || root is null)
+            {
+                continue;
+            }
+
+            foreach (var invocation in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                if (model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation)
+                {
+                    continue;
+                }
+
+                scan.Record(document, operation, projectTypes, registrations, cancellationToken);
+            }
+
+            foreach (var member in root.DescendantNodes().OfType<MemberDeclarationSyntax>())
+            {
+                if (model.GetDeclaredSymbol(member, cancellationToken) is IMethodSymbol method
+                    && scan.UseCorsSlot is null
+                    && PipelineModelBuilder.IsPipelineRoot(method, projectTypes)
+                    && model.GetOperation(member, cancellationToken) is { } body)
+                {
+                    scan.TakePipeline(PipelineModelBuilder.Build(body, projectTypes, new CorsAppScope(), cancellationToken));
+                }
+
+                if (member is GlobalStatementSyntax && scan.UseCorsSlot is null && root is CompilationUnitSyntax unit
+                    && model.GetOperation(unit, cancellationToken) is { } topLevel)
+                {
+                    scan.TakePipeline(PipelineModelBuilder.Build(topLevel, projectTypes, new CorsAppScope(), cancellationToken));
+                }
+            }
+        }
+
+        registrations.AddConfigureServicesMethods(compilation, projectTypes, cancellationToken);
+
+        scan.Registrations = registrations;
+        return scan;
+    }
+
+    private void TakePipeline(CorsPipelineModel pipeline)
+    {
+        if (!pipeline.Paths.IsEmpty)
+        {
+            UseCorsSlot = PipelineSlots.ForUseCors(pipeline.Paths[0]);
+        }
+    }
+
+    private void Record(Document document, IInvocationOperation invocation, CorsKnownTypes types, RegistrationModel registrations, CancellationToken cancellationToken)
+    {
+        var method = invocation.TargetMethod;
+        switch (CorsCalls.Classify(invocation, types))
+        {
+            case CorsCallKind.AddPolicy when CorsCalls.AddedPolicyName(invocation, cancellationToken) is { } name:
+                PolicyNames.Add(name);
+                break;
+            case CorsCallKind.UseCors:
+                HasUseCors = true;
+                break;
+            case CorsCallKind.HostBuild:
+                registrations.AddHostBuild(invocation);
+                break;
+            case CorsCallKind.AddCors when AddCorsBlock is null
+                && invocation.Arguments.Length > 1
+                && invocation.Arguments[1].Value.WalkDownConversion() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
+                && lambda.Syntax is LambdaExpressionSyntax { Block: { } block }
+                && lambda.Symbol.Parameters.Length == 1:
+                AddCorsBlock = (document, block, lambda.Symbol.Parameters[0].Name);
+                break;
+            case CorsCallKind.None when method.Name == "UseMiddleware" && method.TypeArguments.Length == 1 && method.TypeArguments[0] is INamedTypeSymbol middleware
+                && invocation.Syntax.Parent is ExpressionStatementSyntax statement:
+                MiddlewareRegistrations.Add((document, middleware, statement.Parent is GlobalStatementSyntax global ? global : statement));
+                break;
+        }
+    }
+}
