@@ -112,7 +112,7 @@ public sealed class LiveConfigurationTests : IDisposable
         // No code fix edits JSON: write the origin the diagnostic names where it points, as a person would.
         var text = File.ReadAllText(Path.Combine(_contentRoot, "appsettings.json"));
         var span = finding.Location.SourceSpan;
-        WriteSettings(text.Substring(0, span.Start) + "\"" + finding.Properties[OriginNeverMatchesRule.BrowserOriginProperty] + "\"" + text.Substring(span.End));
+        WriteSettings(text.Substring(0, span.Start) + "\"" + finding.Properties[DiagnosticProperties.BrowserOrigin] + "\"" + text.Substring(span.End));
         Assert.DoesNotContain(await AnalyzeAsync(source, _contentRoot), d => d.Id.StartsWith("CORS", StringComparison.Ordinal) && d.Severity >= DiagnosticSeverity.Warning);
 
         await using var after = await StartAsync(source, contentRoot: _contentRoot);

@@ -180,7 +180,7 @@ internal sealed class SettingsOrigins
             var reason = problem == OriginProblem.SeveralOrigins
                 ? "it is one origin, not a list; give each origin its own array entry"
                 : OriginNeverMatchesRule.Explain(problem, browserOrigin);
-            var properties = browserOrigin is null ? null : ImmutableDictionary<string, string?>.Empty.Add(OriginNeverMatchesRule.BrowserOriginProperty, browserOrigin);
+            var properties = browserOrigin is null ? null : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.BrowserOrigin, browserOrigin);
             return (DiagnosticDescriptors.OriginNeverMatchesInSettings, properties, new object?[] { value, where, reason });
         }
 
