@@ -1,9 +1,6 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -15,39 +12,29 @@ namespace CorsAnalyzers.CodeFixes;
 /// the array; a default value argument becomes a <c>??</c> fallback, and a fallback already written stays.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ConfigurationArrayCodeFixProvider)), Shared]
-public sealed class ConfigurationArrayCodeFixProvider : CodeFixProvider
+public sealed class ConfigurationArrayCodeFixProvider : CorsCodeFixProvider
 {
     public const string BindSectionKey = "CORS019_BindSection";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.ConfigurationArrayReadWithGetValue);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public ConfigurationArrayCodeFixProvider()
+        : base(DiagnosticIds.ConfigurationArrayReadWithGetValue)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+    }
+
+    protected override void RegisterFixes(FixContext context, Diagnostic diagnostic)
+    {
+        if (CallSyntax.FindInvocation(context.Root, diagnostic.Location.SourceSpan) is not { } getValue
+            || context.Model.GetSymbolInfo(getValue, context.CancellationToken).Symbol is not IMethodSymbol { Name: "GetValue", TypeArguments.Length: 1 } method
+            || Rewrite(getValue, method) is not { } replacement)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (CallSyntax.FindInvocation(root, diagnostic.Location.SourceSpan) is not { } getValue
-                || model.GetSymbolInfo(getValue, context.CancellationToken).Symbol is not IMethodSymbol { Name: "GetValue", TypeArguments.Length: 1 } method
-                || Rewrite(getValue, method) is not { } replacement)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Bind the section with GetSection(key).Get<T>()",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(getValue, replacement.WithTriviaFrom(getValue)))),
-                    BindSectionKey),
-                diagnostic);
-        }
+        context.RegisterRootFix(
+            "Bind the section with GetSection(key).Get<T>()",
+            context.Root.ReplaceNode(getValue, replacement.WithTriviaFrom(getValue)),
+            BindSectionKey,
+            diagnostic);
     }
 
     private static ExpressionSyntax? Rewrite(InvocationExpressionSyntax getValue, IMethodSymbol method)

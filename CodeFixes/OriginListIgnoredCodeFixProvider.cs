@@ -2,10 +2,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,44 +18,32 @@ namespace CorsAnalyzers.CodeFixes;
 /// <c>return true</c>, and a method group is wrapped in a lambda (the method itself may serve other policies).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(OriginListIgnoredCodeFixProvider)), Shared]
-public sealed class OriginListIgnoredCodeFixProvider : CodeFixProvider
+public sealed class OriginListIgnoredCodeFixProvider : CorsCodeFixProvider
 {
     public const string AcceptListedOriginsKey = "CORS021_AcceptListedOrigins";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.OriginListIgnored);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public OriginListIgnoredCodeFixProvider()
+        : base(DiagnosticIds.OriginListIgnored)
     {
-        context.CancellationToken.ThrowIfCancellationRequested();
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+    }
+
+    protected override bool NeedsSemanticModel => false;
+
+    protected override void RegisterFixes(FixContext context, Diagnostic diagnostic)
+    {
+        if (CallSyntax.FindInvocation(context.Root, diagnostic.Location.SourceSpan) is not { ArgumentList.Arguments: { Count: 1 } arguments }
+            || Rewrite(arguments[0].Expression, diagnostic.Properties) is not { } replacement)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (CallSyntax.FindInvocation(root, diagnostic.Location.SourceSpan) is not { ArgumentList.Arguments: { Count: 1 } arguments }
-                || Rewrite(arguments[0].Expression, diagnostic.Properties) is not { } replacement)
-            {
-                continue;
-            }
-
-            var predicate = arguments[0].Expression;
-            var needsLinq = diagnostic.Properties.ContainsKey(DiagnosticProperties.NeedsLinq);
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Make the origin check accept the listed origins too",
-                    _ =>
-                    {
-                        var newRoot = root.ReplaceNode(predicate, replacement.WithTriviaFrom(predicate));
-                        return Task.FromResult(context.Document.WithSyntaxRoot(needsLinq ? Imports.AddUsing(newRoot, "System.Linq") : newRoot));
-                    },
-                    AcceptListedOriginsKey),
-                diagnostic);
-        }
+        var predicate = arguments[0].Expression;
+        var newRoot = context.Root.ReplaceNode(predicate, replacement.WithTriviaFrom(predicate));
+        context.RegisterRootFix(
+            "Make the origin check accept the listed origins too",
+            diagnostic.Properties.ContainsKey(DiagnosticProperties.NeedsLinq) ? Imports.AddUsing(newRoot, "System.Linq") : newRoot,
+            AcceptListedOriginsKey,
+            diagnostic);
     }
 
     private static ExpressionSyntax? Rewrite(ExpressionSyntax predicate, ImmutableDictionary<string, string?> properties)

@@ -1,8 +1,6 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
+using CorsAnalyzers.CodeFixes.Common;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -13,39 +11,31 @@ namespace CorsAnalyzers.CodeFixes;
 /// first middleware already answers every request the second would, so the app behaves as before.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SecondCorsMiddlewareCodeFixProvider)), Shared]
-public sealed class SecondCorsMiddlewareCodeFixProvider : CodeFixProvider
+public sealed class SecondCorsMiddlewareCodeFixProvider : CorsCodeFixProvider
 {
     public const string RemoveSecondUseCorsKey = "CORS023_RemoveSecondUseCors";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.SecondCorsMiddleware);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public SecondCorsMiddlewareCodeFixProvider()
+        : base(DiagnosticIds.SecondCorsMiddleware)
     {
-        context.CancellationToken.ThrowIfCancellationRequested();
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+    }
+
+    protected override bool NeedsSemanticModel => false;
+
+    protected override void RegisterFixes(FixContext context, Diagnostic diagnostic)
+    {
+        if (!diagnostic.Properties.ContainsKey(DiagnosticProperties.SamePolicy)
+            || context.Root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionStatementSyntax { Parent: BlockSyntax or GlobalStatementSyntax } statement)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (!diagnostic.Properties.ContainsKey(DiagnosticProperties.SamePolicy)
-                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionStatementSyntax { Parent: BlockSyntax or GlobalStatementSyntax } statement)
-            {
-                continue;
-            }
-
-            // A top-level statement is wrapped in a GlobalStatement, which is what leaves the compilation unit.
-            SyntaxNode removed = statement.Parent is GlobalStatementSyntax global ? global : statement;
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Remove the second UseCors, which applies the same policy",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.RemoveNode(removed, SyntaxRemoveOptions.KeepNoTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives)!)),
-                    RemoveSecondUseCorsKey),
-                diagnostic);
-        }
+        // A top-level statement is wrapped in a GlobalStatement, which is what leaves the compilation unit.
+        SyntaxNode removed = statement.Parent is GlobalStatementSyntax global ? global : statement;
+        context.RegisterRootFix(
+            "Remove the second UseCors, which applies the same policy",
+            context.Root.RemoveNode(removed, SyntaxRemoveOptions.KeepNoTrivia | SyntaxRemoveOptions.KeepUnbalancedDirectives)!,
+            RemoveSecondUseCorsKey,
+            diagnostic);
     }
 }

@@ -1,11 +1,8 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,50 +15,36 @@ namespace CorsAnalyzers.CodeFixes;
 /// has no <c>TrimEntries</c>, trims each entry with <c>.Select(origin =&gt; origin.Trim()).ToArray()</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SplitEntriesCodeFixProvider)), Shared]
-public sealed class SplitEntriesCodeFixProvider : CodeFixProvider
+public sealed class SplitEntriesCodeFixProvider : CorsCodeFixProvider
 {
     public const string TrimEntriesKey = "CORS007_TrimSplitEntries";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.OriginNeverMatches);
-
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public SplitEntriesCodeFixProvider()
+        : base(DiagnosticIds.OriginNeverMatches)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+    }
+
+    protected override void RegisterFixes(FixContext context, Diagnostic diagnostic)
+    {
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.SplitFix, out var kind)
+            || CallSyntax.FindInvocation(context.Root, diagnostic.Location.SourceSpan) is not { } split
+            || context.Model.GetSymbolInfo(split, context.CancellationToken).Symbol is not IMethodSymbol { Name: "Split" } method)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
+        var replacement = kind == "TrimEntries" ? WithTrimEntries(context.Model, split, method, context.CancellationToken) : WithTrimmedEntries(split);
+        if (replacement is null)
         {
-            if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.SplitFix, out var kind)
-                || CallSyntax.FindInvocation(root, diagnostic.Location.SourceSpan) is not { } split
-                || model.GetSymbolInfo(split, context.CancellationToken).Symbol is not IMethodSymbol { Name: "Split" } method)
-            {
-                continue;
-            }
-
-            var replacement = kind == "TrimEntries" ? WithTrimEntries(model, split, method, context.CancellationToken) : WithTrimmedEntries(split);
-            if (replacement is null)
-            {
-                continue;
-            }
-
-            var needsLinq = kind != "TrimEntries";
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    kind == "TrimEntries" ? "Trim the entries and drop empty ones" : "Trim each entry",
-                    _ =>
-                    {
-                        var rewritten = root.ReplaceNode(split, replacement.WithTriviaFrom(split));
-                        return Task.FromResult(context.Document.WithSyntaxRoot(needsLinq ? Imports.AddUsing(rewritten, "System.Linq") : rewritten));
-                    },
-                    TrimEntriesKey),
-                diagnostic);
+            return;
         }
+
+        var rewritten = context.Root.ReplaceNode(split, replacement.WithTriviaFrom(split));
+        context.RegisterRootFix(
+            kind == "TrimEntries" ? "Trim the entries and drop empty ones" : "Trim each entry",
+            kind != "TrimEntries" ? Imports.AddUsing(rewritten, "System.Linq") : rewritten,
+            TrimEntriesKey,
+            diagnostic);
     }
 
     private static InvocationExpressionSyntax? WithTrimEntries(SemanticModel model, InvocationExpressionSyntax split, IMethodSymbol method, CancellationToken cancellationToken)
