@@ -7,8 +7,8 @@ namespace CorsAnalyzers.Package.Tests;
 /// <summary>
 /// Four <c>dotnet new webapi</c> apps and the CORS mistakes written into the template's code, one per rule that has a
 /// code fix. CORS010 and CORS011 need an app of their own (no CORS services / no UseCors), and so does CORS016 (its fix
-/// adds a UseCors, which next to another one is CORS023). The policy mistakes are spread so that no app holds more than
-/// three rules of one analyzer: <c>dotnet format</c> then needs three calls (see <see cref="CodeFixClientTests"/>).
+/// adds a UseCors, which next to another one is CORS023). <c>dotnet format</c> fixes one rule per app and call, so it
+/// needs as many calls as the app with the most rules has rules (see <see cref="CodeFixClientTests"/>).
 /// </summary>
 internal static class ClientAppMistakes
 {
