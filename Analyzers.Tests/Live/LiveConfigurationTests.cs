@@ -6,6 +6,7 @@ using CorsAnalyzers.CodeFixes;
 using CorsAnalyzers.Rules.Policy;
 using Microsoft.CodeAnalysis;
 using static CorsAnalyzers.Tests.Live.LiveApp;
+using static CorsAnalyzers.Tests.Live.LiveChecks;
 
 namespace CorsAnalyzers.Tests.Live;
 
@@ -24,7 +25,7 @@ public sealed class LiveConfigurationTests : IDisposable
     {
         WriteSettings($$"""{ "Cors": { "AllowedOrigins": [ "{{AppOrigin}}" ] } }""");
         var source = App("""p.WithOrigins(builder.Configuration.GetValue<string[]>("Cors:AllowedOrigins") ?? [])""");
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.ConfigurationArrayReadWithGetValue, ConfigurationArrayCodeFixProvider.BindSectionKey);
+        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.ConfigurationArrayReadWithGetValue, ConfigurationArrayCodeFixProvider.BindSectionKey, _contentRoot);
 
         await using (var before = await StartAsync(source, contentRoot: _contentRoot))
         {
@@ -41,7 +42,7 @@ public sealed class LiveConfigurationTests : IDisposable
     {
         WriteSettings($$"""{ "Cors": { "AllowedOrigins": [ "{{AppOrigin}}" ] } }""");
         var source = App("""p.WithOrigins(builder.Configuration.GetValue<string[]>("Cors:AllowedOrigins")!)""");
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.ConfigurationArrayReadWithGetValue, ConfigurationArrayCodeFixProvider.BindSectionKey);
+        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.ConfigurationArrayReadWithGetValue, ConfigurationArrayCodeFixProvider.BindSectionKey, _contentRoot);
 
         await using (var before = await StartAsync(source, contentRoot: _contentRoot))
         {
@@ -57,7 +58,7 @@ public sealed class LiveConfigurationTests : IDisposable
     {
         WriteSettings($$"""{ "AllowedHosts": "*", "Cors": { "AllowedOrigins": [ "{{AppOrigin}}" ] } }""");
         var source = App("""p.WithOrigins(builder.Configuration["AllowedHosts"]!)""");
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.AllowedHostsAsOrigins, AllowedHostsCodeFixProvider.ReadDedicatedKeyKey);
+        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.AllowedHostsAsOrigins, AllowedHostsCodeFixProvider.ReadDedicatedKeyKey, _contentRoot);
 
         await using (var before = await StartAsync(source, contentRoot: _contentRoot))
         {
@@ -76,7 +77,7 @@ public sealed class LiveConfigurationTests : IDisposable
         const string other = "https://other.example";
         WriteSettings($$"""{ "Cors": { "Origins": "{{other}}, {{AppOrigin}}" } }""");
         var source = App("""p.WithOrigins(builder.Configuration["Cors:Origins"]!.Split(','))""");
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.OriginNeverMatches, SplitEntriesCodeFixProvider.TrimEntriesKey);
+        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.OriginNeverMatches, SplitEntriesCodeFixProvider.TrimEntriesKey, _contentRoot);
 
         await using (var before = await StartAsync(source, contentRoot: _contentRoot))
         {
@@ -138,29 +139,4 @@ public sealed class LiveConfigurationTests : IDisposable
             }
         }
         """;
-
-    private async Task<string> VerifyFlaggedAndFixAsync(string source, string id, string equivalenceKey)
-    {
-        Assert.Contains(await AnalyzeAsync(source, _contentRoot), d => d.Id == id);
-        var fixedSource = await FixAsync(source, id, equivalenceKey);
-        var after = await AnalyzeAsync(fixedSource, _contentRoot);
-        Assert.DoesNotContain(after, d => d.Severity >= DiagnosticSeverity.Warning && d.Id.StartsWith("CORS", StringComparison.Ordinal));
-        return fixedSource;
-    }
-
-    private static async Task AssertAllowedAsync(Running app, string origin)
-    {
-        var get = await app.GetAsync("/r", origin);
-        Assert.True(get.Status == 200 && get.AllowOrigin == origin, get.ToString());
-        var preflight = await app.PreflightAsync("/r", origin);
-        Assert.True(preflight.Status == 204 && preflight.AllowOrigin == origin, preflight.ToString());
-    }
-
-    private static async Task AssertRefusedAsync(Running app, string origin)
-    {
-        var get = await app.GetAsync("/r", origin);
-        Assert.True(get.AllowOrigin is null, get.ToString());
-        var preflight = await app.PreflightAsync("/r", origin);
-        Assert.True(preflight.AllowOrigin is null, preflight.ToString());
-    }
 }

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes;
 using static CorsAnalyzers.Tests.Live.LiveApp;
+using static CorsAnalyzers.Tests.Live.LiveChecks;
 
 namespace CorsAnalyzers.Tests.Live;
 
@@ -210,29 +211,4 @@ public sealed class LiveSilentFailureTests
         """;
 
     private static string Indent(string code) => string.Join("\n", code.Split('\n').Select(line => "        " + line));
-
-    private static async Task<string> VerifyFlaggedAndFixAsync(string source, string id, string equivalenceKey)
-    {
-        Assert.Contains(await AnalyzeAsync(source), d => d.Id == id);
-        var fixedSource = await FixAsync(source, id, equivalenceKey);
-        var after = await AnalyzeAsync(fixedSource);
-        Assert.DoesNotContain(after, d => d.Severity >= Microsoft.CodeAnalysis.DiagnosticSeverity.Warning && d.Id.StartsWith("CORS", StringComparison.Ordinal));
-        return fixedSource;
-    }
-
-    private static async Task AssertAllowedAsync(Running app, string origin)
-    {
-        var get = await app.GetAsync("/r", origin);
-        Assert.True(get.Status == 200 && get.AllowOrigin == origin, get.ToString());
-        var preflight = await app.PreflightAsync("/r", origin);
-        Assert.True(preflight.Status == 204 && preflight.AllowOrigin == origin, preflight.ToString());
-    }
-
-    private static async Task AssertRefusedAsync(Running app, string origin)
-    {
-        var get = await app.GetAsync("/r", origin);
-        Assert.True(get.AllowOrigin is null, get.ToString());
-        var preflight = await app.PreflightAsync("/r", origin);
-        Assert.True(preflight.AllowOrigin is null, preflight.ToString());
-    }
 }
