@@ -134,35 +134,6 @@ public sealed class CORS007ConfiguredSplitTests
             """, SplitEntriesCodeFixProvider.TrimEntriesKey, expected: new[] { Untrimmed(",").WithLocation(1), Untrimmed(";", 2) });
     }
 
-    private static readonly ReferenceAssemblies AspNetCore2OnNetStandard = ReferenceAssemblies.NetStandard.NetStandard20.AddPackages(System.Collections.Immutable.ImmutableArray.Create(
-        new PackageIdentity("Microsoft.AspNetCore.Cors", "2.3.13"),
-        new PackageIdentity("Microsoft.Net.Http.Headers", "2.3.13"),
-        new PackageIdentity("Microsoft.AspNetCore.Http.Extensions", "2.3.13"),
-        new PackageIdentity("Microsoft.AspNetCore.Http.Abstractions", "2.3.14"),
-        new PackageIdentity("Microsoft.AspNetCore.Http.Features", "2.3.14"),
-        new PackageIdentity("Microsoft.Extensions.Configuration.Abstractions", "2.1.0"),
-        new PackageIdentity("Microsoft.Extensions.Configuration.Binder", "2.1.0")));
-
-    /// <summary>
-    /// The set resolves its package graph from the feed once (then it is cached); the resolver can fail on a busy machine
-    /// while other tests restore, so the resolution is tried again before the test runs.
-    /// </summary>
-    private static async Task<ReferenceAssemblies> AspNetCore2OnNetStandardAsync()
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await AspNetCore2OnNetStandard.ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, System.Threading.CancellationToken.None);
-                return AspNetCore2OnNetStandard;
-            }
-            catch (System.Exception) when (attempt < 4)
-            {
-                await Task.Delay(System.TimeSpan.FromSeconds(attempt * 2));
-            }
-        }
-    }
-
     [Fact]
     public async Task FrameworkWithoutTrimEntries_Fix_TrimsEachEntry()
     {
@@ -190,9 +161,10 @@ public sealed class CORS007ConfiguredSplitTests
         {
             CodeActionEquivalenceKey = SplitEntriesCodeFixProvider.TrimEntriesKey,
         };
-        var netStandard = await AspNetCore2OnNetStandardAsync();
-        test.TestState.ReferenceAssemblies = netStandard;
-        test.FixedState.ReferenceAssemblies = netStandard;
+        test.TestState.ReferenceAssemblies = ReferenceSets.NetStandard20;
+        test.TestState.AdditionalReferences.AddRange(ReferenceSets.AspNetCore2Libraries);
+        test.FixedState.ReferenceAssemblies = ReferenceSets.NetStandard20;
+        test.FixedState.AdditionalReferences.AddRange(ReferenceSets.AspNetCore2Libraries);
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticDescriptors.ConfiguredListSplitUntrimmed).WithLocation(0).WithArguments(",", "trim each entry"));
         await test.RunAsync();
     }

@@ -49,6 +49,13 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
             return this;
         }
 
+        /// <summary>The reference sets are resolved and checked before anything is compiled against them.</summary>
+        protected override async Task RunImplAsync(CancellationToken cancellationToken)
+        {
+            await ReferenceSets.EnsureResolvedAsync(TestState);
+            await base.RunImplAsync(cancellationToken);
+        }
+
         /// <summary>Symbols such as DEBUG that the test compilation defines.</summary>
         public string[] PreprocessorSymbols { get; set; } = [];
 

@@ -11,13 +11,6 @@ using Microsoft.CodeAnalysis.Testing;
 
 namespace CorsAnalyzers.Tests;
 
-/// <summary>The version of the ASP.NET Core reference packages that restore downloads for the tests.</summary>
-[AttributeUsage(AttributeTargets.Assembly)]
-public sealed class ReferencePackageVersionAttribute(string version) : Attribute
-{
-    public string Version { get; } = version;
-}
-
 /// <summary>What every analyzer and code-fix test shares: references, usings, formatting and culture.</summary>
 public static class CorsTestSetup
 {
@@ -40,21 +33,11 @@ public static class CorsTestSetup
         global using Microsoft.Extensions.Logging;
         """;
 
-    private static readonly string PackageVersion =
-        typeof(CorsTestSetup).Assembly.GetCustomAttribute<ReferencePackageVersionAttribute>()!.Version;
+    /// <summary>The ASP.NET Core 8 reference set (<see cref="ReferenceSets.AspNetCore"/>).</summary>
+    public static ReferenceAssemblies AspNetCore => ReferenceSets.AspNetCore;
 
-    /// <summary>net8.0 reference assemblies plus the ASP.NET Core shared framework, the set an ASP.NET Core 8 app compiles against.</summary>
-    public static readonly ReferenceAssemblies AspNetCore = new ReferenceAssemblies(
-            "net8.0",
-            new PackageIdentity("Microsoft.NETCore.App.Ref", PackageVersion),
-            System.IO.Path.Combine("ref", "net8.0"))
-        .AddPackages(ImmutableArray.Create(new PackageIdentity("Microsoft.AspNetCore.App.Ref", PackageVersion)));
-
-    /// <summary>Only the base class library: a project that does not use ASP.NET Core.</summary>
-    public static readonly ReferenceAssemblies PlainNet = new ReferenceAssemblies(
-        "net8.0",
-        new PackageIdentity("Microsoft.NETCore.App.Ref", PackageVersion),
-        System.IO.Path.Combine("ref", "net8.0"));
+    /// <summary>Only the base class library (<see cref="ReferenceSets.PlainNet"/>).</summary>
+    public static ReferenceAssemblies PlainNet => ReferenceSets.PlainNet;
 
     [ModuleInitializer]
     internal static void PinCulture()

@@ -15,8 +15,6 @@ namespace CorsAnalyzers.Tests;
 /// <summary>Compilations built by hand, for tests that drive the analyzers outside the verifier (robustness, telemetry).</summary>
 public static class TestCompilations
 {
-    private static readonly Dictionary<ReferenceAssemblies, Task<ImmutableArray<MetadataReference>>> References = new();
-
     public static IReadOnlyList<DiagnosticAnalyzer> AllAnalyzers { get; } = typeof(DiagnosticIds).Assembly.GetTypes()
         .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract)
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
@@ -30,19 +28,8 @@ public static class TestCompilations
     /// <summary>The root of the repository (where CorsAnalyzers.sln is), for tests that check docs and tracking files.</summary>
     public static string RepositoryRoot { get; } = CorsAnalyzers.TestSupport.DotNetProcess.RepositoryRoot();
 
-    public static Task<ImmutableArray<MetadataReference>> GetReferencesAsync(ReferenceAssemblies referenceAssemblies)
-    {
-        lock (References)
-        {
-            if (!References.TryGetValue(referenceAssemblies, out var task))
-            {
-                task = referenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-                References[referenceAssemblies] = task;
-            }
-
-            return task;
-        }
-    }
+    public static Task<ImmutableArray<MetadataReference>> GetReferencesAsync(ReferenceAssemblies referenceAssemblies) =>
+        ReferenceSets.ResolveAsync(referenceAssemblies);
 
     public static async Task<CSharpCompilation> CreateAsync(IEnumerable<string> sources, ReferenceAssemblies? referenceAssemblies = null, bool implicitUsings = true)
     {
