@@ -39,10 +39,51 @@ public sealed class RegistrationTests
         }
     }
 
+    /// <summary>An ASP.NET Core app with a pipeline, endpoints and its own response headers, but no CORS code.</summary>
+    private const string WebAppWithoutCors = """
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddAuthorization();
+        var app = builder.Build();
+        app.UseRouting();
+        app.UseAuthorization();
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers["X-Frame-Options"] = "DENY";
+            context.Response.Headers.Append("Cache-Control", "no-store");
+            await next();
+        });
+        app.MapGet("/orders", () => new[] { "a" }).RequireAuthorization();
+        app.Run();
+        """;
+
     [Fact]
-    public async Task WithCorsTypes_AnalyzersRegisterActions()
+    public async Task WebProjectWithoutCorsCode_AnalyzersRegisterNoActions()
     {
-        var compilation = await TestCompilations.CreateAsync(new[] { OrdinaryCode });
+        var compilation = await TestCompilations.CreateAsync(new[] { OrdinaryCode, WebAppWithoutCors });
+        var withAnalyzers = compilation.WithAnalyzers(
+            [.. TestCompilations.AllAnalyzers],
+            new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(
+                new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        Assert.Empty(await withAnalyzers.GetAnalyzerDiagnosticsAsync());
+
+        foreach (var analyzer in TestCompilations.AllAnalyzers)
+        {
+            var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default);
+            Assert.Equal(1, telemetry.CompilationStartActionsCount);
+            Assert.Equal(0, telemetry.OperationActionsCount + telemetry.OperationBlockStartActionsCount + telemetry.SyntaxNodeActionsCount);
+            Assert.Equal(0, telemetry.CompilationEndActionsCount);
+        }
+    }
+
+    [Theory]
+    [InlineData("builder.Services.AddCors();")]
+    [InlineData("app.Use(async (context, next) => { context.Response.Headers[\"ACCESS-CONTROL-ALLOW-ORIGIN\"] = \"*\"; await next(); });")]
+    [InlineData("app.Use(async (context, next) => { context.Response.Headers[Microsoft.Net.Http.Headers.HeaderNames.AccessControlAllowOrigin] = \"*\"; await next(); });")]
+    [InlineData("app.Use(async (context, next) => { context.Response.Headers[\"Access-\" + \"Control-Allow-Origin\"] = \"*\"; await next(); });")]
+    public async Task WithCorsCodeInOneFile_AnalyzersRegisterActions(string corsStatement)
+    {
+        var program = "var builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\n" + corsStatement + "\napp.Run();\n";
+        var compilation = await TestCompilations.CreateAsync(new[] { OrdinaryCode, program });
         var withAnalyzers = compilation.WithAnalyzers(
             [.. TestCompilations.AllAnalyzers],
             new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(
@@ -54,5 +95,32 @@ public sealed class RegistrationTests
             var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default);
             Assert.True(telemetry.OperationActionsCount + telemetry.SyntaxNodeActionsCount + telemetry.CompilationEndActionsCount > 0, analyzer.GetType().Name);
         }
+    }
+}
+
+/// <summary>The text scan that decides whether a compilation can hold CORS code.</summary>
+public sealed class CorsSourceMarkersTests
+{
+    [Theory]
+    [InlineData("services.AddCors();", true)]
+    [InlineData("using Microsoft.AspNetCore.Cors;", true)]
+    [InlineData("const string Origin = \"access-control-allow-origin\";", true)]
+    [InlineData("var name = HeaderNames.AccessControlAllowCredentials;", true)]
+    [InlineData("var name = \"Access-\" + \"Control-Allow-Origin\";", true)]
+    [InlineData("var cors = \"cors\"; var control = \"Cache-Control\"; var access = \"Access\";", false)]
+    [InlineData("", false)]
+    public void Text(string source, bool mayHoldCors) =>
+        Assert.Equal(mayHoldCors, CorsAnalyzers.Model.CorsSourceMarkers.TextMayHoldCors(Microsoft.CodeAnalysis.Text.SourceText.From(source), default));
+
+    [Theory]
+    [InlineData(4090)]
+    [InlineData(4096)]
+    [InlineData(4100)]
+    [InlineData(8185)]
+    public void MarkerAcrossAChunkBoundary_IsFound(int at)
+    {
+        var source = new string(' ', at) + "Access-Control-Allow-Origin" + new string(' ', 5000);
+
+        Assert.True(CorsAnalyzers.Model.CorsSourceMarkers.TextMayHoldCors(Microsoft.CodeAnalysis.Text.SourceText.From(source), default));
     }
 }

@@ -146,7 +146,8 @@ internal sealed class CorsKnownTypes
         return knownTypes is not null;
     }
 
-    private static bool ReferencesCors(Compilation compilation)
+    /// <summary>Whether the compilation references ASP.NET Core CORS: plain data, no binding.</summary>
+    public static bool ReferencesCors(Compilation compilation)
     {
         // The external reference list is plain data; References and ReferencedAssemblyNames bind the references first.
         foreach (var reference in compilation.ExternalReferences)

@@ -9,6 +9,23 @@ namespace CorsAnalyzers.Benchmarks;
 /// </summary>
 internal static class SolutionGenerator
 {
+    /// <summary>
+    /// The same domain files with a web app's startup but no CORS code at all: the common case of a project that
+    /// references ASP.NET Core (pipeline, authorization, endpoints, security headers written by hand).
+    /// </summary>
+    public static List<(string Path, string Text)> GenerateWebWithoutCors(int files)
+    {
+        var sources = Generate(files, withCors: false);
+        var startups = System.Math.Max(3, files / 500);
+        for (var i = 0; i < startups; i++)
+        {
+            sources.Add(($"src/Startup/WebSetup{i}.cs", WebStartupFile(i)));
+        }
+
+        sources.Add(("src/Program.cs", WebProgram()));
+        return sources;
+    }
+
     public static List<(string Path, string Text)> Generate(int files, bool withCors)
     {
         var sources = new List<(string, string)>(files + 8);
@@ -174,6 +191,61 @@ internal static class SolutionGenerator
         builder.Services.AddAuthorization();
         var app = builder.Build();
         app.UseCors0();
+        app.Run();
+        """;
+
+    private static string WebStartupFile(int i) => $$"""
+        using System;
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.AspNetCore.Http;
+        using Microsoft.AspNetCore.Routing;
+        using Microsoft.Extensions.Configuration;
+        using Microsoft.Extensions.DependencyInjection;
+
+        namespace Shop.Startup;
+
+        public static class WebSetup{{i}}
+        {
+            public static IServiceCollection AddWeb{{i}}(this IServiceCollection services, IConfiguration configuration)
+            {
+                services.AddAuthorization(options => options.AddPolicy("admin{{i}}", p => p.RequireRole("admin")));
+                services.AddResponseCaching();
+                services.Configure<RouteOptions>(o => o.LowercaseUrls = configuration.GetValue<bool>("Routing:Lowercase"));
+                return services;
+            }
+
+            public static WebApplication UseWeb{{i}}(this WebApplication app)
+            {
+                app.UseRouting();
+                app.UseAuthorization();
+                app.Use(async (context, next) =>
+                {
+                    context.Response.Headers["X-Content-Type-Options"] = "nosniff";
+                    context.Response.Headers.Append("X-Frame-Options", "DENY");
+                    context.Response.Headers.CacheControl = "no-store";
+                    if (HttpMethods.IsOptions(context.Request.Method))
+                    {
+                        context.Response.StatusCode = StatusCodes.Status204NoContent;
+                        return;
+                    }
+
+                    await next();
+                });
+                app.MapGet("/w{{i}}", (HttpContext context) => Results.Ok(context.Request.Headers.UserAgent.ToString())).RequireAuthorization("admin{{i}}");
+                return app;
+            }
+        }
+        """;
+
+    private static string WebProgram() => """
+        using Microsoft.AspNetCore.Builder;
+        using Microsoft.Extensions.DependencyInjection;
+        using Shop.Startup;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddWeb0(builder.Configuration);
+        var app = builder.Build();
+        app.UseWeb0();
         app.Run();
         """;
 }
