@@ -85,6 +85,22 @@ public sealed class RuleCatalogTests
         Assert.Contains($"[{id}](docs/rules/{id}.md)", readme);
     }
 
+    /// <summary>The README's rules table says what the descriptors and the fix providers say: severity, title, and a fix or none.</summary>
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void ReadmeRow_MatchesTheDescriptorAndTheFixProviders(string id)
+    {
+        var readme = File.ReadAllLines(Path.Combine(TestCompilations.RepositoryRoot, "README.md"));
+        var row = Assert.Single(readme, line => line.StartsWith($"| [{id}](docs/rules/{id}.md) |", System.StringComparison.Ordinal));
+        var cells = row.Split('|').Select(c => c.Trim()).ToArray();
+        var main = DescriptorsOf(id)[0];
+
+        Assert.Equal(main.DefaultSeverity.ToString(), cells[2]);
+        Assert.Equal(main.Title.ToString(System.Globalization.CultureInfo.InvariantCulture), cells[3]);
+        var hasFix = TestCompilations.AllCodeFixProviders.Any(p => p.FixableDiagnosticIds.Contains(id));
+        Assert.True(hasFix == (cells[4] != "—"), $"{id}: the README's fix column says '{cells[4]}', a fix provider {(hasFix ? "exists" : "does not exist")}");
+    }
+
     [Fact]
     public void Analyzers_ArePublicSealedAndCSharpOnly()
     {
