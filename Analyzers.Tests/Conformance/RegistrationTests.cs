@@ -117,7 +117,7 @@ public sealed class CorsSourceMarkersTests
     [InlineData(4096)]
     [InlineData(4100)]
     [InlineData(8185)]
-    public void MarkerAcrossAChunkBoundary_IsFound(int at)
+    public void MarkerAnywhereInALongFile_IsFound(int at)
     {
         var source = new string(' ', at) + "Access-Control-Allow-Origin" + new string(' ', 5000);
 

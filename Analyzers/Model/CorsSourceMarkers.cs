@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -19,8 +20,6 @@ internal static class CorsSourceMarkers
     private static readonly ConditionalWeakTable<SyntaxTree, object> Seen = new();
     private static readonly object Holds = new();
     private static readonly object HoldsNone = new();
-
-    private const int ChunkLength = 4096;
 
     public static bool MayHoldCors(Compilation compilation, CancellationToken cancellationToken)
     {
@@ -47,67 +46,18 @@ internal static class CorsSourceMarkers
         return holds;
     }
 
-    /// <summary>Scans the text in chunks (no copy of the whole file); chunks overlap by the longest marker.</summary>
+    /// <summary>
+    /// The markers, searched with the runtime's vectorized <see cref="string.IndexOf(string, StringComparison)"/>; the
+    /// text of a parsed file is a string already (<see cref="SourceText.ToString()"/> returns it without a copy), only
+    /// a very large file's text is copied once.
+    /// </summary>
     internal static bool TextMayHoldCors(SourceText text, CancellationToken cancellationToken)
     {
-        var overlap = MarkerOverlap;
-        var buffer = new char[ChunkLength + overlap];
-        for (var start = 0; start < text.Length; start += ChunkLength)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var count = System.Math.Min(ChunkLength + overlap, text.Length - start);
-            text.CopyTo(start, buffer, 0, count);
-            if (ChunkHoldsMarker(buffer, count))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private const string AccessControl = "access-control";
-    private const string AccessControlName = "accesscontrol";
-    private const string ControlAllow = "control-allow-";
-    private static readonly int MarkerOverlap = AccessControl.Length - 1;
-
-    private static bool ChunkHoldsMarker(char[] buffer, int count)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            switch (buffer[i])
-            {
-                case 'C' when Matches(buffer, count, i, "Cors", ignoreCase: false) || Matches(buffer, count, i, ControlAllow, ignoreCase: true):
-                case 'c' when Matches(buffer, count, i, ControlAllow, ignoreCase: true):
-                case 'A' or 'a' when Matches(buffer, count, i, AccessControl, ignoreCase: true) || Matches(buffer, count, i, AccessControlName, ignoreCase: true):
-                    return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool Matches(char[] buffer, int count, int at, string marker, bool ignoreCase)
-    {
-        if (at + marker.Length > count)
-        {
-            return false;
-        }
-
-        for (var j = 0; j < marker.Length; j++)
-        {
-            var c = buffer[at + j];
-            if (ignoreCase && c is >= 'A' and <= 'Z')
-            {
-                c = (char)(c + ('a' - 'A'));
-            }
-
-            if (c != marker[j])
-            {
-                return false;
-            }
-        }
-
-        return true;
+        cancellationToken.ThrowIfCancellationRequested();
+        var source = text.ToString();
+        return source.IndexOf("Cors", StringComparison.Ordinal) >= 0
+            || source.IndexOf("access-control", StringComparison.OrdinalIgnoreCase) >= 0
+            || source.IndexOf("accesscontrol", StringComparison.OrdinalIgnoreCase) >= 0
+            || source.IndexOf("control-allow-", StringComparison.OrdinalIgnoreCase) >= 0;
     }
 }
