@@ -253,4 +253,32 @@ public sealed class SettingsOriginValuesTests
     {
         await VerifyAsync(ReadsArray.Replace("{|#9:", string.Empty).Replace("|}", string.Empty), new[] { ("appsettings.json", json) });
     }
+
+    [Fact]
+    public async Task MisplacedWildcardWithCredentials_NoCORS003CORS005CORS006()
+    {
+        // A '*' anywhere but a leading "*." label is compared literally: the value allows nothing (only CORS007 may apply).
+        var compilation = await TestCompilations.CreateAsync(new[]
+        {
+            """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p
+                .WithOrigins(builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [])
+                .SetIsOriginAllowedToAllowWildcardSubdomains()
+                .AllowCredentials()));
+            """,
+        });
+        var settings = new[]
+        {
+            TestCompilations.AdditionalFile("/app/appsettings.json", """{ "Cors": { "AllowedOrigins": [ "https://app.contoso.com" ] } }"""),
+            TestCompilations.AdditionalFile("/app/appsettings.Production.json", """
+                { "Cors": { "AllowedOrigins": [ "http://192.168.*.*:*", "http://localhost:*", "http://api.*.contoso.com", "*.contoso.com", "http://10.0.0.9" ] } }
+                """),
+        };
+        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, new[] { new PolicyRules() }, settings);
+        Assert.Empty(exceptions);
+        var insecure = Assert.Single(diagnostics, static d => d.Id == DiagnosticIds.InsecureOriginWithCredentials);
+        Assert.Contains("http://10.0.0.9", insecure.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        Assert.DoesNotContain(diagnostics, static d => d.Id is DiagnosticIds.AnyOrigin or DiagnosticIds.NullOriginTrusted or DiagnosticIds.AnyOriginWithCredentials);
+    }
 }

@@ -184,7 +184,8 @@ internal sealed class SettingsOrigins
             return (DiagnosticDescriptors.OriginNeverMatchesInSettings, properties, new object?[] { value, where, reason });
         }
 
-        if (use.Credentials && OriginText.IsInsecureRemote(value) && !silencedInDevelopment)
+        // A misplaced '*' matches no request: it trusts nothing, so no rule about what an origin allows applies.
+        if (use.Credentials && OriginText.IsInsecureRemote(value) && !OriginText.HasMisplacedWildcard(value) && !silencedInDevelopment)
         {
             return (DiagnosticDescriptors.InsecureOriginWithCredentialsInSettings, null, new object?[] { value, where });
         }
