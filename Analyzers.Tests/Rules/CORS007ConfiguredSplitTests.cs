@@ -75,6 +75,67 @@ public sealed class CORS007ConfiguredSplitTests
             """);
     }
 
+    private const string StringExtensions = """
+
+        public static class StringExtensions
+        {
+            public static string RemovePostFix(this string text, params string[] postFixes)
+            {
+                foreach (var postFix in postFixes)
+                {
+                    if (text.EndsWith(postFix, StringComparison.Ordinal))
+                    {
+                        return text.Substring(0, text.Length - postFix.Length);
+                    }
+                }
+
+                return text;
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("""builder.Configuration["App:CorsOrigins"]?.{|#0:Split(",", StringSplitOptions.RemoveEmptyEntries)|}.Select(o => o.RemovePostFix("/")).ToArray() ?? Array.Empty<string>()""")]
+    [InlineData("""builder.Configuration["App:CorsOrigins"]!.{|#0:Split(',')|}.Select(o => o.TrimEnd('/')).ToArray()""")]
+    [InlineData("""builder.Configuration["App:CorsOrigins"]!.{|#0:Split(',')|}.Select(o => o.ToLowerInvariant().RemovePostFix("/")).ToArray()""")]
+    [InlineData("""builder.Configuration["App:CorsOrigins"]!.{|#0:Split(',')|}.Select(o => { return o.Trim('/'); }).ToArray()""")]
+    public async Task SelectThatDoesNotTrim_ReportsDiagnostic(string argument)
+    {
+        // The ABP template's shape: RemovePostFix("/") drops a trailing slash and keeps the space after each comma.
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins({{argument}}).AllowCredentials()));
+            """ + StringExtensions, Untrimmed(","));
+    }
+
+    [Theory]
+    [InlineData("""builder.Configuration["App:CorsOrigins"]!.Split(',').Select(o => o.Trim().RemovePostFix("/")).ToArray()""")]
+    [InlineData("""builder.Configuration["App:CorsOrigins"]!.Split(',').Select(o => o.RemovePostFix("/").Trim()).ToArray()""")]
+    [InlineData("""builder.Configuration["App:CorsOrigins"]!.Split(',').Select(o => o.TrimEnd('/').TrimStart()).ToArray()""")]
+    [InlineData("""builder.Configuration["App:CorsOrigins"]!.Split(',').Select(o => o.Trim(' ', '/')).ToArray()""")]
+    [InlineData("""builder.Configuration["App:CorsOrigins"]!.Split(',', StringSplitOptions.TrimEntries).Select(o => o.RemovePostFix("/")).ToArray()""")]
+    [InlineData("""builder.Configuration["App:CorsOrigins"]!.Split(',').Select(o => o.Trim()).Select(o => o.RemovePostFix("/")).ToArray()""")]
+    [InlineData("""builder.Configuration["App:CorsOrigins"]!.Split(' ').Select(o => o.RemovePostFix("/")).ToArray()""")]
+    public async Task SelectThatTrimsOrSplitThatTrims_NoDiagnostic(string argument)
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins({{argument}})));
+            """ + StringExtensions);
+    }
+
+    [Fact]
+    public async Task AbpTemplateShape_Fix_TrimsEntries()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(builder.Configuration["App:CorsOrigins"]?.{|#0:Split(",", StringSplitOptions.RemoveEmptyEntries)|}.Select(o => o.RemovePostFix("/")).ToArray() ?? Array.Empty<string>())));
+            """ + StringExtensions, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(builder.Configuration["App:CorsOrigins"]?.Split(",", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(o => o.RemovePostFix("/")).ToArray() ?? Array.Empty<string>())));
+            """ + StringExtensions, SplitEntriesCodeFixProvider.TrimEntriesKey, expected: Untrimmed(","));
+    }
+
     [Theory]
     [InlineData("Split(',')", "Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)", ",")]
     [InlineData("Split(\";\")", "Split(\";\", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)", ";")]

@@ -281,4 +281,28 @@ public sealed class SettingsOriginValuesTests
         Assert.Contains("http://10.0.0.9", insecure.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
         Assert.DoesNotContain(diagnostics, static d => d.Id is DiagnosticIds.AnyOrigin or DiagnosticIds.NullOriginTrusted or DiagnosticIds.AnyOriginWithCredentials);
     }
+
+    [Fact]
+    public async Task ValuesThroughAProjection_NotCheckedAsOrigins()
+    {
+        // RemovePostFix("/") removes the slash the JSON value has: the values are not the origins. The untrimmed split
+        // is reported in C# (CORS007); the AllowedHosts list turned into origins is not CORS020.
+        await VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o =>
+            {
+                o.AddPolicy("app", p => p.WithOrigins(builder.Configuration["App:CorsOrigins"]!.{|#0:Split(',')|}.Select(o => o.RemovePostFix("/")).ToArray()));
+                o.AddPolicy("hosts", p => p.WithOrigins(builder.Configuration["AllowedHosts"]!.Split(';', StringSplitOptions.TrimEntries).Select(h => "https://" + h).ToArray()));
+            });
+
+            public static class StringExtensions
+            {
+                public static string RemovePostFix(this string text, string postFix) =>
+                    text.EndsWith(postFix, StringComparison.Ordinal) ? text.Substring(0, text.Length - postFix.Length) : text;
+            }
+            """, new[]
+        {
+            ("appsettings.json", """{ "AllowedHosts": "app.contoso.com;admin.contoso.com", "App": { "CorsOrigins": "https://app.contoso.com/,https://admin.contoso.com/" } }"""),
+        }, VerifyCS.Diagnostic(DiagnosticDescriptors.ConfiguredListSplitUntrimmed).WithLocation(0).WithArguments(",", "add StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries"));
+    }
 }

@@ -99,7 +99,7 @@ internal sealed class SettingsOrigins
         var developmentCode = path.IsDevelopment || DevelopmentOnly.IsInDebugRegion(call.Operation.Syntax);
         foreach (var read in reads)
         {
-            if (read.Key is { } key && !string.Equals(key, ConfigurationReadRules.AllowedHostsKey, StringComparison.OrdinalIgnoreCase))
+            if (read.Key is { } key && !read.ValuesTransformed && !string.Equals(key, ConfigurationReadRules.AllowedHostsKey, StringComparison.OrdinalIgnoreCase))
             {
                 _uses.Add(new Use(key, read, path.Credentials is not null, developmentCode, context.ReportsInDevelopment, sole, known, read.Read.Syntax.GetLocation()));
             }
