@@ -45,6 +45,51 @@ public sealed class CORS007ConfiguredSplitTests
             """, Untrimmed(",").WithLocation(1));
     }
 
+    [Fact]
+    public async Task SplitInComputedOptionProperty_Fix_TrimsEntries()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var settings = builder.Configuration.GetSection("Cors").Get<CorsSettings>()!;
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.{|#1:WithOrigins(settings.Origins)|}));
+
+            public sealed class CorsSettings
+            {
+                public string AllowedOrigins { get; set; } = "";
+
+                public string[] Origins => AllowedOrigins.{|#0:Split(',')|};
+            }
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            var settings = builder.Configuration.GetSection("Cors").Get<CorsSettings>()!;
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(settings.Origins)));
+
+            public sealed class CorsSettings
+            {
+                public string AllowedOrigins { get; set; } = "";
+
+                public string[] Origins => AllowedOrigins.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            }
+            """, SplitEntriesCodeFixProvider.TrimEntriesKey, expected: Untrimmed(",").WithLocation(1));
+    }
+
+    [Fact]
+    public async Task SplitInComputedPropertyOfConstant_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var settings = builder.Configuration.GetSection("Cors").Get<CorsSettings>()!;
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(settings.Origins)));
+
+            public sealed class CorsSettings
+            {
+                public string AllowedOrigins { get; set; } = "";
+
+                public string[] Origins => "https://a.contoso.com,https://b.contoso.com".Split(',');
+            }
+            """);
+    }
+
     [Theory]
     [InlineData("""builder.Configuration["Cors:Origins"]!.Split(',', StringSplitOptions.TrimEntries)""")]
     [InlineData("""builder.Configuration["Cors:Origins"]!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)""")]

@@ -80,13 +80,17 @@ internal sealed class ConfigurationReads
     /// <summary>Arguments of the helper calls being followed, innermost first.</summary>
     private sealed class Frame
     {
-        public Frame(Dictionary<IParameterSymbol, IOperation> arguments, Frame? outer)
+        public Frame(Dictionary<IParameterSymbol, IOperation> arguments, Frame? outer, IOperation? instance = null)
         {
             Arguments = arguments;
             Outer = outer;
+            Instance = instance;
         }
 
         public Dictionary<IParameterSymbol, IOperation> Arguments { get; }
+
+        /// <summary>What <c>this</c> is in the member being followed: the receiver of the call or property read.</summary>
+        public IOperation? Instance { get; }
 
         public Frame? Outer { get; }
     }
@@ -134,6 +138,9 @@ internal sealed class ConfigurationReads
                     Trace(argument, flow, depth + 1, frame!.Outer);
                 }
 
+                return;
+            case IInstanceReferenceOperation when frame?.Instance is { } receiver:
+                Trace(receiver, flow, depth + 1, frame.Outer);
                 return;
             case IFieldReferenceOperation { Field: { IsReadOnly: true, IsConst: false } field } reference:
                 Trace(SourceOperations.GetInitializer(field, reference, _cancellationToken), flow, depth + 1, null);
@@ -189,6 +196,10 @@ internal sealed class ConfigurationReads
                 case "ToArray" or "ToList" or "AsEnumerable" or "Distinct" or "Where" or "ToHashSet":
                     Trace(source, flow, depth + 1, frame);
                     break;
+                case "Select" when invocation.Arguments.Length == 2 && ChildrenValues(source, invocation.Arguments[1].Value) is { } children:
+                    // section.GetChildren().Select(c => c.Value): the entries of the section, as Get<string[]>() reads them.
+                    Add(invocation, SectionPath(children.Instance, depth + 1, frame), ConfiguredShape.List, null, flow);
+                    break;
                 case "Select" when invocation.Arguments.Length == 2 && IsTrim(invocation.Arguments[1].Value):
                     Trace(source, new Flow(flow.Split?.WithTrim(), trimmed: true, flow.Fallback, flow.Transformed), depth + 1, frame);
                     break;
@@ -221,7 +232,7 @@ internal sealed class ConfigurationReads
                 }
             }
 
-            var inner = new Frame(arguments, frame);
+            var inner = new Frame(arguments, frame, invocation.Instance);
             foreach (var returned in Returns(body))
             {
                 Trace(returned, flow, depth + 1, inner);
@@ -275,6 +286,27 @@ internal sealed class ConfigurationReads
             }
 
             return;
+        }
+
+        // A computed property of the project's own (string[] Origins => AllowedOrigins.Split(',')): what its getter returns,
+        // with 'this' the object read. The binder never sets such a property.
+        if (!property.IsIndexer && !_types.IsElsewhere(property) && _active.Add(property.OriginalDefinition))
+        {
+            var getter = SourceOperations.GetGetterBody(property, reference, _cancellationToken);
+            if (getter is not null)
+            {
+                var inner = new Frame(new Dictionary<IParameterSymbol, IOperation>(SymbolEqualityComparer.Default), frame, reference.Instance);
+                foreach (var returned in Returns(getter))
+                {
+                    Trace(returned, flow, depth + 1, inner);
+                }
+            }
+
+            _active.Remove(property.OriginalDefinition);
+            if (getter is not null)
+            {
+                return;
+            }
         }
 
         // A property of an option class bound from a section: Cors:AllowedOrigins for settings.AllowedOrigins bound from "Cors".
@@ -373,6 +405,8 @@ internal sealed class ConfigurationReads
                 return Combine(BoundSection(outer, depth + 1, frame), KeyName(property));
             case IParameterReferenceOperation parameter when Argument(parameter.Parameter, frame) is { } argument:
                 return BoundSection(argument, depth + 1, frame!.Outer);
+            case IInstanceReferenceOperation when frame?.Instance is { } receiver:
+                return BoundSection(receiver, depth + 1, frame.Outer);
             default:
                 return null;
         }
@@ -474,6 +508,28 @@ internal sealed class ConfigurationReads
             default:
                 return false;
         }
+    }
+
+    /// <summary><c>section.GetChildren()</c> as the source of <c>Select(c =&gt; c.Value)</c>; null for any other source or projection.</summary>
+    private IInvocationOperation? ChildrenValues(IOperation source, IOperation projection)
+    {
+        if (source.WalkDownConversion() is not IInvocationOperation { TargetMethod.Name: "GetChildren", Instance: not null } children
+            || !_configuration.IsConfiguration(children.TargetMethod.ContainingType)
+            || projection.WalkDownConversion() is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters.Length: 1 } lambda })
+        {
+            return null;
+        }
+
+        foreach (var returned in Returns(lambda.Body))
+        {
+            if (returned?.WalkDownConversion() is not IPropertyReferenceOperation { Property.Name: "Value", Instance: IParameterReferenceOperation parameter }
+                || !SymbolEqualityComparer.Default.Equals(parameter.Parameter, lambda.Symbol.Parameters[0]))
+            {
+                return null;
+            }
+        }
+
+        return children;
     }
 
     /// <summary>
