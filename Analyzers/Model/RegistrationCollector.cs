@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -92,37 +93,46 @@ internal sealed class RegistrationCollector
             return;
         }
 
-        // Overload resolution failed: the candidates say what the call is, as a bound call would.
-        if (invalid.SemanticModel is { } model)
-        {
-            var candidates = model.GetSymbolInfo(invocation, cancellationToken).CandidateSymbols;
-            if (!candidates.IsEmpty)
-            {
-                foreach (var candidate in candidates)
-                {
-                    if (candidate is IMethodSymbol method)
-                    {
-                        AddUnseen(method.ReducedFrom ?? method);
-                    }
-                }
-
-                return;
-            }
-        }
-
-        // The method is not found, or its receiver does not bind: what it gets is all there is to go on.
+        // What the call gets: only a call that gets the services or the app can matter (no binding asked for any other).
+        var servicesGiven = false;
+        var appGiven = false;
         foreach (var child in invalid.ChildOperations)
         {
             var type = child.WalkDownConversion().Type;
-            if (_types.GivesServices(type))
+            servicesGiven |= _types.GivesServices(type);
+            appGiven |= _types.GivesApp(type);
+        }
+
+        if (!servicesGiven && !appGiven)
+        {
+            return;
+        }
+
+        // Overload resolution failed: the candidates say what the call is, as a bound call would.
+        var candidates = invalid.SemanticModel?.GetSymbolInfo(invocation, cancellationToken).CandidateSymbols ?? ImmutableArray<ISymbol>.Empty;
+        if (!candidates.IsEmpty)
+        {
+            foreach (var candidate in candidates)
             {
-                Model.MarkServicesUnknown();
+                if (candidate is IMethodSymbol method)
+                {
+                    AddUnseen(method.ReducedFrom ?? method);
+                }
             }
-            else if (_types.GivesApp(type))
-            {
-                Model.MarkPipelineUnknown();
-                Model.MarkEndpointsUnknown();
-            }
+
+            return;
+        }
+
+        // The method is not found, or its receiver does not bind: what it gets is all there is to go on.
+        if (servicesGiven)
+        {
+            Model.MarkServicesUnknown();
+        }
+
+        if (appGiven)
+        {
+            Model.MarkPipelineUnknown();
+            Model.MarkEndpointsUnknown();
         }
     }
 
