@@ -34,6 +34,7 @@ public sealed class CORS017WrappedOriginTests
     [InlineData("context.Response.Headers.AccessControlAllowOrigin = (string?)context.Request.Headers.Origin ?? \"*\";")]
     [InlineData("context.Response.Headers.AccessControlAllowOrigin = new string[] { context.Request.Headers.Origin[0]!, \"https://app.contoso.com\" };")]
     [InlineData("var values = context.Request.Headers[\"Origin\"]; if (values.Count > 0) { context.Response.Headers.Add(\"Access-Control-Allow-Origin\", new[] { values[0] }); }")]
+    [InlineData("var origin = (string?)context.Request.Headers[\"Origin\"]; var allowOrigin = !string.IsNullOrWhiteSpace(origin) ? origin : \"*\"; context.Response.Headers.Append(\"Access-Control-Allow-Origin\", allowOrigin);")]
     public async Task WrappedOrIndexedOriginInMiddleware_ReportsReflection(string body)
     {
         var diagnostics = await AnalyzeAsync(Middleware(body));
@@ -74,6 +75,7 @@ public sealed class CORS017WrappedOriginTests
     [InlineData("var origin = (string)context.Request.Headers[\"Origin\"]; context.Response.Headers.Add(\"Access-Control-Allow-Origin\", new[] { Allowed.Contains(origin) ? origin : \"https://app.contoso.com\" });")]
     [InlineData("var origin = context.Request.Headers[\"Origin\"][0]; if (Allowed.Contains(origin!)) { context.Response.Headers.Add(\"Access-Control-Allow-Origin\", new[] { origin }); }")]
     [InlineData("context.Response.Headers.Add(\"Access-Control-Allow-Origin\", new[] { (string)context.Request.Headers[\"Referer\"] });")]
+    [InlineData("var origin = (string?)context.Request.Headers[\"Origin\"]; var allowOrigin = origin is not null && Allowed.Contains(origin) ? origin : \"https://app.contoso.com\"; context.Response.Headers.Append(\"Access-Control-Allow-Origin\", allowOrigin);")]
     [InlineData("context.Response.Headers[\"Access-Control-Allow-Origin\"] = context.Response.Headers[\"Origin\"][0];")]
     [InlineData("context.Response.Headers.Add(\"Access-Control-Allow-Origin\", new[] { \"https://app.contoso.com\" });")]
     [InlineData("context.Response.Headers.Add(\"Vary\", new[] { (string)context.Request.Headers[\"Origin\"] });")]
