@@ -77,4 +77,42 @@ public sealed class CORS006InsecureOriginWithCredentialsTests
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.InsecureOriginWithCredentials).WithLocation(0).WithLocation(1).WithArguments("http://devbox.contoso.local"));
         await test.RunAsync();
     }
+
+    [Theory]
+    [InlineData("http://192.168.*.*:*")]
+    [InlineData("http://intranet.*.contoso.com")]
+    [InlineData("http://*.lan.contoso.com:*")]
+    [InlineData("http://*.*.contoso.com")]
+    [InlineData("http://10.0.0.*")]
+    public async Task MisplacedWildcardWithCredentials_NoCORS003CORS005CORS006(string origin)
+    {
+        // The '*' is compared literally: the origin matches no request and sends credentials nowhere (only CORS007 may apply).
+        var diagnostics = await AnalyzeAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("x", p => p.WithOrigins("https://app.contoso.com", "{{origin}}").SetIsOriginAllowedToAllowWildcardSubdomains().AllowCredentials()));
+            """);
+        Assert.DoesNotContain(diagnostics, static d => d.Id is DiagnosticIds.InsecureOriginWithCredentials or DiagnosticIds.AnyOrigin or DiagnosticIds.NullOriginTrusted);
+    }
+
+    [Theory]
+    [InlineData("http://*.contoso.com")]
+    [InlineData("http://10.0.0.5:8080")]
+    public async Task HttpOriginBesideMisplacedWildcard_StillReported(string origin)
+    {
+        // A leading "*." label is a real wildcard subdomain with SetIsOriginAllowedToAllowWildcardSubdomains().
+        var diagnostics = await AnalyzeAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("x", p => p.WithOrigins("http://192.168.*.*:*", "{{origin}}").SetIsOriginAllowedToAllowWildcardSubdomains().AllowCredentials()));
+            """);
+        var finding = Assert.Single(diagnostics, static d => d.Id == DiagnosticIds.InsecureOriginWithCredentials);
+        Assert.Contains(origin, finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
+    private static async Task<Microsoft.CodeAnalysis.Diagnostic[]> AnalyzeAsync(string source)
+    {
+        var compilation = await TestCompilations.CreateAsync(new[] { source });
+        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, new[] { new PolicyRules() });
+        Assert.Empty(exceptions);
+        return System.Linq.Enumerable.ToArray(diagnostics);
+    }
 }

@@ -45,6 +45,51 @@ public sealed class CORS007ConfiguredSplitTests
             """, Untrimmed(",").WithLocation(1));
     }
 
+    [Fact]
+    public async Task SplitInComputedOptionProperty_Fix_TrimsEntries()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var settings = builder.Configuration.GetSection("Cors").Get<CorsSettings>()!;
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.{|#1:WithOrigins(settings.Origins)|}));
+
+            public sealed class CorsSettings
+            {
+                public string AllowedOrigins { get; set; } = "";
+
+                public string[] Origins => AllowedOrigins.{|#0:Split(',')|};
+            }
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            var settings = builder.Configuration.GetSection("Cors").Get<CorsSettings>()!;
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(settings.Origins)));
+
+            public sealed class CorsSettings
+            {
+                public string AllowedOrigins { get; set; } = "";
+
+                public string[] Origins => AllowedOrigins.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            }
+            """, SplitEntriesCodeFixProvider.TrimEntriesKey, expected: Untrimmed(",").WithLocation(1));
+    }
+
+    [Fact]
+    public async Task SplitInComputedPropertyOfConstant_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var settings = builder.Configuration.GetSection("Cors").Get<CorsSettings>()!;
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(settings.Origins)));
+
+            public sealed class CorsSettings
+            {
+                public string AllowedOrigins { get; set; } = "";
+
+                public string[] Origins => "https://a.contoso.com,https://b.contoso.com".Split(',');
+            }
+            """);
+    }
+
     [Theory]
     [InlineData("""builder.Configuration["Cors:Origins"]!.Split(',', StringSplitOptions.TrimEntries)""")]
     [InlineData("""builder.Configuration["Cors:Origins"]!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)""")]
@@ -73,6 +118,67 @@ public sealed class CORS007ConfiguredSplitTests
             builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com")));
             Console.WriteLine(separators.Length);
             """);
+    }
+
+    private const string StringExtensions = """
+
+        public static class StringExtensions
+        {
+            public static string RemovePostFix(this string text, params string[] postFixes)
+            {
+                foreach (var postFix in postFixes)
+                {
+                    if (text.EndsWith(postFix, StringComparison.Ordinal))
+                    {
+                        return text.Substring(0, text.Length - postFix.Length);
+                    }
+                }
+
+                return text;
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("""builder.Configuration["App:CorsOrigins"]?.{|#0:Split(",", StringSplitOptions.RemoveEmptyEntries)|}.Select(o => o.RemovePostFix("/")).ToArray() ?? Array.Empty<string>()""")]
+    [InlineData("""builder.Configuration["App:CorsOrigins"]!.{|#0:Split(',')|}.Select(o => o.TrimEnd('/')).ToArray()""")]
+    [InlineData("""builder.Configuration["App:CorsOrigins"]!.{|#0:Split(',')|}.Select(o => o.ToLowerInvariant().RemovePostFix("/")).ToArray()""")]
+    [InlineData("""builder.Configuration["App:CorsOrigins"]!.{|#0:Split(',')|}.Select(o => { return o.Trim('/'); }).ToArray()""")]
+    public async Task SelectThatDoesNotTrim_ReportsDiagnostic(string argument)
+    {
+        // The ABP template's shape: RemovePostFix("/") drops a trailing slash and keeps the space after each comma.
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins({{argument}}).AllowCredentials()));
+            """ + StringExtensions, Untrimmed(","));
+    }
+
+    [Theory]
+    [InlineData("""builder.Configuration["App:CorsOrigins"]!.Split(',').Select(o => o.Trim().RemovePostFix("/")).ToArray()""")]
+    [InlineData("""builder.Configuration["App:CorsOrigins"]!.Split(',').Select(o => o.RemovePostFix("/").Trim()).ToArray()""")]
+    [InlineData("""builder.Configuration["App:CorsOrigins"]!.Split(',').Select(o => o.TrimEnd('/').TrimStart()).ToArray()""")]
+    [InlineData("""builder.Configuration["App:CorsOrigins"]!.Split(',').Select(o => o.Trim(' ', '/')).ToArray()""")]
+    [InlineData("""builder.Configuration["App:CorsOrigins"]!.Split(',', StringSplitOptions.TrimEntries).Select(o => o.RemovePostFix("/")).ToArray()""")]
+    [InlineData("""builder.Configuration["App:CorsOrigins"]!.Split(',').Select(o => o.Trim()).Select(o => o.RemovePostFix("/")).ToArray()""")]
+    [InlineData("""builder.Configuration["App:CorsOrigins"]!.Split(' ').Select(o => o.RemovePostFix("/")).ToArray()""")]
+    public async Task SelectThatTrimsOrSplitThatTrims_NoDiagnostic(string argument)
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins({{argument}})));
+            """ + StringExtensions);
+    }
+
+    [Fact]
+    public async Task AbpTemplateShape_Fix_TrimsEntries()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(builder.Configuration["App:CorsOrigins"]?.{|#0:Split(",", StringSplitOptions.RemoveEmptyEntries)|}.Select(o => o.RemovePostFix("/")).ToArray() ?? Array.Empty<string>())));
+            """ + StringExtensions, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(builder.Configuration["App:CorsOrigins"]?.Split(",", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(o => o.RemovePostFix("/")).ToArray() ?? Array.Empty<string>())));
+            """ + StringExtensions, SplitEntriesCodeFixProvider.TrimEntriesKey, expected: Untrimmed(","));
     }
 
     [Theory]

@@ -131,4 +131,114 @@ public sealed class CORS010UseCorsWithoutServicesTests
 
         await test.RunAsync(System.Threading.CancellationToken.None);
     }
+
+    [Theory]
+    [InlineData("builder.Host.ConfigureServices((context, services) => { services.AddCors(o => o.AddPolicy(\"web\", p => p.WithOrigins(\"https://app.contoso.com\"))); });")]
+    [InlineData("builder.Host.ConfigureServices(services => services.AddCors());")]
+    [InlineData("builder.WebHost.ConfigureServices(services => { services.AddCors(); });")]
+    [InlineData("builder.WebHost.ConfigureServices((context, services) => services.AddCors());")]
+    [InlineData("builder.Host.ConfigureServices(Registrations.Add);")]
+    [InlineData("new AppModule().ConfigureServices(new ServiceConfigurationContext(builder.Services));")]
+    [InlineData("")]
+    public async Task ServicesRegisteredInHostCallbackOrModule_NoDiagnostic(string services)
+    {
+        // The empty case: the module's AddCors is in the compilation even where nothing in sight calls the module.
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            {{services}}
+            var app = builder.Build();
+            app.UseCors("web");
+            app.MapGet("/", () => "ok");
+            app.Run();
+
+            static class Registrations
+            {
+                public static void Add(HostBuilderContext context, IServiceCollection services) => services.AddCors();
+            }
+
+            public sealed class ServiceConfigurationContext(IServiceCollection services)
+            {
+                public IServiceCollection Services { get; } = services;
+            }
+
+            public class AppModule
+            {
+                public void ConfigureServices(ServiceConfigurationContext context)
+                {
+                    ConfigureCors(context);
+                }
+
+                private static void ConfigureCors(ServiceConfigurationContext context) =>
+                    context.Services.AddCors(options => options.AddPolicy("web", p => p.WithOrigins("https://app.contoso.com")));
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task GenericHostConfigureServicesWithStartupConfigure_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            public static class Program
+            {
+                public static void Main(string[] args) =>
+                    Host.CreateDefaultBuilder(args)
+                        .ConfigureServices((context, services) =>
+                        {
+                            services.AddRouting();
+                            services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com")));
+                        })
+                        .ConfigureWebHostDefaults(web => web.UseStartup<Startup>())
+                        .Build()
+                        .Run();
+            }
+
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.UseCors();
+                    app.UseEndpoints(e => e.MapGet("/", () => "ok"));
+                }
+            }
+            """);
+    }
+
+    [Theory]
+    [InlineData("builder.Host.ConfigureServices((context, services) => services.AddRouting());")]
+    [InlineData("builder.WebHost.ConfigureServices(services => services.AddSignalR());")]
+    public async Task HostCallbackWithoutCorsRegistration_ReportsDiagnostic(string services)
+    {
+        await VerifyCS.VerifyAnalyzerAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            {{services}}
+            {|#1:var app = builder.Build();|}
+            app.{|#0:UseCors()|};
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """, Missing());
+    }
+
+    [Fact]
+    public async Task ModuleLookAlikeWithoutServiceCollection_ReportsDiagnostic()
+    {
+        // A user method named AddCors on a type of its own registers nothing.
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            new AppModule().ConfigureServices(new ModuleContext());
+            {|#1:var app = builder.Build();|}
+            app.{|#0:UseCors()|};
+            app.Run();
+
+            public sealed class ModuleContext
+            {
+                public ModuleContext AddCors() => this;
+            }
+
+            public class AppModule
+            {
+                public void ConfigureServices(ModuleContext context) => context.AddCors();
+            }
+            """, Missing());
+    }
 }

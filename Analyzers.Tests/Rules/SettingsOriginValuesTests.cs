@@ -253,4 +253,180 @@ public sealed class SettingsOriginValuesTests
     {
         await VerifyAsync(ReadsArray.Replace("{|#9:", string.Empty).Replace("|}", string.Empty), new[] { ("appsettings.json", json) });
     }
+
+    [Fact]
+    public async Task MisplacedWildcardWithCredentials_NoCORS003CORS005CORS006()
+    {
+        // A '*' anywhere but a leading "*." label is compared literally: the value allows nothing (only CORS007 may apply).
+        var compilation = await TestCompilations.CreateAsync(new[]
+        {
+            """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p
+                .WithOrigins(builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [])
+                .SetIsOriginAllowedToAllowWildcardSubdomains()
+                .AllowCredentials()));
+            """,
+        });
+        var settings = new[]
+        {
+            TestCompilations.AdditionalFile("/app/appsettings.json", """{ "Cors": { "AllowedOrigins": [ "https://app.contoso.com" ] } }"""),
+            TestCompilations.AdditionalFile("/app/appsettings.Production.json", """
+                { "Cors": { "AllowedOrigins": [ "http://192.168.*.*:*", "http://localhost:*", "http://api.*.contoso.com", "*.contoso.com", "http://10.0.0.9" ] } }
+                """),
+        };
+        var (diagnostics, exceptions) = await TestCompilations.AnalyzeAsync(compilation, new[] { new PolicyRules() }, settings);
+        Assert.Empty(exceptions);
+        var insecure = Assert.Single(diagnostics, static d => d.Id == DiagnosticIds.InsecureOriginWithCredentials);
+        Assert.Contains("http://10.0.0.9", insecure.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        Assert.DoesNotContain(diagnostics, static d => d.Id is DiagnosticIds.AnyOrigin or DiagnosticIds.NullOriginTrusted or DiagnosticIds.AnyOriginWithCredentials);
+    }
+
+    [Fact]
+    public async Task ValuesThroughAProjection_NotCheckedAsOrigins()
+    {
+        // RemovePostFix("/") removes the slash the JSON value has: the values are not the origins. The untrimmed split
+        // is reported in C# (CORS007); the AllowedHosts list turned into origins is not CORS020.
+        await VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o =>
+            {
+                o.AddPolicy("app", p => p.WithOrigins(builder.Configuration["App:CorsOrigins"]!.{|#0:Split(',')|}.Select(o => o.RemovePostFix("/")).ToArray()));
+                o.AddPolicy("hosts", p => p.WithOrigins(builder.Configuration["AllowedHosts"]!.Split(';', StringSplitOptions.TrimEntries).Select(h => "https://" + h).ToArray()));
+            });
+
+            public static class StringExtensions
+            {
+                public static string RemovePostFix(this string text, string postFix) =>
+                    text.EndsWith(postFix, StringComparison.Ordinal) ? text.Substring(0, text.Length - postFix.Length) : text;
+            }
+            """, new[]
+        {
+            ("appsettings.json", """{ "AllowedHosts": "app.contoso.com;admin.contoso.com", "App": { "CorsOrigins": "https://app.contoso.com/,https://admin.contoso.com/" } }"""),
+        }, VerifyCS.Diagnostic(DiagnosticDescriptors.ConfiguredListSplitUntrimmed).WithLocation(0).WithArguments(",", "add StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries"));
+    }
+
+    private static DiagnosticResult Insecure(string origin, string where, int location, int use = 9) =>
+        VerifyCS.Diagnostic(DiagnosticDescriptors.InsecureOriginWithCredentialsInSettings).WithLocation(location).WithLocation(use).WithArguments(origin, where);
+
+    [Fact]
+    public async Task OptionClassPropertyThatSplits_EachBadPartReported()
+    {
+        await VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var settings = builder.Configuration.GetSection("Cors").Get<CorsSettings>()!;
+            builder.Services.AddCors(o => o.AddPolicy("web", p => p.WithOrigins(settings.Origins).AllowCredentials()));
+
+            public sealed class CorsSettings
+            {
+                public string AllowedOrigins { get; set; } = "";
+
+                public string[] Origins => {|#9:AllowedOrigins|}.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            }
+            """, new[]
+        {
+            ("appsettings.json", """{ "Cors": { "AllowedOrigins": "https://a.contoso.com, {|#0:https://b.contoso.com/|}, {|#1:http://10.1.2.3|}" } }"""),
+        },
+            NeverMatches("https://b.contoso.com/", "appsettings.json, Cors:AllowedOrigins", "browsers send origins without a trailing slash; use 'https://b.contoso.com'", 0),
+            Insecure("http://10.1.2.3", "appsettings.json, Cors:AllowedOrigins", 1));
+    }
+
+    [Fact]
+    public async Task OptionClassPropertyThatDoesNotReadTheSettings_NoDiagnostic()
+    {
+        await VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var settings = builder.Configuration.GetSection("Cors").Get<CorsSettings>()!;
+            builder.Services.AddCors(o => o.AddPolicy("web", p => p.WithOrigins(settings.Origins).AllowCredentials()));
+
+            public sealed class CorsSettings
+            {
+                public string AllowedOrigins { get; set; } = "";
+
+                public string[] Origins => new[] { "https://app.contoso.com" };
+            }
+            """, new[]
+        {
+            ("appsettings.json", """{ "Cors": { "AllowedOrigins": "https://b.contoso.com/, http://10.1.2.3", "Origins": [ "https://c.contoso.com/" ] } }"""),
+        });
+    }
+
+    [Theory]
+    [InlineData("""{|#9:builder.Configuration.GetSection("AllowedOrigins").GetChildren().Select(c => c.Value!)|}.ToArray()""", false)]
+    [InlineData("""{|#9:builder.Configuration.GetSection("AllowedOrigins").Get<string[]>()|} ?? []""", false)]
+    [InlineData("""{|#9:builder.Configuration.{|#2:GetValue<string[]>("AllowedOrigins")|}|} ?? []""", true)]
+    public async Task TopLevelArrayReadInUserAddCorsExtension_ReportsDefaultPortAndHttp(string read, bool getValue)
+    {
+        // A user extension named like the framework's AddCors, on the WebApplicationBuilder.
+        var expected = new System.Collections.Generic.List<DiagnosticResult>
+        {
+            NeverMatches("http://localhost:80", "appsettings.json, AllowedOrigins:0", "browsers omit the default port; use 'http://localhost'", 0),
+            Insecure("http://10.1.2.3", "appsettings.json, AllowedOrigins:1", 1),
+        };
+        if (getValue)
+        {
+            expected.Add(VerifyCS.Diagnostic(DiagnosticIds.ConfigurationArrayReadWithGetValue).WithLocation(2).WithLocation(3)
+                .WithArguments("string[]", "only the fallback value reaches WithOrigins, never the configured values"));
+        }
+
+        await VerifyAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.AddCors();
+            var app = builder.Build();
+            app.UseCors("web");
+            app.Run();
+
+            public static class CorsExtensions
+            {
+                public static WebApplicationBuilder AddCors(this WebApplicationBuilder builder)
+                {
+                    var allowedOrigins = {{read}};
+                    builder.Services.AddCors(options => options.AddPolicy("web", policy => policy.{|#3:WithOrigins(allowedOrigins)|}.AllowAnyHeader().AllowCredentials()));
+                    return builder;
+                }
+            }
+            """, new[]
+        {
+            ("appsettings.json", """{ "AllowedOrigins": [ {|#0:"http://localhost:80"|}, {|#1:"http://10.1.2.3"|}, "https://app.contoso.com" ] }"""),
+        }, expected.ToArray());
+    }
+
+    [Fact]
+    public async Task ChildrenKeysNotValues_NoDiagnostic()
+    {
+        await VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("web", p => p.WithOrigins(builder.Configuration.GetSection("Cors:Sites").GetChildren().Select(c => c.Key).ToArray()).AllowCredentials()));
+            """, new[]
+        {
+            ("appsettings.json", """{ "Cors": { "Sites": { "https://a.contoso.com/": "http://10.1.2.3" } } }"""),
+        });
+    }
+
+    [Fact]
+    public async Task LanHttpOriginWithCredentialsBehindAFallbackBranch_ReportsInsecure()
+    {
+        await VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var corsOrigins = {|#9:builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>()|};
+            builder.Services.AddCors(options =>
+            {
+                options.AddPolicy("AllowFrontend", policy =>
+                {
+                    if (corsOrigins != null && corsOrigins.Length > 0)
+                    {
+                        policy.WithOrigins(corsOrigins).AllowAnyHeader().AllowAnyMethod().AllowCredentials();
+                    }
+                    else
+                    {
+                        policy.WithOrigins("https://app.contoso.com").AllowAnyHeader().AllowAnyMethod();
+                    }
+                });
+            });
+            """, new[]
+        {
+            ("appsettings.json", """{ "Cors": { "AllowedOrigins": [ "https://app.contoso.com" ] } }"""),
+            ("appsettings.Production.json", """{ "Cors": { "AllowedOrigins": [ {|#0:"http://192.168.1.50:3000"|}, "http://localhost:3000" ] } }"""),
+        }, Insecure("http://192.168.1.50:3000", "appsettings.Production.json, Cors:AllowedOrigins:0", 0));
+    }
 }

@@ -40,8 +40,9 @@ internal sealed class ConfiguredSplit
 /// <summary>One place where a value read from <c>IConfiguration</c> reaches a policy builder call.</summary>
 internal sealed class ConfigurationRead
 {
-    public ConfigurationRead(IOperation read, string? key, ConfiguredShape shape, ITypeSymbol? getValueCollection, ConfiguredSplit? split, bool hasFallback)
+    public ConfigurationRead(IOperation read, string? key, ConfiguredShape shape, ITypeSymbol? getValueCollection, ConfiguredSplit? split, bool hasFallback, bool valuesTransformed = false)
     {
+        ValuesTransformed = valuesTransformed;
         Read = read;
         Key = key;
         Shape = shape;
@@ -66,4 +67,10 @@ internal sealed class ConfigurationRead
 
     /// <summary>True when a <c>??</c> fallback stands between the read and the builder call.</summary>
     public bool HasFallback { get; }
+
+    /// <summary>
+    /// True when each entry goes through a projection that is not a trim (<c>.Select(o =&gt; o.RemovePostFix("/"))</c>) before
+    /// the builder: the configured values are not the origins, so they are not checked as origins.
+    /// </summary>
+    public bool ValuesTransformed { get; }
 }

@@ -58,11 +58,12 @@ internal sealed class ConfigurationReads
     /// <summary>What the walk carries from the builder call towards the read.</summary>
     private readonly struct Flow
     {
-        public Flow(ConfiguredSplit? split, bool trimmed, bool fallback)
+        public Flow(ConfiguredSplit? split, bool trimmed, bool fallback, bool transformed = false)
         {
             Split = split;
             Trimmed = trimmed;
             Fallback = fallback;
+            Transformed = transformed;
         }
 
         public ConfiguredSplit? Split { get; }
@@ -71,18 +72,25 @@ internal sealed class ConfigurationReads
         public bool Trimmed { get; }
 
         public bool Fallback { get; }
+
+        /// <summary>Each entry goes through a projection that is not a trim (<c>.Select(o =&gt; o.RemovePostFix("/"))</c>).</summary>
+        public bool Transformed { get; }
     }
 
     /// <summary>Arguments of the helper calls being followed, innermost first.</summary>
     private sealed class Frame
     {
-        public Frame(Dictionary<IParameterSymbol, IOperation> arguments, Frame? outer)
+        public Frame(Dictionary<IParameterSymbol, IOperation> arguments, Frame? outer, IOperation? instance = null)
         {
             Arguments = arguments;
             Outer = outer;
+            Instance = instance;
         }
 
         public Dictionary<IParameterSymbol, IOperation> Arguments { get; }
+
+        /// <summary>What <c>this</c> is in the member being followed: the receiver of the call or property read.</summary>
+        public IOperation? Instance { get; }
 
         public Frame? Outer { get; }
     }
@@ -99,7 +107,7 @@ internal sealed class ConfigurationReads
         switch (operation)
         {
             case ICoalesceOperation coalesce:
-                Trace(coalesce.Value, new Flow(flow.Split, flow.Trimmed, fallback: true), depth + 1, frame);
+                Trace(coalesce.Value, new Flow(flow.Split, flow.Trimmed, fallback: true, flow.Transformed), depth + 1, frame);
                 Trace(coalesce.WhenNull, flow, depth + 1, frame);
                 return;
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
@@ -116,7 +124,7 @@ internal sealed class ConfigurationReads
                 var writes = LocalWrites.Of(local, _cancellationToken) ?? ImmutableArray<IOperation>.Empty;
 
                 // Several writes: which one is in the local at the call is not followed, so the others count as fallbacks.
-                var written = writes.Length > 1 ? new Flow(flow.Split, flow.Trimmed, fallback: true) : flow;
+                var written = writes.Length > 1 ? new Flow(flow.Split, flow.Trimmed, fallback: true, flow.Transformed) : flow;
                 foreach (var value in writes)
                 {
                     Trace(value, written, depth + 1, frame);
@@ -130,6 +138,9 @@ internal sealed class ConfigurationReads
                     Trace(argument, flow, depth + 1, frame!.Outer);
                 }
 
+                return;
+            case IInstanceReferenceOperation when frame?.Instance is { } receiver:
+                Trace(receiver, flow, depth + 1, frame.Outer);
                 return;
             case IFieldReferenceOperation { Field: { IsReadOnly: true, IsConst: false } field } reference:
                 Trace(SourceOperations.GetInitializer(field, reference, _cancellationToken), flow, depth + 1, null);
@@ -171,7 +182,7 @@ internal sealed class ConfigurationReads
         {
             if (flow.Split is null)
             {
-                Trace(text, new Flow(ReadSplit(invocation, flow.Trimmed), flow.Trimmed, flow.Fallback), depth + 1, frame);
+                Trace(text, new Flow(ReadSplit(invocation, flow.Trimmed), flow.Trimmed, flow.Fallback, flow.Transformed), depth + 1, frame);
             }
 
             return;
@@ -185,8 +196,16 @@ internal sealed class ConfigurationReads
                 case "ToArray" or "ToList" or "AsEnumerable" or "Distinct" or "Where" or "ToHashSet":
                     Trace(source, flow, depth + 1, frame);
                     break;
+                case "Select" when invocation.Arguments.Length == 2 && ChildrenValues(source, invocation.Arguments[1].Value) is { } children:
+                    // section.GetChildren().Select(c => c.Value): the entries of the section, as Get<string[]>() reads them.
+                    Add(invocation, SectionPath(children.Instance, depth + 1, frame), ConfiguredShape.List, null, flow);
+                    break;
                 case "Select" when invocation.Arguments.Length == 2 && IsTrim(invocation.Arguments[1].Value):
-                    Trace(source, new Flow(flow.Split?.WithTrim(), trimmed: true, flow.Fallback), depth + 1, frame);
+                    Trace(source, new Flow(flow.Split?.WithTrim(), trimmed: true, flow.Fallback, flow.Transformed), depth + 1, frame);
+                    break;
+                case "Select" when invocation.Arguments.Length == 2 && flow.Split is null && !flow.Trimmed:
+                    // A projection that does not trim leaves the split's whitespace; what else it does to the values is not followed.
+                    Trace(source, new Flow(null, trimmed: false, flow.Fallback, transformed: true), depth + 1, frame);
                     break;
             }
 
@@ -213,7 +232,7 @@ internal sealed class ConfigurationReads
                 }
             }
 
-            var inner = new Frame(arguments, frame);
+            var inner = new Frame(arguments, frame, invocation.Instance);
             foreach (var returned in Returns(body))
             {
                 Trace(returned, flow, depth + 1, inner);
@@ -239,7 +258,7 @@ internal sealed class ConfigurationReads
                 var key = Combine(section, KnownValue.Of(invocation.Arguments[1].Value, _cancellationToken));
                 var collection = IsCollection(type);
                 // GetValue<T>(key, defaultValue) returns the default where the section has no value of its own.
-                var withDefault = invocation.Arguments.Length > 2 ? new Flow(flow.Split, flow.Trimmed, fallback: true) : flow;
+                var withDefault = invocation.Arguments.Length > 2 ? new Flow(flow.Split, flow.Trimmed, fallback: true, flow.Transformed) : flow;
                 Add(invocation, key, collection ? ConfiguredShape.List : ConfiguredShape.Value, collection ? type : null, withDefault);
                 break;
             case "Get" when IsStringCollection(type):
@@ -269,6 +288,27 @@ internal sealed class ConfigurationReads
             return;
         }
 
+        // A computed property of the project's own (string[] Origins => AllowedOrigins.Split(',')): what its getter returns,
+        // with 'this' the object read. The binder never sets such a property.
+        if (!property.IsIndexer && !_types.IsElsewhere(property) && _active.Add(property.OriginalDefinition))
+        {
+            var getter = SourceOperations.GetGetterBody(property, reference, _cancellationToken);
+            if (getter is not null)
+            {
+                var inner = new Frame(new Dictionary<IParameterSymbol, IOperation>(SymbolEqualityComparer.Default), frame, reference.Instance);
+                foreach (var returned in Returns(getter))
+                {
+                    Trace(returned, flow, depth + 1, inner);
+                }
+            }
+
+            _active.Remove(property.OriginalDefinition);
+            if (getter is not null)
+            {
+                return;
+            }
+        }
+
         // A property of an option class bound from a section: Cors:AllowedOrigins for settings.AllowedOrigins bound from "Cors".
         if (reference.Instance is { } instance && !property.IsIndexer && !property.IsStatic
             && (IsStringCollection(property.Type) || property.Type.SpecialType == SpecialType.System_String)
@@ -289,16 +329,16 @@ internal sealed class ConfigurationReads
             if (ReferenceEquals(existing.Read, read) && ReferenceEquals(existing.Split?.Call, split?.Call))
             {
                 // The walk is not flow-sensitive: when any way there has a fallback, claim only what holds with it.
-                if (flow.Fallback && !existing.HasFallback)
+                if ((flow.Fallback && !existing.HasFallback) || (flow.Transformed && !existing.ValuesTransformed))
                 {
-                    _reads[i] = new ConfigurationRead(read, key, shape, getValueCollection, split, hasFallback: true);
+                    _reads[i] = new ConfigurationRead(read, key, shape, getValueCollection, split, existing.HasFallback || flow.Fallback, existing.ValuesTransformed || flow.Transformed);
                 }
 
                 return;
             }
         }
 
-        _reads.Add(new ConfigurationRead(read, key, shape, getValueCollection, split, flow.Fallback));
+        _reads.Add(new ConfigurationRead(read, key, shape, getValueCollection, split, flow.Fallback, flow.Transformed));
     }
 
     /// <summary>The section an <c>IConfiguration</c> expression stands for: "" for the root, "A:B" for a section, null when not known.</summary>
@@ -365,6 +405,8 @@ internal sealed class ConfigurationReads
                 return Combine(BoundSection(outer, depth + 1, frame), KeyName(property));
             case IParameterReferenceOperation parameter when Argument(parameter.Parameter, frame) is { } argument:
                 return BoundSection(argument, depth + 1, frame!.Outer);
+            case IInstanceReferenceOperation when frame?.Instance is { } receiver:
+                return BoundSection(receiver, depth + 1, frame.Outer);
             default:
                 return null;
         }
@@ -468,17 +510,88 @@ internal sealed class ConfigurationReads
         }
     }
 
-    /// <summary><c>o =&gt; o.Trim()</c>: a lambda that returns its parameter trimmed.</summary>
+    /// <summary><c>section.GetChildren()</c> as the source of <c>Select(c =&gt; c.Value)</c>; null for any other source or projection.</summary>
+    private IInvocationOperation? ChildrenValues(IOperation source, IOperation projection)
+    {
+        if (source.WalkDownConversion() is not IInvocationOperation { TargetMethod.Name: "GetChildren", Instance: not null } children
+            || !_configuration.IsConfiguration(children.TargetMethod.ContainingType)
+            || projection.WalkDownConversion() is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters.Length: 1 } lambda })
+        {
+            return null;
+        }
+
+        foreach (var returned in Returns(lambda.Body))
+        {
+            if (returned?.WalkDownConversion() is not IPropertyReferenceOperation { Property.Name: "Value", Instance: IParameterReferenceOperation parameter }
+                || !SymbolEqualityComparer.Default.Equals(parameter.Parameter, lambda.Symbol.Parameters[0]))
+            {
+                return null;
+            }
+        }
+
+        return children;
+    }
+
+    /// <summary>
+    /// <c>o =&gt; o.Trim()</c>: a lambda that returns its parameter with the whitespace trimmed: <c>Trim()</c>, <c>TrimStart()</c>,
+    /// <c>TrimEnd()</c> (or with a <c>' '</c> among their characters), also under other string calls
+    /// (<c>o.Trim().TrimEnd('/')</c>). <c>o.TrimEnd('/')</c> or <c>o.RemovePostFix("/")</c> alone trim no whitespace.
+    /// </summary>
     private static bool IsTrim(IOperation value)
     {
         if (value.WalkDownConversion() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
         {
             foreach (var returned in Returns(lambda.Body))
             {
-                if (returned?.WalkDownConversion() is IInvocationOperation { TargetMethod: { Name: "Trim", ContainingType.SpecialType: SpecialType.System_String }, Instance: IParameterReferenceOperation })
+                if (TrimsWhitespace(returned))
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TrimsWhitespace(IOperation? value)
+    {
+        for (var depth = 0; depth < MaxDepth && value?.WalkDownConversion() is IInvocationOperation call; depth++)
+        {
+            var method = call.TargetMethod;
+            if (method.ContainingType?.SpecialType == SpecialType.System_String && method.Name is "Trim" or "TrimStart" or "TrimEnd" && TrimsSpace(call))
+            {
+                return true;
+            }
+
+            // The string the call works on: the instance, or an extension method's first argument.
+            value = call.Instance ?? (method.IsExtensionMethod && call.Arguments.Length > 0 ? call.Arguments[0].Value : null);
+        }
+
+        return false;
+    }
+
+    /// <summary><c>Trim()</c> trims whitespace; <c>Trim('/')</c> only the characters given.</summary>
+    private static bool TrimsSpace(IInvocationOperation trim)
+    {
+        if (trim.Arguments.Length == 0)
+        {
+            return true;
+        }
+
+        foreach (var argument in trim.Arguments)
+        {
+            foreach (var operation in argument.Value.DescendantsAndSelf())
+            {
+                if (operation.ConstantValue is { HasValue: true, Value: ' ' })
+                {
+                    return true;
+                }
+            }
+
+            // params char[] with no element given: TrimEnd(new char[0]) trims whitespace; an unknown array may too.
+            if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer.ElementValues.Length: 0 })
+            {
+                return true;
             }
         }
 

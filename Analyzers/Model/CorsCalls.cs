@@ -41,6 +41,13 @@ internal static class CorsCalls
     public static bool MayBeCorsCall(string name) => name is "AddCors" or "AddControllers" or "AddControllersWithViews" or "AddMvc"
         or "AddPolicy" or "AddDefaultPolicy" or "UseCors" or "RequireCors" or "Build" or "WithMetadata";
 
+    /// <summary>
+    /// The CORS registration, pipeline and metadata calls: one of them that does not bind may be the registration, middleware
+    /// or policy a whole-app rule would call missing.
+    /// </summary>
+    public static bool IsRegistrationPipelineOrMetadataName(string? name) => name is "AddCors" or "AddControllers" or "AddControllersWithViews"
+        or "AddMvc" or "AddPolicy" or "AddDefaultPolicy" or "UseCors" or "RequireCors" or "WithMetadata";
+
     public static CorsCallKind Classify(IMethodSymbol method, CorsKnownTypes types)
     {
         var type = method.ContainingType;

@@ -39,6 +39,8 @@ internal sealed class CorsKnownTypes
         IServiceCollection = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection");
         IEndpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
         WebApplicationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplicationBuilder");
+        IHostBuilder = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHostBuilder");
+        IWebHostBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.IWebHostBuilder");
         CorsServiceCollectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.CorsServiceCollectionExtensions");
         MvcServiceCollectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions");
         MvcCorsMvcCoreBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.MvcCorsMvcCoreBuilderExtensions");
@@ -105,6 +107,23 @@ internal sealed class CorsKnownTypes
     public INamedTypeSymbol? IEndpointRouteBuilder { get; }
 
     public INamedTypeSymbol? WebApplicationBuilder { get; }
+
+    /// <summary><c>builder.Host</c>, <c>Host.CreateDefaultBuilder(args)</c>: its <c>ConfigureServices</c> adds services.</summary>
+    public INamedTypeSymbol? IHostBuilder { get; }
+
+    /// <summary><c>builder.WebHost</c>, <c>WebHost.CreateDefaultBuilder(args)</c>: its <c>ConfigureServices</c> adds services.</summary>
+    public INamedTypeSymbol? IWebHostBuilder { get; }
+
+    /// <summary>
+    /// The service collection, or a builder that hands it out (<c>WebApplicationBuilder</c>, <c>IHostBuilder</c>,
+    /// <c>IWebHostBuilder</c>): code that gets one may register services.
+    /// </summary>
+    public bool GivesServices(ITypeSymbol? type) =>
+        Implements(type, IServiceCollection) || Implements(type, IHostBuilder) || Implements(type, IWebHostBuilder)
+        || (WebApplicationBuilder is not null && SymbolEqualityComparer.Default.Equals(type, WebApplicationBuilder));
+
+    /// <summary>The app (<c>IApplicationBuilder</c>, <c>WebApplication</c>, <c>IEndpointRouteBuilder</c>): code that gets it may add middleware or endpoints.</summary>
+    public bool GivesApp(ITypeSymbol? type) => Implements(type, IApplicationBuilder) || Implements(type, IEndpointRouteBuilder);
 
     /// <summary>Declares <c>AddCors</c>.</summary>
     public INamedTypeSymbol? CorsServiceCollectionExtensions { get; }

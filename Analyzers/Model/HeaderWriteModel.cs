@@ -237,6 +237,11 @@ internal sealed class HeaderWriteModel
     private static bool RestrictsOrigin(IOperation condition, HashSet<ILocalSymbol> originLocals, CorsKnownTypes types) =>
         OriginGuard.Restricts(condition, operation => IsRequestOrigin(operation, types, originLocals));
 
+    /// <summary>
+    /// The request's <c>Origin</c>, also wrapped or indexed: <c>(string)Headers["Origin"]</c>, <c>Headers["Origin"][0]</c>,
+    /// <c>.ToString()</c>, <c>.First()</c>, <c>new[] { origin }</c>, <c>new StringValues(origin)</c>, <c>origin ?? "*"</c>, and
+    /// <c>c ? "*" : origin</c> where <c>c</c> does not restrict the origin.
+    /// </summary>
     private static bool IsRequestOrigin(IOperation value, CorsKnownTypes types, HashSet<ILocalSymbol> originLocals)
     {
         value = value.WalkDownConversion();
@@ -244,13 +249,39 @@ internal sealed class HeaderWriteModel
         {
             case ILocalReferenceOperation local:
                 return originLocals.Contains(local.Local);
-            case IInvocationOperation { TargetMethod.Name: "ToString" or "FirstOrDefault" or "First" or "Single" or "SingleOrDefault" or "Trim" or "ToLowerInvariant" or "ToLower" } call:
+            case IInvocationOperation { TargetMethod.Name: "ToString" or "FirstOrDefault" or "First" or "Single" or "SingleOrDefault" or "LastOrDefault" or "Last" or "ElementAt" or "ElementAtOrDefault" or "ToArray" or "Trim" or "ToLowerInvariant" or "ToLower" } call:
                 return (call.Instance ?? (call.Arguments.Length > 0 ? call.Arguments[0].Value : null)) is { } receiver && IsRequestOrigin(receiver, types, originLocals);
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } values } indexed
+                when types.StringValues is { } stringValues && SymbolEqualityComparer.Default.Equals(values.Type, stringValues):
+                return IsRequestOrigin(values, types, originLocals);
             case IPropertyReferenceOperation property:
                 return string.Equals(RequestHeaderRead(property, types), "Origin", StringComparison.OrdinalIgnoreCase);
+            case IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } elements }:
+                return AnyIsRequestOrigin(elements, types, originLocals);
+            case IObjectCreationOperation { Arguments.Length: 1 } creation
+                when types.StringValues is { } stringValues && SymbolEqualityComparer.Default.Equals(creation.Type, stringValues):
+                return IsRequestOrigin(creation.Arguments[0].Value, types, originLocals);
+            case ICoalesceOperation coalesce:
+                return IsRequestOrigin(coalesce.Value, types, originLocals);
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                return (IsRequestOrigin(conditional.WhenTrue, types, originLocals) || IsRequestOrigin(whenFalse, types, originLocals))
+                    && !RestrictsOrigin(conditional.Condition, originLocals, types);
             default:
                 return false;
         }
+    }
+
+    private static bool AnyIsRequestOrigin(ImmutableArray<IOperation> values, CorsKnownTypes types, HashSet<ILocalSymbol> originLocals)
+    {
+        foreach (var element in values)
+        {
+            if (IsRequestOrigin(element, types, originLocals))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when <paramref name="value"/> reads the request header <paramref name="header"/> anywhere in it.</summary>

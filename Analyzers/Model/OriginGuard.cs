@@ -105,7 +105,8 @@ internal static class OriginGuard
                 return false;
 
             // origin.ToString(), origin.Trim(): the value itself, not a check on it.
-            case "ToString" or "Trim" or "ToLower" or "ToLowerInvariant" or "ToUpper" or "ToUpperInvariant" or "First" or "FirstOrDefault" or "Single" or "SingleOrDefault":
+            case "ToString" or "Trim" or "ToLower" or "ToLowerInvariant" or "ToUpper" or "ToUpperInvariant" or "First" or "FirstOrDefault" or "Single" or "SingleOrDefault"
+                or "Last" or "LastOrDefault" or "ElementAt" or "ElementAtOrDefault" or "ToArray":
                 return false;
 
             case "StartsWith" when IsStringMethod(method) && ConstantArgument(invocation, isOrigin) is { } prefix:

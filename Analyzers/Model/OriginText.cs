@@ -181,6 +181,24 @@ internal static class OriginText
         return schemeEnd > 0 && string.CompareOrdinal(value, schemeEnd + 3, "*.", 0, 2) == 0;
     }
 
+    /// <summary>
+    /// A <c>*</c> anywhere but a leading <c>*.</c> subdomain label after the scheme (<c>http://localhost:*</c>,
+    /// <c>http://192.168.*.*:*</c>, <c>https://api.*.example.com</c>, <c>*.example.com</c>): the framework compares it
+    /// literally, so the origin matches no request (GROUND_TRUTH 50) and allows nothing. A lone <c>"*"</c> is not one.
+    /// </summary>
+    public static bool HasMisplacedWildcard(string value)
+    {
+        var star = value.IndexOf('*');
+        if (star < 0 || value == CorsConstants.AnyOrigin)
+        {
+            return false;
+        }
+
+        var schemeEnd = value.IndexOf("://", StringComparison.Ordinal);
+        var leadingLabel = schemeEnd > 0 && star == schemeEnd + 3 && string.CompareOrdinal(value, star, "*.", 0, 2) == 0;
+        return !leadingLabel || value.IndexOf('*', star + 1) >= 0;
+    }
+
     /// <summary>An <c>http://</c> origin that is not loopback: credentials to it travel in clear text.</summary>
     public static bool IsInsecureRemote(string value)
     {

@@ -17,13 +17,7 @@ internal static class RegistrationCalls
     /// </summary>
     public static bool MayRegister(InvocationExpressionSyntax invocation, SemanticModel? model, CorsKnownTypes types, CancellationToken cancellationToken)
     {
-        var name = invocation.Expression switch
-        {
-            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            _ => null,
-        };
-        if (name is not ("AddCors" or "AddControllers" or "AddControllersWithViews" or "AddMvc") || model is null)
+        if (InvokedName(invocation) is not ("AddCors" or "AddControllers" or "AddControllersWithViews" or "AddMvc") || model is null)
         {
             return false;
         }
@@ -38,4 +32,13 @@ internal static class RegistrationCalls
 
         return false;
     }
+
+    /// <summary>The name an invocation calls, read from the syntax (<c>x.Name(...)</c>, <c>x?.Name(...)</c>, <c>Name&lt;T&gt;(...)</c>).</summary>
+    public static string? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => null,
+    };
 }

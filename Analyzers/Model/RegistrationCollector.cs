@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -27,6 +28,11 @@ internal sealed class RegistrationCollector
     public CorsCallKind Add(IInvocationOperation invocation, CancellationToken cancellationToken)
     {
         var kind = CorsCalls.Classify(invocation, _types);
+        if (kind is not (CorsCallKind.None or CorsCallKind.HostBuild or CorsCallKind.WithMetadata) && !Binds(invocation, cancellationToken))
+        {
+            Model.MarkCorsCallUnbound();
+        }
+
         switch (kind)
         {
             case CorsCallKind.AddCors:
@@ -63,17 +69,75 @@ internal sealed class RegistrationCollector
     }
 
     /// <summary>
-    /// A registering call that exists but binds with errors (a lambda that uses a type of a project that is not loaded) may
-    /// register CORS: the registration rules cannot prove anything about the services.
+    /// A call that does not bind (half-typed code, a package the compilation cannot resolve): a registering call that exists
+    /// but binds with errors (a lambda that uses a type of a project that is not loaded) may register CORS; a CORS call by
+    /// name (<c>context.Services.AddCors(...)</c> on an unresolved receiver) may be the very registration, middleware or policy
+    /// the whole-app rules look for; a call that gets the services or the app (<c>services.AddGlobalSettingsBridge()</c>) is
+    /// code the model cannot see.
     /// </summary>
     public void AddInvalid(IOperation invalid, CancellationToken cancellationToken)
     {
-        if (invalid.Syntax is InvocationExpressionSyntax invocation
-            && RegistrationCalls.MayRegister(invocation, invalid.SemanticModel, _types, cancellationToken))
+        if (invalid.Syntax is not InvocationExpressionSyntax invocation)
+        {
+            return;
+        }
+
+        if (CorsCalls.IsRegistrationPipelineOrMetadataName(RegistrationCalls.InvokedName(invocation)))
+        {
+            Model.MarkCorsCallUnbound();
+            if (RegistrationCalls.MayRegister(invocation, invalid.SemanticModel, _types, cancellationToken))
+            {
+                Model.MarkServicesUnknown();
+            }
+
+            return;
+        }
+
+        // What the call gets: only a call that gets the services or the app can matter (no binding asked for any other).
+        var servicesGiven = false;
+        var appGiven = false;
+        foreach (var child in invalid.ChildOperations)
+        {
+            var type = child.WalkDownConversion().Type;
+            servicesGiven |= _types.GivesServices(type);
+            appGiven |= _types.GivesApp(type);
+        }
+
+        if (!servicesGiven && !appGiven)
+        {
+            return;
+        }
+
+        // Overload resolution failed: the candidates say what the call is, as a bound call would.
+        var candidates = invalid.SemanticModel?.GetSymbolInfo(invocation, cancellationToken).CandidateSymbols ?? ImmutableArray<ISymbol>.Empty;
+        if (!candidates.IsEmpty)
+        {
+            foreach (var candidate in candidates)
+            {
+                if (candidate is IMethodSymbol method)
+                {
+                    AddUnseen(method.ReducedFrom ?? method);
+                }
+            }
+
+            return;
+        }
+
+        // The method is not found, or its receiver does not bind: what it gets is all there is to go on.
+        if (servicesGiven)
         {
             Model.MarkServicesUnknown();
         }
+
+        if (appGiven)
+        {
+            Model.MarkPipelineUnknown();
+            Model.MarkEndpointsUnknown();
+        }
     }
+
+    /// <summary>An attribute named like <c>[EnableCors]</c> that does not bind.</summary>
+    public void AddUnboundAttribute() => Model.MarkCorsCallUnbound();
 
     /// <summary>[EnableCors]/[DisableCors], already bound to its attribute type.</summary>
     public void AddAttribute(AttributeSyntax syntax, bool isEnable, string? name) =>
@@ -149,6 +213,10 @@ internal sealed class RegistrationCollector
         CorsCalls.ReferencedPolicy(invocation, cancellationToken, out var named, out var name, out var nameIsConstant);
         Model.AddReference(new PolicyReference(named ? namedKind : inlineKind, invocation.GetCallLocation(), name, nameIsConstant));
     }
+
+    /// <summary>False for a call the compiler gave its best candidate after overload resolution failed.</summary>
+    private static bool Binds(IInvocationOperation invocation, CancellationToken cancellationToken) =>
+        invocation.SemanticModel is not { } model || model.GetSymbolInfo(invocation.Syntax, cancellationToken).Symbol is not null;
 
     private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
         expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);

@@ -151,6 +151,15 @@ internal sealed class RegistrationModel
     public void MarkPipelineUnknown() => PipelineUnknown = true;
 
     /// <summary>
+    /// A CORS registration, pipeline or metadata call (<c>AddCors</c>, <c>UseCors</c>, <c>RequireCors</c>, <c>AddPolicy</c>,
+    /// <c>[EnableCors]</c>, ...) did not bind: half-typed code, or a receiver from a package the compilation cannot resolve.
+    /// It may be the very registration, middleware or policy a whole-app rule would call missing.
+    /// </summary>
+    public bool CorsCallUnbound { get; private set; }
+
+    public void MarkCorsCallUnbound() => CorsCallUnbound = true;
+
+    /// <summary>
     /// A referenced assembly of the solution may hold endpoints that name a policy (controllers with <c>[EnableCors("x")]</c>
     /// are application parts of the app; a library may map endpoints with <c>RequireCors</c>).
     /// </summary>

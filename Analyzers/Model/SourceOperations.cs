@@ -33,6 +33,32 @@ internal static class SourceOperations
         return null;
     }
 
+    /// <summary>
+    /// The body of a property getter declared in source (<c>string[] Origins =&gt; Value.Split(',')</c>, <c>get { ... }</c>);
+    /// null for an auto-property, whose value is whatever was stored (by the configuration binder, say).
+    /// </summary>
+    public static IOperation? GetGetterBody(IPropertySymbol property, IOperation context, CancellationToken cancellationToken)
+    {
+        if (property.GetMethod is not { } getter)
+        {
+            return null;
+        }
+
+        foreach (var reference in getter.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            switch (syntax)
+            {
+                case ArrowExpressionClauseSyntax:
+                    return GetOperation(syntax, context, cancellationToken);
+                case AccessorDeclarationSyntax accessor when accessor.Body is not null || accessor.ExpressionBody is not null:
+                    return GetOperation(syntax, context, cancellationToken) is IMethodBodyOperation body ? (IOperation?)body.BlockBody ?? body.ExpressionBody : null;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The initializer value of a field or property declared in source, or null.</summary>
     public static IOperation? GetInitializer(ISymbol symbol, IOperation context, CancellationToken cancellationToken)
     {

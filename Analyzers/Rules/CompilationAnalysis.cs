@@ -174,8 +174,19 @@ internal sealed class CompilationAnalysis
     private void OnAttribute(SyntaxNodeAnalysisContext context)
     {
         var syntax = (AttributeSyntax)context.Node;
-        if (!MayBeCorsAttribute(syntax.Name)
-            || context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol { ContainingType: var type })
+        if (!MayBeCorsAttribute(syntax.Name))
+        {
+            return;
+        }
+
+        var symbol = context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol;
+        if (symbol is null)
+        {
+            _registrations.AddUnboundAttribute();
+            return;
+        }
+
+        if (symbol is not IMethodSymbol { ContainingType: var type })
         {
             return;
         }
@@ -196,11 +207,11 @@ internal sealed class CompilationAnalysis
 
         // The attribute rules run once per declaration: from its [EnableCors].
         if (isEnable && syntax.Parent?.Parent is MemberDeclarationSyntax declaration
-            && context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is { } symbol)
+            && context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is { } declared)
         {
             foreach (var rule in RuleTable.Attribute)
             {
-                rule.Check(symbol, _types, context.ReportDiagnostic);
+                rule.Check(declared, _types, context.ReportDiagnostic);
             }
         }
     }

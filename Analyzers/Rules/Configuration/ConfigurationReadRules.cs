@@ -81,8 +81,12 @@ internal static class ConfigurationReadRules
 
         if (string.Equals(read.Key, AllowedHostsKey, StringComparison.OrdinalIgnoreCase))
         {
-            var location = ReadLocation(read.Read);
-            context.Report(DiagnosticDescriptors.AllowedHostsAsOrigins, location, UseOf(location, call), messageArgs: DedicatedOriginsKey);
+            // A projection (h => "https://" + h) may turn the host list into origins: only the value read as is is a finding.
+            if (!read.ValuesTransformed)
+            {
+                var location = ReadLocation(read.Read);
+                context.Report(DiagnosticDescriptors.AllowedHostsAsOrigins, location, UseOf(location, call), messageArgs: DedicatedOriginsKey);
+            }
 
             // The key is wrong whatever is done with its value: the split is not a finding of its own.
             return;

@@ -99,7 +99,7 @@ internal sealed class SettingsOrigins
         var developmentCode = path.IsDevelopment || DevelopmentOnly.IsInDebugRegion(call.Operation.Syntax);
         foreach (var read in reads)
         {
-            if (read.Key is { } key && !string.Equals(key, ConfigurationReadRules.AllowedHostsKey, StringComparison.OrdinalIgnoreCase))
+            if (read.Key is { } key && !read.ValuesTransformed && !string.Equals(key, ConfigurationReadRules.AllowedHostsKey, StringComparison.OrdinalIgnoreCase))
             {
                 _uses.Add(new Use(key, read, path.Credentials is not null, developmentCode, context.ReportsInDevelopment, sole, known, read.Read.Syntax.GetLocation()));
             }
@@ -184,7 +184,8 @@ internal sealed class SettingsOrigins
             return (DiagnosticDescriptors.OriginNeverMatchesInSettings, properties, new object?[] { value, where, reason });
         }
 
-        if (use.Credentials && OriginText.IsInsecureRemote(value) && !silencedInDevelopment)
+        // A misplaced '*' matches no request: it trusts nothing, so no rule about what an origin allows applies.
+        if (use.Credentials && OriginText.IsInsecureRemote(value) && !OriginText.HasMisplacedWildcard(value) && !silencedInDevelopment)
         {
             return (DiagnosticDescriptors.InsecureOriginWithCredentialsInSettings, null, new object?[] { value, where });
         }

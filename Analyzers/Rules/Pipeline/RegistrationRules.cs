@@ -20,7 +20,7 @@ internal static class RegistrationRules
 
         var model = context.Registrations;
         Action<Diagnostic> report = context.Report;
-        if (model.ServicesRegistered || model.ServicesUnknown)
+        if (model.ServicesRegistered || model.ServicesUnknown || model.CorsCallUnbound)
         {
             return;
         }
@@ -47,7 +47,7 @@ internal static class RegistrationRules
 
         var model = context.Registrations;
         Action<Diagnostic> report = context.Report;
-        if (model.PipelineUnknown || model.References.Any(static r => r.Kind is PolicyReferenceKind.UseCors or PolicyReferenceKind.UseCorsInline))
+        if (model.PipelineUnknown || model.CorsCallUnbound || model.References.Any(static r => r.Kind is PolicyReferenceKind.UseCors or PolicyReferenceKind.UseCorsInline))
         {
             return;
         }
@@ -102,7 +102,7 @@ internal static class RegistrationRules
         var model = context.Registrations;
         Action<Diagnostic> report = context.Report;
         // Without any CORS registration CORS010 already reports the UseCors calls.
-        if (!model.ServicesRegistered || model.ServicesUnknown || model.Policies.Any(static p => !p.IsDefault && p.Name is null))
+        if (!model.ServicesRegistered || model.ServicesUnknown || model.CorsCallUnbound || model.Policies.Any(static p => !p.IsDefault && p.Name is null))
         {
             return;
         }
@@ -111,8 +111,8 @@ internal static class RegistrationRules
         var known = new HashSet<string>(names, StringComparer.Ordinal);
         var hasDefault = model.DefaultPolicyNamed || model.Policies.Any(static p => p.IsDefault);
         var endpointNamesPolicy = model.EndpointsUnknown || model.References.Any(static r => r.Kind == PolicyReferenceKind.RequireCorsInline
-            || (r.Kind is PolicyReferenceKind.RequireCors or PolicyReferenceKind.EnableCors && r.Name is not null));
-        var useCorsNamesPolicy = model.References.Any(static r => r.Kind == PolicyReferenceKind.UseCors && r.Name is not null);
+            || (r.Kind is PolicyReferenceKind.RequireCors or PolicyReferenceKind.EnableCors && (r.Name is not null || !r.NameIsConstant)));
+        var useCorsNamesPolicy = model.References.Any(static r => r.Kind == PolicyReferenceKind.UseCors && (r.Name is not null || !r.NameIsConstant));
 
         foreach (var reference in model.References)
         {

@@ -2,7 +2,10 @@ using CorsAnalyzers.Model;
 
 namespace CorsAnalyzers.Rules.Policy;
 
-/// <summary>CORS006: an http:// origin that is not loopback in a policy that allows credentials.</summary>
+/// <summary>
+/// CORS006: an http:// origin that is not loopback in a policy that allows credentials; not one that matches no request
+/// (a misplaced <c>*</c>), since it sends credentials nowhere.
+/// </summary>
 internal static class InsecureOriginWithCredentialsRule
 {
     public static void Check(PolicyAnalysis policy, PolicyRuleContext context)
@@ -16,7 +19,7 @@ internal static class InsecureOriginWithCredentialsRule
 
             foreach (var (origin, call) in path.Origins)
             {
-                if (origin.Value is { } value && OriginText.IsInsecureRemote(value)
+                if (origin.Value is { } value && OriginText.IsInsecureRemote(value) && !OriginText.HasMisplacedWildcard(value)
                     && !context.IsSilencedInDevelopment(path, call)
                     && OriginLocations.Get(origin, call, out var use) is { } location)
                 {
