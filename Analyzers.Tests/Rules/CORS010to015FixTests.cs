@@ -181,6 +181,118 @@ public sealed class CORS010to015FixTests
             Diagnostic(DiagnosticIds.CorsNeverApplied).WithLocation(0).WithLocation(1).WithArguments("a default policy is added"));
     }
 
+    [Theory]
+    [InlineData("spa")]
+    [InlineData("partners")]
+    public async Task CORS011_TwoNamedPolicies_FixAll_OneActionPerPolicy(string name)
+    {
+        // UseCors() would apply a default policy that does not exist (CORS013): each action names one policy.
+        var test = new CSharpCodeFixVerifier<PipelineRules, CorsNeverAppliedCodeFixProvider>.Test("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o =>
+            {
+                o.{|#0:AddPolicy("spa", p => p.WithOrigins("https://app.contoso.com"))|};
+                o.AddPolicy("partners", p => p.WithOrigins("https://fabrikam.com"));
+            });
+            var app = builder.Build();
+            {|#1:app.UseAuthorization();|}
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """, $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o =>
+            {
+                o.AddPolicy("spa", p => p.WithOrigins("https://app.contoso.com"));
+                o.AddPolicy("partners", p => p.WithOrigins("https://fabrikam.com"));
+            });
+            var app = builder.Build();
+            app.UseCors("{{name}}");
+            app.UseAuthorization();
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """)
+        {
+            CodeActionEquivalenceKey = CorsNeverAppliedCodeFixProvider.AddUseCorsKey + "." + name,
+        };
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.CorsNeverApplied).WithLocation(0).WithLocation(1).WithArguments("policy 'spa' is added"));
+        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CORS011_NamedPolicyAndEnableCorsWithoutName_NoFix()
+    {
+        // [EnableCors] without a name needs a default policy: no UseCors call makes this app work.
+        const string source = """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddCors(o => o.{|#0:AddPolicy("spa", p => p.WithOrigins("https://app.contoso.com"))|});
+            var app = builder.Build();
+            app.UseAuthorization();
+            app.MapControllers();
+            app.Run();
+
+            public class OrdersController : ControllerBase
+            {
+                [{|#1:EnableCors|}]
+                public IActionResult Get() => Ok();
+            }
+            """;
+        var test = new CSharpCodeFixVerifier<PipelineRules, CorsNeverAppliedCodeFixProvider>.Test(source, source)
+        {
+            CodeActionEquivalenceKey = CorsNeverAppliedCodeFixProvider.AddUseCorsKey,
+        };
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.CorsNeverApplied).WithLocation(0).WithArguments("policy 'spa' is added"));
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.UnknownPolicyName).WithLocation(1)
+            .WithArguments("[EnableCors] without a name applies the default policy, but no default policy is added and UseCors names none"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CORS011_NamedPolicyAndEnableCorsWithItsName_Fix_InsertsUseCorsWithoutName()
+    {
+        await CSharpCodeFixVerifier<PipelineRules, CorsNeverAppliedCodeFixProvider>.VerifyNonLocalCodeFixAsync("""
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddCors(o => o.{|#0:AddPolicy("spa", p => p.WithOrigins("https://app.contoso.com"))|});
+            var app = builder.Build();
+            {|#1:app.UseAuthorization();|}
+            app.MapControllers();
+            app.Run();
+
+            [EnableCors("spa")]
+            public class OrdersController : ControllerBase
+            {
+                public IActionResult Get() => Ok();
+            }
+            """, """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddCors(o => o.AddPolicy("spa", p => p.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.UseCors();
+            app.UseAuthorization();
+            app.MapControllers();
+            app.Run();
+
+            [EnableCors("spa")]
+            public class OrdersController : ControllerBase
+            {
+                public IActionResult Get() => Ok();
+            }
+            """, CorsNeverAppliedCodeFixProvider.AddUseCorsKey,
+            Diagnostic(DiagnosticIds.CorsNeverApplied).WithLocation(0).WithLocation(1).WithArguments("policy 'spa' is added"));
+    }
+
     [Fact]
     public async Task CORS012_Fix_MovesAfterRoutingKeepingComment()
     {

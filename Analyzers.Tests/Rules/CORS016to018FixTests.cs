@@ -203,6 +203,88 @@ public sealed class CORS016to018FixTests
         await test.RunAsync();
     }
 
+    [Fact]
+    public async Task MiddlewareRegisteredJustBeforeAuthorization_Fix_InsertsUseCorsBeforeAuthorization()
+    {
+        // The registration that goes sits right before the slot: UseCors still lands before UseAuthorization (no CORS012).
+        await VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            var app = builder.Build();
+            app.UseHttpsRedirection();
+            app.UseMiddleware<CorsHeaders>();
+            app.UseAuthorization();
+            app.MapControllers();
+            app.Run();
+
+            public class CorsHeaders : IMiddleware
+            {
+                public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+                {
+                    {|#0:context.Response.Headers.Add("Access-Control-Allow-Origin", "https://app.contoso.com")|};
+                    {|#1:context.Response.Headers.Add("Access-Control-Allow-Methods", "GET, PUT")|};
+                    await next(context);
+                }
+            }
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddCors(options => options.AddPolicy("AppCors", policy => policy.WithOrigins("https://app.contoso.com").WithMethods("GET", "PUT")));
+            var app = builder.Build();
+            app.UseHttpsRedirection();
+            app.UseCors("AppCors");
+            app.UseAuthorization();
+            app.MapControllers();
+            app.Run();
+
+            """,
+            Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithLocation(1).WithArguments("Access-Control-Allow-Origin, Access-Control-Allow-Methods"));
+    }
+
+    [Fact]
+    public async Task TypedPropertiesInExtensionMethodMiddleware_Fix_DoesNotThrow()
+    {
+        await VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseAllowAll();
+            app.MapGet("/", () => "ok");
+            app.Run();
+
+            public static class AccessControlExtensions
+            {
+                public static WebApplication UseAllowAll(this WebApplication app)
+                {
+                    app.Use(async (context, next) =>
+                    {
+                        {|#0:context.Response.Headers.AccessControlAllowOrigin = "*"|};
+                        {|#1:context.Response.Headers.AccessControlAllowHeaders = "*"|};
+                        {|#2:context.Response.Headers.AccessControlAllowMethods = "*"|};
+                        await next(context);
+                    });
+                    return app;
+                }
+            }
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("AppCors", policy => policy.AllowAnyOrigin().AllowAnyMethod().AllowAnyHeader()));
+            var app = builder.Build();
+            app.UseAllowAll();
+            app.UseCors("AppCors");
+            app.MapGet("/", () => "ok");
+            app.Run();
+
+            public static class AccessControlExtensions
+            {
+                public static WebApplication UseAllowAll(this WebApplication app)
+                {
+                    return app;
+                }
+            }
+            """,
+            Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("Access-Control-Allow-Origin, Access-Control-Allow-Headers, Access-Control-Allow-Methods"));
+    }
+
     private static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<HeaderRules>.Diagnostic(id);
 
     private static async Task VerifyAsync(string source, string fixedSource, params DiagnosticResult[] expected)

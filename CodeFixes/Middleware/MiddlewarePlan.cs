@@ -130,6 +130,14 @@ internal sealed class MiddlewarePlan
     public async Task<Solution> ApplyAsync(CancellationToken cancellationToken)
     {
         var editor = new SolutionEditor(_document.Project.Solution);
+
+        // The insertion slots are marked before any edit, so that the removals cannot move them.
+        var registrationMark = _newRegistration is { } newRegistration
+            ? await RemappedInsertion.MarkAsync(editor, newRegistration.Document.Id, newRegistration.Slot, cancellationToken).ConfigureAwait(false)
+            : null;
+        var useCorsMark = _useCors is { } newUseCors
+            ? await RemappedInsertion.MarkAsync(editor, newUseCors.Document.Id, newUseCors.Slot, cancellationToken).ConfigureAwait(false)
+            : null;
         var documentEditor = await editor.GetDocumentEditorAsync(_document.Id, cancellationToken).ConfigureAwait(false);
         if (_deadMiddlewareClass is not null)
         {
@@ -168,14 +176,14 @@ internal sealed class MiddlewarePlan
             solution = solution.WithDocumentSyntaxRoot(_document.Id, Imports.AddUsing(withAttribute, "Microsoft.AspNetCore.Cors"));
         }
 
-        if (_newRegistration is { } registration)
+        if (_newRegistration is { } registration && registrationMark is not null)
         {
-            solution = await RemappedInsertion.InsertAsync(solution, registration.Document.Id, registration.Slot, registration.Placement, registration.Code, cancellationToken).ConfigureAwait(false);
+            solution = await RemappedInsertion.InsertAsync(solution, registration.Document.Id, registrationMark, registration.Placement, registration.Code, cancellationToken).ConfigureAwait(false);
         }
 
-        if (_useCors is { } useCors)
+        if (_useCors is { } useCors && useCorsMark is not null)
         {
-            solution = await RemappedInsertion.InsertAsync(solution, useCors.Document.Id, useCors.Slot, useCors.Placement, useCors.Code, cancellationToken).ConfigureAwait(false);
+            solution = await RemappedInsertion.InsertAsync(solution, useCors.Document.Id, useCorsMark, useCors.Placement, useCors.Code, cancellationToken).ConfigureAwait(false);
         }
 
         return solution;
