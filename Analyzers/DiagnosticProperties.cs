@@ -43,6 +43,9 @@ internal static class DiagnosticProperties
     /// <summary>CORS007 on a configured list split without trimming: "TrimEntries", or "Trim" where the framework lacks TrimEntries.</summary>
     public const string SplitFix = "SplitFix";
 
+    /// <summary>CORS008: the shared-hosting wildcard origin of the policy (<c>https://*.vercel.app</c>), which the wildcard flag would open to every site there.</summary>
+    public const string SharedHostingWildcard = "SharedHostingWildcard";
+
     /// <summary>CORS021: the C# literals of the listed origins, one per line, when the fix can spell them out.</summary>
     public const string ListedOrigins = "ListedOrigins";
 

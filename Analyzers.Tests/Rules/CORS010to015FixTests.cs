@@ -454,6 +454,35 @@ public sealed class CORS010to015FixTests
     }
 
     [Fact]
+    public async Task CORS012_SecondUseCorsInPipeline_NoFix()
+    {
+        // Moved before UseAuthentication, UseCors("b") would still run after UseCors("a"): no position is right.
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o =>
+            {
+                o.AddPolicy("a", p => p.WithOrigins("https://app.contoso.com"));
+                o.AddPolicy("b", p => p.WithOrigins("https://fabrikam.com"));
+            });
+            var app = builder.Build();
+            app.UseCors("a");
+            app.UseAuthentication();
+            {|#1:app.UseAuthorization();|}
+            {|#0:app.UseCors("b");|}
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """;
+        var test = new CSharpCodeFixVerifier<PipelineRules, MisplacedUseCorsCodeFixProvider>.Test(source, source)
+        {
+            CodeActionEquivalenceKey = MisplacedUseCorsCodeFixProvider.MoveUseCorsKey,
+        };
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticDescriptors.MisplacedUseCors).WithLocation(0).WithLocation(1)
+            .WithArguments("UseAuthorization", "preflight requests to endpoints that require authorization get the authentication challenge instead of CORS headers"));
+        test.DisabledDiagnostics.Add(DiagnosticIds.SecondCorsMiddleware);
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task CORS013_Fix_OffersClosestNameFirst()
     {
         const string source = """
