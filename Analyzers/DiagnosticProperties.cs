@@ -37,6 +37,9 @@ internal static class DiagnosticProperties
     /// <summary>CORS007: the origins of a joined list as the browser sends them, separated by spaces.</summary>
     public const string Split = "Split";
 
+    /// <summary>CORS007: "true" when a split joined list holds an http:// origin of a policy with credentials, which CORS006 then reports.</summary>
+    public const string RevealsInsecureOrigin = "RevealsInsecureOrigin";
+
     /// <summary>CORS007: set on a <c>"*"</c> that can be removed without changing what the policy allows.</summary>
     public const string RemoveEntry = "RemoveEntry";
 
