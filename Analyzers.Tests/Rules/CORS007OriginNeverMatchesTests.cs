@@ -196,14 +196,14 @@ public sealed class CORS007OriginNeverMatchesTests
             app.UseCors(p => p.WithOrigins({|#0:"https://a.contoso.com,http://b.contoso.com"|}).AllowCredentials());
             """, """
             var app = WebApplication.Create(args);
-            app.UseCors(p => p.WithOrigins("https://a.contoso.com", {|#1:"http://b.contoso.com"|}).AllowCredentials());
+            app.UseCors(p => p.WithOrigins("https://a.contoso.com", {|#1:"http://b.contoso.com"|}).{|#2:AllowCredentials()|});
             """)
         {
             CodeActionEquivalenceKey = OriginNeverMatchesCodeFixProvider.SplitOriginsKey,
             CodeActionVerifier = (action, verifier) => verifier.Equal("Split into 2 origins (reveals an insecure origin)", action.Title),
         };
         test.ExpectedDiagnostics.Add(NeverMatches("https://a.contoso.com,http://b.contoso.com", "it is one origin, not a list; pass each origin as its own argument"));
-        test.FixedState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.InsecureOriginWithCredentials).WithLocation(1).WithArguments("http://b.contoso.com"));
+        test.FixedState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.InsecureOriginWithCredentials).WithLocation(1).WithLocation(2).WithArguments("http://b.contoso.com"));
         await test.RunAsync();
     }
 
