@@ -551,6 +551,123 @@ public sealed class CORS010to015FixTests
     }
 
     [Fact]
+    public async Task CORS013_EnableCorsWithConstantAndPolicyInExtensionMethod_FixAll_UsesTheExistingName()
+    {
+        await CSharpCodeFixVerifier<PipelineRules, UnknownPolicyNameCodeFixProvider>.VerifyNonLocalCodeFixAsync("""
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddCorsPolicies();
+            var app = builder.Build();
+            app.UseCors();
+            app.MapControllers();
+            app.Run();
+
+            public static class Policies
+            {
+                public const string Frontend = "Frontend";
+            }
+
+            public static class CorsExtensions
+            {
+                public static IServiceCollection AddCorsPolicies(this IServiceCollection services) =>
+                    services.AddCors(options => options.AddPolicy("AllowFrontend", p => p.WithOrigins("https://app.contoso.com")));
+            }
+
+            [{|#0:EnableCors(Policies.Frontend)|}]
+            public class OrdersController : ControllerBase
+            {
+                public IActionResult Get() => Ok();
+            }
+
+            [{|#1:EnableCors("allowfrontend")|}]
+            public class InvoicesController : ControllerBase
+            {
+                public IActionResult Get() => Ok();
+            }
+            """, """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddCorsPolicies();
+            var app = builder.Build();
+            app.UseCors();
+            app.MapControllers();
+            app.Run();
+
+            public static class Policies
+            {
+                public const string Frontend = "Frontend";
+            }
+
+            public static class CorsExtensions
+            {
+                public static IServiceCollection AddCorsPolicies(this IServiceCollection services) =>
+                    services.AddCors(options => options.AddPolicy("AllowFrontend", p => p.WithOrigins("https://app.contoso.com")));
+            }
+
+            [EnableCors("AllowFrontend")]
+            public class OrdersController : ControllerBase
+            {
+                public IActionResult Get() => Ok();
+            }
+
+            [EnableCors("AllowFrontend")]
+            public class InvoicesController : ControllerBase
+            {
+                public IActionResult Get() => Ok();
+            }
+            """, UnknownPolicyNameCodeFixProvider.UseExistingPolicyKey + ".AllowFrontend",
+            Diagnostic(DiagnosticIds.UnknownPolicyName).WithLocation(0).WithArguments("No CORS policy named 'Frontend' is added (added: 'AllowFrontend')"),
+            Diagnostic(DiagnosticIds.UnknownPolicyName).WithLocation(1).WithArguments("No CORS policy named 'allowfrontend' is added (added: 'AllowFrontend')"));
+    }
+
+    [Fact]
+    public async Task CORS013_StartupPolicyAndControllerAttribute_Fix_UsesTheExistingName()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            public static class Program
+            {
+                public static void Main(string[] args) =>
+                    Host.CreateDefaultBuilder(args).ConfigureWebHostDefaults(web => web.UseStartup<Startup>()).Build().Run();
+            }
+
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddControllers();
+                    services.AddCors(options => options.AddPolicy("AllowOrigin", b => b.WithOrigins("https://app.contoso.com")));
+                }
+
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.UseCors();
+                    app.UseEndpoints(e => e.MapControllers());
+                }
+            }
+
+            [ApiController]
+            [{|#0:EnableCors("AllowOrigins")|}]
+            public class OrdersController : ControllerBase
+            {
+                public IActionResult Get() => Ok();
+            }
+            """;
+        await CSharpCodeFixVerifier<PipelineRules, UnknownPolicyNameCodeFixProvider>.VerifyNonLocalCodeFixAsync(
+            source, source.Replace("{|#0:EnableCors(\"AllowOrigins\")|}", "EnableCors(\"AllowOrigin\")"), UnknownPolicyNameCodeFixProvider.UseExistingPolicyKey + ".AllowOrigin",
+            Diagnostic(DiagnosticIds.UnknownPolicyName).WithLocation(0).WithArguments("No CORS policy named 'AllowOrigins' is added (added: 'AllowOrigin')"));
+    }
+
+    [Fact]
     public async Task CORS015_SeparateLists_Fix_RemovesEnableCorsKeepingDocComment()
     {
         await CSharpCodeFixVerifier<PipelineRules, ConflictingCorsAttributesCodeFixProvider>.VerifyCodeFixAsync("""
