@@ -62,6 +62,11 @@ internal sealed class MiddlewarePlan
 
         var project = document.Project;
         var scan = await ProjectScan.CreateAsync(project, types, cancellationToken).ConfigureAwait(false);
+        if (scan.HasUseCors && ControllerAction(place, types) is null)
+        {
+            return await ForExistingPolicyAsync(document, place, scan, types, cancellationToken).ConfigureAwait(false);
+        }
+
         var policyName = FreshName.Pick(PolicyNameBase, scan.PolicyNames.Contains);
 
         // Where the policy goes, and the configuration in scope there for dynamic origins.
@@ -125,6 +130,36 @@ internal sealed class MiddlewarePlan
             ? await HandWrittenMiddlewareClass.DeadClassAsync(project.Solution, middleware, registered.Item2, cancellationToken).ConfigureAwait(false)
             : null;
         return new MiddlewarePlan(document, cleanup, policyName, policy, addCorsBlock, newRegistration, useCors, action, middlewareRegistration, deadClass);
+    }
+
+    /// <summary>The action's title.</summary>
+    public string Title { get; private set; } = "Use the CORS middleware instead";
+
+    /// <summary>True when the app's CORS middleware already answers and the fix only removes the hand-written headers.</summary>
+    public bool UsesExistingPolicy { get; private set; }
+
+    /// <summary>
+    /// The app already runs the CORS middleware: a second one would run twice, so the hand-written headers go, and the
+    /// policy it applies answers. Only when that policy already allows every safe thing the headers allowed.
+    /// </summary>
+    private static async Task<MiddlewarePlan?> ForExistingPolicyAsync(Document document, HeaderWriteModel place, ProjectScan scan, CorsKnownTypes types, CancellationToken cancellationToken)
+    {
+        if (ExistingPolicyCoverage.Check(place, scan, types, cancellationToken) is not { } coverage)
+        {
+            return null;
+        }
+
+        var cleanup = HandWrittenCorsCleanup.Plan(place, cancellationToken);
+        var middlewareRegistration = HandWrittenMiddlewareClass.RegistrationToRemove(place, cleanup, scan, out var middleware);
+        var deadClass = middlewareRegistration is { } registered && middleware is not null
+            ? await HandWrittenMiddlewareClass.DeadClassAsync(document.Project.Solution, middleware, registered.Item2, cancellationToken).ConfigureAwait(false)
+            : null;
+        var notCarried = coverage.NotCarried.Count == 0 ? string.Empty : $" (not carried over: {string.Join(", ", coverage.NotCarried)})";
+        return new MiddlewarePlan(document, cleanup, string.Empty, string.Empty, null, null, null, null, middlewareRegistration, deadClass)
+        {
+            Title = $"Remove the hand-written CORS headers: {coverage.Label} answers{notCarried}",
+            UsesExistingPolicy = true,
+        };
     }
 
     public async Task<Solution> ApplyAsync(CancellationToken cancellationToken)
