@@ -411,6 +411,35 @@ public sealed class CORS016to018FixTests
         await test.RunAsync();
     }
 
+    [Fact]
+    public async Task UseCorsOnlyInDevelopment_NoFix()
+    {
+        // In production only the hand-written headers answer: removing them would leave no CORS at all there.
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin()));
+            var app = builder.Build();
+            if (app.Environment.IsDevelopment())
+            {
+                app.UseCors();
+            }
+
+            app.Use(async (context, next) =>
+            {
+                {|#0:context.Response.Headers["Access-Control-Allow-Origin"] = "*"|};
+                await next();
+            });
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """;
+        var test = new CSharpCodeFixVerifier<HeaderRules, UseCorsMiddlewareCodeFixProvider>.Test(source, source)
+        {
+            CodeActionEquivalenceKey = UseCorsMiddlewareCodeFixProvider.UseExistingPolicyKey,
+        };
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithArguments("Access-Control-Allow-Origin"));
+        await test.RunAsync();
+    }
+
     [Theory]
     [InlineData("context.Request.Method == HttpMethod.Options.Method", "await context.Response.WriteAsync(\"OK\");")]
     [InlineData("context.Request.Method == HttpMethods.Options", "await context.Response.CompleteAsync();")]

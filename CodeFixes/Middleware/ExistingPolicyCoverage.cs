@@ -25,7 +25,8 @@ internal static class ExistingPolicyCoverage
     /// </summary>
     public static (string Label, List<string> NotCarried)? Check(HeaderWriteModel place, ProjectScan scan, CorsKnownTypes types, CancellationToken cancellationToken)
     {
-        if (scan.UseCorsCalls.Count != 1 || PolicyOf(scan.UseCorsCalls[0], scan, types, cancellationToken) is not { } policy)
+        if (scan.UseCorsCalls.Count != 1 || !RunsForEveryRequest(scan.UseCorsCalls[0].Syntax) || !RunsForEveryRequest(place.Place.Syntax.Parent)
+            || PolicyOf(scan.UseCorsCalls[0], scan, types, cancellationToken) is not { } policy)
         {
             return null;
         }
@@ -40,6 +41,39 @@ internal static class ExistingPolicyCoverage
         }
 
         return (policy.Label, notCarried.Distinct(StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>
+    /// A pipeline call written straight in its method or top-level code: not under a condition (<c>if (IsDevelopment())</c>)
+    /// nor in a branch pipeline's lambda (<c>app.Map("/x", b => ...)</c>), where it would not run for every request.
+    /// </summary>
+    public static bool RunsForEveryRequest(SyntaxNode? node)
+    {
+        // The place of an app.Use(...) middleware is its lambda: the call that registers it is what must run everywhere.
+        if (node is Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax { Parent.Parent: Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax use })
+        {
+            node = use;
+        }
+        else if (node is null or Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax)
+        {
+            // A middleware class: its registration is checked where it is removed.
+            return true;
+        }
+
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case Microsoft.CodeAnalysis.CSharp.Syntax.IfStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.SwitchStatementSyntax
+                    or Microsoft.CodeAnalysis.CSharp.Syntax.ConditionalExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax
+                    or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.BinaryExpressionSyntax:
+                    return false;
+                case Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax:
+                    return true;
+            }
+        }
+
+        return true;
     }
 
     private static (string Label, CorsPolicyModel Model)? PolicyOf(IInvocationOperation useCors, ProjectScan scan, CorsKnownTypes types, CancellationToken cancellationToken)

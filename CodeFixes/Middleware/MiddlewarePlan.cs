@@ -151,6 +151,13 @@ internal sealed class MiddlewarePlan
 
         var cleanup = HandWrittenCorsCleanup.Plan(place, cancellationToken);
         var middlewareRegistration = HandWrittenMiddlewareClass.RegistrationToRemove(place, cleanup, scan, out var middleware);
+        if (middleware is not null && scan.MiddlewareRegistrations.Any(r => SymbolEqualityComparer.Default.Equals(r.Middleware, middleware)
+            && !ExistingPolicyCoverage.RunsForEveryRequest(r.Statement is Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax global ? global.Statement : r.Statement)))
+        {
+            // Registered in a branch or under a condition: the app's UseCors may not run where the headers did.
+            return null;
+        }
+
         var deadClass = middlewareRegistration is { } registered && middleware is not null
             ? await HandWrittenMiddlewareClass.DeadClassAsync(document.Project.Solution, middleware, registered.Item2, cancellationToken).ConfigureAwait(false)
             : null;
