@@ -37,11 +37,17 @@ internal static class DiagnosticProperties
     /// <summary>CORS007: the origins of a joined list as the browser sends them, separated by spaces.</summary>
     public const string Split = "Split";
 
+    /// <summary>CORS007: "true" when a split joined list holds an http:// origin of a policy with credentials, which CORS006 then reports.</summary>
+    public const string RevealsInsecureOrigin = "RevealsInsecureOrigin";
+
     /// <summary>CORS007: set on a <c>"*"</c> that can be removed without changing what the policy allows.</summary>
     public const string RemoveEntry = "RemoveEntry";
 
     /// <summary>CORS007 on a configured list split without trimming: "TrimEntries", or "Trim" where the framework lacks TrimEntries.</summary>
     public const string SplitFix = "SplitFix";
+
+    /// <summary>CORS008: the shared-hosting wildcard origin of the policy (<c>https://*.vercel.app</c>), which the wildcard flag would open to every site there.</summary>
+    public const string SharedHostingWildcard = "SharedHostingWildcard";
 
     /// <summary>CORS021: the C# literals of the listed origins, one per line, when the fix can spell them out.</summary>
     public const string ListedOrigins = "ListedOrigins";

@@ -24,6 +24,7 @@ public sealed class BypassableOriginCheckCodeFixProvider : CorsCodeFixProvider
 {
     public const string ExactHostOrSubdomainKey = "CORS004_ExactHostOrSubdomain";
     public const string AnchorPatternKey = "CORS004_AnchorPattern";
+    public const string UseConfiguredOriginsKey = "CORS004_UseConfiguredOrigins";
 
     public BypassableOriginCheckCodeFixProvider()
         : base(DiagnosticIds.BypassableOriginCheck)
@@ -41,20 +42,27 @@ public sealed class BypassableOriginCheckCodeFixProvider : CorsCodeFixProvider
             return;
         }
 
-        if (kind is nameof(OriginCheckKind.UnanchoredRegex) or nameof(OriginCheckKind.UnescapedDotRegex))
+        var registered = kind is nameof(OriginCheckKind.UnanchoredRegex) or nameof(OriginCheckKind.UnescapedDotRegex)
+            ? RegisterPatternFix(context, diagnostic, root, model, check, text)
+            : RegisterExactFix(context, diagnostic, root, model, check, kind, text);
+        if (!registered)
         {
-            RegisterPatternFix(context, diagnostic, root, model, check, text);
-            return;
+            // The intended host cannot be derived (a shared hosting domain, a port, a word): only a list can say it.
+            RegisterConfiguredFix(context, diagnostic, root, model, check);
         }
+    }
 
+    private static bool RegisterExactFix(FixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model, InvocationExpressionSyntax check, string kind, string text)
+    {
         var onHost = diagnostic.Properties.TryGetValue(DiagnosticProperties.CheckedValue, out var checkedValue) && checkedValue == "Host";
         if (kind is nameof(OriginCheckKind.SharedHostingSuffix)
+            || OriginText.IsSharedHostingSuffix(text)
             || check.Expression is not MemberAccessExpressionSyntax memberAccess
             || !IsSideEffectFree(memberAccess.Expression)
             || OriginCheckRewrite.Target(check, memberAccess.Name.Identifier.ValueText) is not { } target
             || !OriginCheckRewrite.IsAcceptingPosition(target))
         {
-            return;
+            return false;
         }
 
         var comparison = check.ArgumentList.Arguments.Count > 1 ? check.ArgumentList.Arguments[1].ToString() : null;
@@ -68,7 +76,7 @@ public sealed class BypassableOriginCheckCodeFixProvider : CorsCodeFixProvider
             () => UnusedName(target, "originUri"));
         if (rewrite is null)
         {
-            return;
+            return false;
         }
 
         var replacement = SyntaxFactory.ParseExpression(rewrite).WithAdditionalAnnotations(Simplifier.Annotation).WithTriviaFrom(target);
@@ -78,14 +86,59 @@ public sealed class BypassableOriginCheckCodeFixProvider : CorsCodeFixProvider
                 _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(target, replacement))),
                 ExactHostOrSubdomainKey),
             diagnostic);
+        return true;
     }
 
-    private static void RegisterPatternFix(FixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model, InvocationExpressionSyntax check, string pattern)
+    /// <summary>
+    /// Replaces the check with <c>origins.Contains(origin)</c>, the origins listed in configuration (what CORS002's fix
+    /// reads); the exact parts of the predicate stay. Only where the check decides acceptance, so nothing new passes.
+    /// </summary>
+    private static void RegisterConfiguredFix(FixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model, InvocationExpressionSyntax check)
+    {
+        var name = CallSyntax.GetName(check)?.Identifier.ValueText;
+        var target = name is null ? null : OriginCheckRewrite.Target(check, name);
+        if (target is null
+            || !OriginCheckRewrite.IsAcceptingPosition(target)
+            || PredicateParameter(model, check, context.CancellationToken) is not { } origin
+            || ConfiguredOrigins.Find(model, target, context.CancellationToken) is not { } origins)
+        {
+            return;
+        }
+
+        var needsLinq = model.GetSpeculativeSymbolInfo(target.SpanStart, SyntaxFactory.ParseExpression("Enumerable"), SpeculativeBindingOption.BindAsExpression).Symbol is null;
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                "Allow only the origins listed in configuration",
+                _ => Task.FromResult(context.Document.WithSyntaxRoot(origins.ReplaceCheck(root, target, origin.Name, needsLinq))),
+                UseConfiguredOriginsKey),
+            diagnostic);
+    }
+
+    /// <summary>
+    /// The origin parameter of the predicate that holds <paramref name="check"/>: the single string parameter of the nearest
+    /// enclosing lambda, local function or method, which the check reads.
+    /// </summary>
+    private static IParameterSymbol? PredicateParameter(SemanticModel model, InvocationExpressionSyntax check, CancellationToken cancellationToken)
+    {
+        var function = check.Ancestors().FirstOrDefault(n => n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax);
+        var symbol = function is null ? null : (function is AnonymousFunctionExpressionSyntax ? model.GetSymbolInfo(function, cancellationToken).Symbol : model.GetDeclaredSymbol(function, cancellationToken)) as IMethodSymbol;
+        if (symbol is not { Parameters.Length: 1 } || symbol.Parameters[0].Type.SpecialType != SpecialType.System_String || symbol.ReturnType.SpecialType != SpecialType.System_Boolean)
+        {
+            return null;
+        }
+
+        var parameter = symbol.Parameters[0];
+        var reads = check.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()
+            .Any(i => i.Identifier.ValueText == parameter.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(i, cancellationToken).Symbol, parameter));
+        return reads ? parameter : null;
+    }
+
+    private static bool RegisterPatternFix(FixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model, InvocationExpressionSyntax check, string pattern)
     {
         if (!OriginCheckRewrite.IsAcceptingPosition(check)
             || PatternLiteral(root, model, check, pattern, context.CancellationToken) is not { } literal)
         {
-            return;
+            return false;
         }
 
         var fixedPattern = OriginText.AnchorAndEscapeHostDots(pattern);
@@ -99,6 +152,7 @@ public sealed class BypassableOriginCheckCodeFixProvider : CorsCodeFixProvider
                 _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(literal, replacement))),
                 AnchorPatternKey),
             diagnostic);
+        return true;
     }
 
     /// <summary>The literal that holds the pattern, in this document: an argument, a <c>new Regex("...")</c> field initializer, or a [GeneratedRegex] attribute.</summary>

@@ -53,7 +53,7 @@ public sealed class OriginNeverMatchesCodeFixProvider : CorsCodeFixProvider
             && OriginListSyntax.ReplaceWithSeveral(root, origin, origins) is { } split)
         {
             context.RegisterCodeFix(
-                CodeAction.Create($"Split into {origins.Length} origins", _ => Task.FromResult(context.Document.WithSyntaxRoot(split)), SplitOriginsKey),
+                CodeAction.Create($"Split into {origins.Length} origins{(diagnostic.Properties.ContainsKey(DiagnosticProperties.RevealsInsecureOrigin) ? " (reveals an insecure origin)" : string.Empty)}", _ => Task.FromResult(context.Document.WithSyntaxRoot(split)), SplitOriginsKey),
                 diagnostic);
         }
         else if (writtenOut && diagnostic.Properties.ContainsKey(DiagnosticProperties.RemoveEntry)

@@ -28,7 +28,7 @@ public sealed class UnknownPolicyNameCodeFixProvider : CorsCodeFixProvider
     {
         var root = context.Root;
         if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Candidates, out var candidates) || string.IsNullOrEmpty(candidates)
-            || FindNameLiteral(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)) is not { } literal)
+            || FindNameExpression(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)) is not { } literal)
         {
             return;
         }
@@ -45,13 +45,23 @@ public sealed class UnknownPolicyNameCodeFixProvider : CorsCodeFixProvider
         }
     }
 
-    /// <summary>The string literal that names the policy in <c>UseCors("x")</c>, <c>RequireCors("x")</c> or <c>[EnableCors("x")]</c>.</summary>
-    private static LiteralExpressionSyntax? FindNameLiteral(SyntaxNode node)
+    /// <summary>
+    /// The expression that names the policy in <c>UseCors("x")</c>, <c>RequireCors("x")</c> or <c>[EnableCors("x")]</c>: a
+    /// string literal, or in an attribute a constant (<c>[EnableCors(Policies.Frontend)]</c>), which the existing name replaces
+    /// there only (the constant may name other things).
+    /// </summary>
+    private static ExpressionSyntax? FindNameExpression(SyntaxNode node)
     {
+        if (node is AttributeSyntax { ArgumentList: { Arguments.Count: > 0 } attributeArguments })
+        {
+            var first = attributeArguments.Arguments[0];
+            return first.NameColon is null && first.NameEquals is null || first.NameEquals?.Name.Identifier.ValueText == "PolicyName"
+                ? first.Expression is LiteralExpressionSyntax or MemberAccessExpressionSyntax or IdentifierNameSyntax ? first.Expression : null
+                : null;
+        }
+
         var invocation = node as InvocationExpressionSyntax ?? node.Parent as InvocationExpressionSyntax;
-        var expressions = node is AttributeSyntax { ArgumentList: { } attributeArguments }
-            ? attributeArguments.Arguments.Select(static a => a.Expression)
-            : invocation?.ArgumentList.Arguments.Select(static a => a.Expression) ?? Enumerable.Empty<ExpressionSyntax>();
+        var expressions = invocation?.ArgumentList.Arguments.Select(static a => a.Expression) ?? Enumerable.Empty<ExpressionSyntax>();
         return expressions.OfType<LiteralExpressionSyntax>().FirstOrDefault(static l => l.IsKind(SyntaxKind.StringLiteralExpression));
     }
 }

@@ -21,6 +21,9 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CorsCodeFixProvider
 {
     public const string UseMiddlewareKey = "CORS016_UseMiddleware";
 
+    /// <summary>The app's CORS middleware already answers: the hand-written headers only go.</summary>
+    public const string UseExistingPolicyKey = "CORS016_UseExistingPolicy";
+
     public UseCorsMiddlewareCodeFixProvider()
         : base(DiagnosticIds.HandWrittenCorsHeaders, DiagnosticIds.RequestOriginReflected, DiagnosticIds.WildcardOriginWithCredentialsHeader)
     {
@@ -50,7 +53,7 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CorsCodeFixProvider
         var place = HeaderWriteModel.Build(HeaderWriteModel.PlaceOf(write), types, context.CancellationToken);
         if (await MiddlewarePlan.CreateAsync(context.Document, place, types, context.CancellationToken).ConfigureAwait(false) is { } plan)
         {
-            context.RegisterCodeFix(CodeAction.Create("Use the CORS middleware instead", plan.ApplyAsync, UseMiddlewareKey), diagnostic);
+            context.RegisterCodeFix(CodeAction.Create(plan.Title, plan.ApplyAsync, plan.UsesExistingPolicy ? UseExistingPolicyKey : UseMiddlewareKey), diagnostic);
         }
     }
 }

@@ -24,6 +24,12 @@ public sealed class WildcardSubdomainCodeFixProvider : CorsCodeFixProvider
 
     protected override void RegisterFixes(FixContext context, Diagnostic diagnostic)
     {
+        if (diagnostic.Properties.ContainsKey(DiagnosticProperties.SharedHostingWildcard))
+        {
+            // Strangers publish sites under a shared hosting domain: the flag would trust them all (CORS004).
+            return;
+        }
+
         var root = context.Root;
         var model = context.Model;
         var withOrigins = FindWithOrigins(root, model, diagnostic, context);

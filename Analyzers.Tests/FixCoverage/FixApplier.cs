@@ -74,6 +74,6 @@ public static class FixApplier
         }
 
         var after = await ProjectDiagnostics.CollectAsync(changed.GetProject(before.Project.Id)!);
-        return await FixValidity.ProblemAsync(before, after, document, diagnostic);
+        return await FixValidity.ProblemAsync(before, after, document, diagnostic, action.Title);
     }
 }

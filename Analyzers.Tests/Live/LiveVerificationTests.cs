@@ -89,6 +89,54 @@ public sealed class LiveVerificationTests
     }
 
     [Fact]
+    public async Task CORS004_SharedHostingSuffix_AcceptsAnyVercelSite_FixedCheckAllowsTheConfiguredOriginOnly()
+    {
+        var source = LiveScenarios.App(
+            "builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed(origin => origin.EndsWith(\".vercel.app\")).AllowAnyMethod().AllowCredentials()));",
+            "app.UseCors();\n" + LiveScenarios.Endpoints);
+        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.BypassableOriginCheck, BypassableOriginCheckCodeFixProvider.UseConfiguredOriginsKey);
+        const string stranger = "https://someone-else.vercel.app";
+
+        await using (var before = await StartAsync(source))
+        {
+            var evil = await before.GetAsync("/r", stranger);
+            Assert.True(evil.AllowOrigin == stranger && evil.AllowCredentials == "true", evil.ToString());
+        }
+
+        await using var after = await StartAsync(fixedSource);
+        await AssertAllowedAsync(after, AppOrigin, credentials: true);
+        await AssertRefusedAsync(after, stranger);
+    }
+
+    [Fact]
+    public async Task CORS017_EchoBesideTheCorsMiddleware_AnyOriginReadsWithCredentials_RemovedHeadersLeaveThePolicy()
+    {
+        var source = LiveScenarios.App(
+            "builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"https://app.example\").AllowAnyMethod().AllowCredentials()));",
+            """
+            app.Use(async (context, next) =>
+            {
+                context.Response.Headers["Access-Control-Allow-Origin"] = context.Request.Headers["Origin"];
+                context.Response.Headers["Access-Control-Allow-Credentials"] = "true";
+                await next();
+            });
+            app.UseCors();
+            """ + "\n" + LiveScenarios.Endpoints);
+        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.HandWrittenCorsHeaders, UseCorsMiddlewareCodeFixProvider.UseExistingPolicyKey);
+        Assert.DoesNotContain("Access-Control-Allow-Origin", fixedSource);
+
+        await using (var before = await StartAsync(source))
+        {
+            var evil = await before.GetAsync("/r", EvilOrigin);
+            Assert.True(evil.AllowOrigin == EvilOrigin && evil.AllowCredentials == "true", evil.ToString());
+        }
+
+        await using var after = await StartAsync(fixedSource);
+        await AssertAllowedAsync(after, AppOrigin, credentials: true);
+        await AssertRefusedAsync(after, EvilOrigin);
+    }
+
+    [Fact]
     public async Task CORS005_NullOrigin_IsEchoed_FixedAppRefusesIt()
     {
         var scenario = LiveScenarios.NullOrigin;

@@ -174,6 +174,42 @@ public sealed class CORS004BypassableOriginCheckTests
             expected: VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(0).WithArguments(check, bypass));
     }
 
+    [Theory]
+    [InlineData("o => o == \"https://app.contoso.com\" || o.{|#0:EndsWith(\".vercel.app\")|}", "o => o == \"https://app.contoso.com\" || (builder.Configuration.GetSection(\"Cors:AllowedOrigins\").Get<string[]>() ?? []).Contains(o)", "EndsWith(\".vercel.app\")", "every site anyone publishes on that hosting domain passes")]
+    [InlineData("o => o.{|#0:Contains(\"vercel.app\")|}", "o => (builder.Configuration.GetSection(\"Cors:AllowedOrigins\").Get<string[]>() ?? []).Contains(o)", "Contains(\"vercel.app\")", "it also accepts 'https://vercel.app.evil.example'")]
+    [InlineData("o => o.{|#0:EndsWith(\":3000\")|}", "o => (builder.Configuration.GetSection(\"Cors:AllowedOrigins\").Get<string[]>() ?? []).Contains(o)", "EndsWith(\":3000\")", "it also accepts 'https://evil:3000'")]
+    [InlineData("o => new Uri(o).IsLoopback || o.{|#0:Contains(\"tauri\")|}", "o => new Uri(o).IsLoopback || (builder.Configuration.GetSection(\"Cors:AllowedOrigins\").Get<string[]>() ?? []).Contains(o)", "Contains(\"tauri\")", "it also accepts 'https://tauri.evil.example'")]
+    public async Task HostCannotBeDerived_Fix_AllowsTheConfiguredOriginsKeepingExactParts(string predicate, string fixedPredicate, string check, string bypass)
+    {
+        // Which Vercel site, which host on port 3000, which Tauri origin: only a list can say; the exact parts stay.
+        await VerifyCS.VerifyCodeFixAsync(
+            Program(predicate),
+            Program(fixedPredicate),
+            BypassableOriginCheckCodeFixProvider.UseConfiguredOriginsKey,
+            expected: VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(0).WithArguments(check, bypass));
+    }
+
+    [Fact]
+    public async Task TwoUnderivableChecks_FixAll_AllowsTheConfiguredOrigins()
+    {
+        await VerifyCS.VerifyCodeFixAsync(
+            Program("o => o.{|#0:EndsWith(\".vercel.app\")|} || o.{|#1:EndsWith(\".netlify.app\")|}"),
+            Program("o => (builder.Configuration.GetSection(\"Cors:AllowedOrigins\").Get<string[]>() ?? []).Contains(o) || (builder.Configuration.GetSection(\"Cors:AllowedOrigins\").Get<string[]>() ?? []).Contains(o)"),
+            BypassableOriginCheckCodeFixProvider.UseConfiguredOriginsKey,
+            true,
+            VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(0).WithArguments("EndsWith(\".vercel.app\")", "every site anyone publishes on that hosting domain passes"),
+            VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(1).WithArguments("EndsWith(\".netlify.app\")", "every site anyone publishes on that hosting domain passes"));
+    }
+
+    [Fact]
+    public async Task NegatedUnderivableCheck_NoFix()
+    {
+        await VerifyCS.VerifyNoCodeFixAsync(
+            Program("o => !o.{|#0:EndsWith(\".vercel.app\")|}"),
+            BypassableOriginCheckCodeFixProvider.UseConfiguredOriginsKey,
+            VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(0).WithArguments("EndsWith(\".vercel.app\")", "every site anyone publishes on that hosting domain passes"));
+    }
+
     [Fact]
     public async Task UnanchoredVerbatimPattern_Fix_AnchorsAndKeepsVerbatim()
     {

@@ -189,6 +189,25 @@ public sealed class CORS007OriginNeverMatchesTests
     }
 
     [Fact]
+    public async Task SplitOriginsHidingHttpWithCredentials_FixAll_TitleSaysItRevealsAnInsecureOrigin()
+    {
+        var test = new VerifyCS.Test("""
+            var app = WebApplication.Create(args);
+            app.UseCors(p => p.WithOrigins({|#0:"https://a.contoso.com,http://b.contoso.com"|}).AllowCredentials());
+            """, """
+            var app = WebApplication.Create(args);
+            app.UseCors(p => p.WithOrigins("https://a.contoso.com", {|#1:"http://b.contoso.com"|}).{|#2:AllowCredentials()|});
+            """)
+        {
+            CodeActionEquivalenceKey = OriginNeverMatchesCodeFixProvider.SplitOriginsKey,
+            CodeActionVerifier = (action, verifier) => verifier.Equal("Split into 2 origins (reveals an insecure origin)", action.Title),
+        };
+        test.ExpectedDiagnostics.Add(NeverMatches("https://a.contoso.com,http://b.contoso.com", "it is one origin, not a list; pass each origin as its own argument"));
+        test.FixedState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.InsecureOriginWithCredentials).WithLocation(1).WithLocation(2).WithArguments("http://b.contoso.com"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task SplitOrigins_InArray_Fix_SeparateElements()
     {
         await VerifyCS.VerifyCodeFixAsync("""

@@ -68,6 +68,18 @@ public sealed class CORS008WildcardSubdomainTests
             """, WildcardSubdomainCodeFixProvider.AllowWildcardSubdomainsKey, expected: Ignored());
     }
 
+    [Theory]
+    [InlineData("https://*.vercel.app")]
+    [InlineData("https://*.azurewebsites.net")]
+    public async Task SharedHostingWildcard_NoFix(string shared)
+    {
+        // The flag would let every site published on the shared host in (CORS004): no action.
+        await VerifyCS.VerifyNoCodeFixAsync($$"""
+            var app = WebApplication.Create(args);
+            app.UseCors(p => p.WithOrigins({|#0:"https://*.contoso.com"|}, {|#1:"{{shared}}"|}).AllowAnyHeader());
+            """, WildcardSubdomainCodeFixProvider.AllowWildcardSubdomainsKey, Ignored(), Ignored(shared, 1));
+    }
+
     [Fact]
     public async Task AddFlag_MultiLineChain_Fix_AddsLine()
     {

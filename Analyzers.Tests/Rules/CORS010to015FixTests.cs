@@ -181,6 +181,119 @@ public sealed class CORS010to015FixTests
             Diagnostic(DiagnosticIds.CorsNeverApplied).WithLocation(0).WithLocation(1).WithArguments("a default policy is added"));
     }
 
+    [Theory]
+    [InlineData("spa")]
+    [InlineData("partners")]
+    public async Task CORS011_TwoNamedPolicies_FixAll_OneActionPerPolicy(string name)
+    {
+        // UseCors() would apply a default policy that does not exist (CORS013): each action names one policy.
+        var test = new CSharpCodeFixVerifier<PipelineRules, CorsNeverAppliedCodeFixProvider>.Test("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o =>
+            {
+                o.{|#0:AddPolicy("spa", p => p.WithOrigins("https://app.contoso.com"))|};
+                o.AddPolicy("partners", p => p.WithOrigins("https://fabrikam.com"));
+            });
+            var app = builder.Build();
+            {|#1:app.UseAuthorization();|}
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """, $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o =>
+            {
+                o.AddPolicy("spa", p => p.WithOrigins("https://app.contoso.com"));
+                o.AddPolicy("partners", p => p.WithOrigins("https://fabrikam.com"));
+            });
+            var app = builder.Build();
+            app.UseCors("{{name}}");
+            app.UseAuthorization();
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """)
+        {
+            CodeActionEquivalenceKey = CorsNeverAppliedCodeFixProvider.AddUseCorsKey + "." + name,
+        };
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.CorsNeverApplied).WithLocation(0).WithLocation(1).WithArguments("policy 'spa' is added"));
+        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CORS011_NamedPolicyAndEnableCorsWithoutName_NoFix()
+    {
+        // [EnableCors] without a name needs a default policy: no UseCors call makes this app work.
+        const string source = """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddCors(o => o.{|#0:AddPolicy("spa", p => p.WithOrigins("https://app.contoso.com"))|});
+            var app = builder.Build();
+            app.UseAuthorization();
+            app.MapControllers();
+            app.Run();
+
+            public class OrdersController : ControllerBase
+            {
+                [{|#1:EnableCors|}]
+                public IActionResult Get() => Ok();
+            }
+            """;
+        var test = new CSharpCodeFixVerifier<PipelineRules, CorsNeverAppliedCodeFixProvider>.Test(source, source)
+        {
+            CodeActionEquivalenceKey = CorsNeverAppliedCodeFixProvider.AddUseCorsKey,
+        };
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.CorsNeverApplied).WithLocation(0).WithArguments("policy 'spa' is added"));
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.UnknownPolicyName).WithLocation(1)
+            .WithArguments("[EnableCors] without a name applies the default policy, but no default policy is added and UseCors names none"));
+        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task CORS011_NamedPolicyAndEnableCorsWithItsName_Fix_InsertsUseCorsWithoutName()
+    {
+        await CSharpCodeFixVerifier<PipelineRules, CorsNeverAppliedCodeFixProvider>.VerifyNonLocalCodeFixAsync("""
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddCors(o => o.{|#0:AddPolicy("spa", p => p.WithOrigins("https://app.contoso.com"))|});
+            var app = builder.Build();
+            {|#1:app.UseAuthorization();|}
+            app.MapControllers();
+            app.Run();
+
+            [EnableCors("spa")]
+            public class OrdersController : ControllerBase
+            {
+                public IActionResult Get() => Ok();
+            }
+            """, """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddCors(o => o.AddPolicy("spa", p => p.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.UseCors();
+            app.UseAuthorization();
+            app.MapControllers();
+            app.Run();
+
+            [EnableCors("spa")]
+            public class OrdersController : ControllerBase
+            {
+                public IActionResult Get() => Ok();
+            }
+            """, CorsNeverAppliedCodeFixProvider.AddUseCorsKey,
+            Diagnostic(DiagnosticIds.CorsNeverApplied).WithLocation(0).WithLocation(1).WithArguments("policy 'spa' is added"));
+    }
+
     [Fact]
     public async Task CORS012_Fix_MovesAfterRoutingKeepingComment()
     {
@@ -342,6 +455,35 @@ public sealed class CORS010to015FixTests
     }
 
     [Fact]
+    public async Task CORS012_SecondUseCorsInPipeline_NoFix()
+    {
+        // Moved before UseAuthentication, UseCors("b") would still run after UseCors("a"): no position is right.
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o =>
+            {
+                o.AddPolicy("a", p => p.WithOrigins("https://app.contoso.com"));
+                o.AddPolicy("b", p => p.WithOrigins("https://fabrikam.com"));
+            });
+            var app = builder.Build();
+            app.UseCors("a");
+            app.UseAuthentication();
+            {|#1:app.UseAuthorization();|}
+            {|#0:app.UseCors("b");|}
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """;
+        var test = new CSharpCodeFixVerifier<PipelineRules, MisplacedUseCorsCodeFixProvider>.Test(source, source)
+        {
+            CodeActionEquivalenceKey = MisplacedUseCorsCodeFixProvider.MoveUseCorsKey,
+        };
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticDescriptors.MisplacedUseCors).WithLocation(0).WithLocation(1)
+            .WithArguments("UseAuthorization", "preflight requests to endpoints that require authorization get the authentication challenge instead of CORS headers"));
+        test.DisabledDiagnostics.Add(DiagnosticIds.SecondCorsMiddleware);
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task CORS013_Fix_OffersClosestNameFirst()
     {
         const string source = """
@@ -406,6 +548,123 @@ public sealed class CORS010to015FixTests
             """, UnknownPolicyNameCodeFixProvider.UseExistingPolicyKey + ".spa",
             Diagnostic(DiagnosticIds.UnknownPolicyName).WithLocation(0).WithArguments("No CORS policy named 'sap' is added (added: 'spa')"),
             Diagnostic(DiagnosticIds.UnknownPolicyName).WithLocation(1).WithArguments("No CORS policy named 'SPA' is added (added: 'spa')"));
+    }
+
+    [Fact]
+    public async Task CORS013_EnableCorsWithConstantAndPolicyInExtensionMethod_FixAll_UsesTheExistingName()
+    {
+        await CSharpCodeFixVerifier<PipelineRules, UnknownPolicyNameCodeFixProvider>.VerifyNonLocalCodeFixAsync("""
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddCorsPolicies();
+            var app = builder.Build();
+            app.UseCors();
+            app.MapControllers();
+            app.Run();
+
+            public static class Policies
+            {
+                public const string Frontend = "Frontend";
+            }
+
+            public static class CorsExtensions
+            {
+                public static IServiceCollection AddCorsPolicies(this IServiceCollection services) =>
+                    services.AddCors(options => options.AddPolicy("AllowFrontend", p => p.WithOrigins("https://app.contoso.com")));
+            }
+
+            [{|#0:EnableCors(Policies.Frontend)|}]
+            public class OrdersController : ControllerBase
+            {
+                public IActionResult Get() => Ok();
+            }
+
+            [{|#1:EnableCors("allowfrontend")|}]
+            public class InvoicesController : ControllerBase
+            {
+                public IActionResult Get() => Ok();
+            }
+            """, """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddCorsPolicies();
+            var app = builder.Build();
+            app.UseCors();
+            app.MapControllers();
+            app.Run();
+
+            public static class Policies
+            {
+                public const string Frontend = "Frontend";
+            }
+
+            public static class CorsExtensions
+            {
+                public static IServiceCollection AddCorsPolicies(this IServiceCollection services) =>
+                    services.AddCors(options => options.AddPolicy("AllowFrontend", p => p.WithOrigins("https://app.contoso.com")));
+            }
+
+            [EnableCors("AllowFrontend")]
+            public class OrdersController : ControllerBase
+            {
+                public IActionResult Get() => Ok();
+            }
+
+            [EnableCors("AllowFrontend")]
+            public class InvoicesController : ControllerBase
+            {
+                public IActionResult Get() => Ok();
+            }
+            """, UnknownPolicyNameCodeFixProvider.UseExistingPolicyKey + ".AllowFrontend",
+            Diagnostic(DiagnosticIds.UnknownPolicyName).WithLocation(0).WithArguments("No CORS policy named 'Frontend' is added (added: 'AllowFrontend')"),
+            Diagnostic(DiagnosticIds.UnknownPolicyName).WithLocation(1).WithArguments("No CORS policy named 'allowfrontend' is added (added: 'AllowFrontend')"));
+    }
+
+    [Fact]
+    public async Task CORS013_StartupPolicyAndControllerAttribute_Fix_UsesTheExistingName()
+    {
+        const string source = """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            public static class Program
+            {
+                public static void Main(string[] args) =>
+                    Host.CreateDefaultBuilder(args).ConfigureWebHostDefaults(web => web.UseStartup<Startup>()).Build().Run();
+            }
+
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddControllers();
+                    services.AddCors(options => options.AddPolicy("AllowOrigin", b => b.WithOrigins("https://app.contoso.com")));
+                }
+
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.UseCors();
+                    app.UseEndpoints(e => e.MapControllers());
+                }
+            }
+
+            [ApiController]
+            [{|#0:EnableCors("AllowOrigins")|}]
+            public class OrdersController : ControllerBase
+            {
+                public IActionResult Get() => Ok();
+            }
+            """;
+        await CSharpCodeFixVerifier<PipelineRules, UnknownPolicyNameCodeFixProvider>.VerifyNonLocalCodeFixAsync(
+            source, source.Replace("{|#0:EnableCors(\"AllowOrigins\")|}", "EnableCors(\"AllowOrigin\")"), UnknownPolicyNameCodeFixProvider.UseExistingPolicyKey + ".AllowOrigin",
+            Diagnostic(DiagnosticIds.UnknownPolicyName).WithLocation(0).WithArguments("No CORS policy named 'AllowOrigins' is added (added: 'AllowOrigin')"));
     }
 
     [Fact]

@@ -203,6 +203,320 @@ public sealed class CORS016to018FixTests
         await test.RunAsync();
     }
 
+    [Fact]
+    public async Task MiddlewareRegisteredJustBeforeAuthorization_Fix_InsertsUseCorsBeforeAuthorization()
+    {
+        // The registration that goes sits right before the slot: UseCors still lands before UseAuthorization (no CORS012).
+        await VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            var app = builder.Build();
+            app.UseHttpsRedirection();
+            app.UseMiddleware<CorsHeaders>();
+            app.UseAuthorization();
+            app.MapControllers();
+            app.Run();
+
+            public class CorsHeaders : IMiddleware
+            {
+                public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+                {
+                    {|#0:context.Response.Headers.Add("Access-Control-Allow-Origin", "https://app.contoso.com")|};
+                    {|#1:context.Response.Headers.Add("Access-Control-Allow-Methods", "GET, PUT")|};
+                    await next(context);
+                }
+            }
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddCors(options => options.AddPolicy("AppCors", policy => policy.WithOrigins("https://app.contoso.com").WithMethods("GET", "PUT")));
+            var app = builder.Build();
+            app.UseHttpsRedirection();
+            app.UseCors("AppCors");
+            app.UseAuthorization();
+            app.MapControllers();
+            app.Run();
+
+            """,
+            Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithLocation(1).WithArguments("Access-Control-Allow-Origin, Access-Control-Allow-Methods"));
+    }
+
+    [Fact]
+    public async Task TypedPropertiesInExtensionMethodMiddleware_Fix_DoesNotThrow()
+    {
+        await VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseAllowAll();
+            app.MapGet("/", () => "ok");
+            app.Run();
+
+            public static class AccessControlExtensions
+            {
+                public static WebApplication UseAllowAll(this WebApplication app)
+                {
+                    app.Use(async (context, next) =>
+                    {
+                        {|#0:context.Response.Headers.AccessControlAllowOrigin = "*"|};
+                        {|#1:context.Response.Headers.AccessControlAllowHeaders = "*"|};
+                        {|#2:context.Response.Headers.AccessControlAllowMethods = "*"|};
+                        await next(context);
+                    });
+                    return app;
+                }
+            }
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("AppCors", policy => policy.AllowAnyOrigin().AllowAnyMethod().AllowAnyHeader()));
+            var app = builder.Build();
+            app.UseAllowAll();
+            app.UseCors("AppCors");
+            app.MapGet("/", () => "ok");
+            app.Run();
+
+            public static class AccessControlExtensions
+            {
+                public static WebApplication UseAllowAll(this WebApplication app)
+                {
+                    return app;
+                }
+            }
+            """,
+            Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("Access-Control-Allow-Origin, Access-Control-Allow-Headers, Access-Control-Allow-Methods"));
+    }
+
+    [Fact]
+    public async Task ClassBesideAnyOriginPolicy_Fix_RemovesTheHeadersAndSaysCredentialsStayOut()
+    {
+        // The app already runs UseCors("AllowAll"): the policy allows the origin, methods and headers; credentials next to
+        // any origin are never folded into it, and the title says so.
+        var test = new CSharpCodeFixVerifier<HeaderRules, UseCorsMiddlewareCodeFixProvider>.Test("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddCors(options =>
+            {
+                options.AddPolicy("AllowAll", policy => policy.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod());
+            });
+            var app = builder.Build();
+            app.UseMiddleware<CorsHeaders>();
+            app.UseCors("AllowAll");
+            app.UseAuthorization();
+            app.MapControllers();
+            app.Run();
+
+            public class CorsHeaders
+            {
+                private readonly RequestDelegate _next;
+
+                public CorsHeaders(RequestDelegate next) => _next = next;
+
+                public async Task InvokeAsync(HttpContext context)
+                {
+                    {|#0:context.Response.Headers.Add("Access-Control-Allow-Origin", "http://localhost:3000")|};
+                    {|#1:context.Response.Headers.Add("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, OPTIONS")|};
+                    {|#2:context.Response.Headers.Add("Access-Control-Allow-Headers", "Content-Type, Authorization")|};
+                    {|#3:context.Response.Headers.Add("Access-Control-Allow-Credentials", "true")|};
+                    await _next(context);
+                }
+            }
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddCors(options =>
+            {
+                options.AddPolicy("AllowAll", policy => policy.AllowAnyOrigin().AllowAnyHeader().AllowAnyMethod());
+            });
+            var app = builder.Build();
+            app.UseCors("AllowAll");
+            app.UseAuthorization();
+            app.MapControllers();
+            app.Run();
+
+            """)
+        {
+            CodeActionEquivalenceKey = UseCorsMiddlewareCodeFixProvider.UseExistingPolicyKey,
+            CodeActionVerifier = (action, verifier) => verifier.Equal("Remove the hand-written CORS headers: policy 'AllowAll' answers (not carried over: credentials)", action.Title),
+        };
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(3)
+            .WithArguments("Access-Control-Allow-Origin, Access-Control-Allow-Methods, Access-Control-Allow-Headers, Access-Control-Allow-Credentials"));
+        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllCheck;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task InlineEchoBesideListedPolicy_Fix_RemovesTheMiddlewareAndSaysTheEchoStaysOut()
+    {
+        var test = new CSharpCodeFixVerifier<HeaderRules, UseCorsMiddlewareCodeFixProvider>.Test("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com").AllowAnyHeader().AllowAnyMethod().AllowCredentials()));
+            var app = builder.Build();
+            app.Use(async (context, next) =>
+            {
+                {|#0:{|#2:context.Response.Headers["Access-Control-Allow-Origin"] = context.Request.Headers["Origin"]|}|};
+                {|#1:context.Response.Headers["Access-Control-Allow-Credentials"] = "true"|};
+                if (context.Request.Method == HttpMethods.Options)
+                {
+                    context.Response.StatusCode = 204;
+                    return;
+                }
+
+                await next();
+            });
+            app.UseCors();
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com").AllowAnyHeader().AllowAnyMethod().AllowCredentials()));
+            var app = builder.Build();
+            app.UseCors();
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """)
+        {
+            CodeActionEquivalenceKey = UseCorsMiddlewareCodeFixProvider.UseExistingPolicyKey,
+            CodeActionVerifier = (action, verifier) => verifier.Equal("Remove the hand-written CORS headers: the default policy answers (not carried over: the echoed request origin)", action.Title),
+        };
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithLocation(1).WithArguments("Access-Control-Allow-Origin, Access-Control-Allow-Credentials"));
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.RequestOriginReflected).WithLocation(2).WithArguments(", and with Access-Control-Allow-Credentials: true any website can act as the signed-in user"));
+        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllCheck;
+        await test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("\"https://partners.contoso.com\"", "")]
+    [InlineData("\"https://app.contoso.com\"", ".WithMethods(\"PUT\")")]
+    public async Task PolicyLacksWhatTheHeadersAllowed_NoFix(string origin, string methods)
+    {
+        // Removing the headers would take a listed origin or a method away: that is for a person to decide.
+        var source = $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("spa", p => p.WithOrigins("https://app.contoso.com"){{methods}}));
+            var app = builder.Build();
+            app.Use(async (context, next) =>
+            {
+                {|#0:context.Response.Headers["Access-Control-Allow-Origin"] = {{origin}}|};
+                {|#1:context.Response.Headers["Access-Control-Allow-Methods"] = "DELETE"|};
+                await next();
+            });
+            app.UseCors("spa");
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """;
+        var test = new CSharpCodeFixVerifier<HeaderRules, UseCorsMiddlewareCodeFixProvider>.Test(source, source)
+        {
+            CodeActionEquivalenceKey = UseCorsMiddlewareCodeFixProvider.UseExistingPolicyKey,
+        };
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithLocation(1).WithArguments("Access-Control-Allow-Origin, Access-Control-Allow-Methods"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task UseCorsOnlyInDevelopment_NoFix()
+    {
+        // In production only the hand-written headers answer: removing them would leave no CORS at all there.
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.AllowAnyOrigin()));
+            var app = builder.Build();
+            if (app.Environment.IsDevelopment())
+            {
+                app.UseCors();
+            }
+
+            app.Use(async (context, next) =>
+            {
+                {|#0:context.Response.Headers["Access-Control-Allow-Origin"] = "*"|};
+                await next();
+            });
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """;
+        var test = new CSharpCodeFixVerifier<HeaderRules, UseCorsMiddlewareCodeFixProvider>.Test(source, source)
+        {
+            CodeActionEquivalenceKey = UseCorsMiddlewareCodeFixProvider.UseExistingPolicyKey,
+        };
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithArguments("Access-Control-Allow-Origin"));
+        await test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("context.Request.Method == HttpMethod.Options.Method", "await context.Response.WriteAsync(\"OK\");")]
+    [InlineData("context.Request.Method == HttpMethods.Options", "await context.Response.CompleteAsync();")]
+    [InlineData("\"OPTIONS\".Equals(context.Request.Method, StringComparison.OrdinalIgnoreCase)", "")]
+    [InlineData("context.Request.Method.Equals(\"OPTIONS\")", "")]
+    public async Task PreflightShortCircuitSpellings_Fix_RemovesTheMiddleware(string condition, string answer)
+    {
+        await VerifyAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.Use(async (context, next) =>
+            {
+                {|#0:context.Response.Headers["Access-Control-Allow-Origin"] = "https://app.contoso.com"|};
+                {|#1:context.Response.Headers["Access-Control-Allow-Methods"] = "GET, PUT"|};
+                if ({{condition}})
+                {
+                    context.Response.StatusCode = 200;
+                    {{answer}}
+                    return;
+                }
+
+                await next();
+            });
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("AppCors", policy => policy.WithOrigins("https://app.contoso.com").WithMethods("GET", "PUT")));
+            var app = builder.Build();
+            app.UseCors("AppCors");
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """,
+            Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithLocation(1).WithArguments("Access-Control-Allow-Origin, Access-Control-Allow-Methods"));
+    }
+
+    [Fact]
+    public async Task ClassReturningWriteAsyncForPreflight_Fix_RemovesRegistrationAndClass()
+    {
+        await VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.UseMiddleware<PreflightMiddleware>();
+            app.MapGet("/", () => "ok");
+            app.Run();
+
+            public class PreflightMiddleware
+            {
+                private readonly RequestDelegate _next;
+
+                public PreflightMiddleware(RequestDelegate next) => _next = next;
+
+                public Task Invoke(HttpContext context)
+                {
+                    {|#0:context.Response.Headers.Add("Access-Control-Allow-Origin", "https://app.contoso.com")|};
+                    {|#1:context.Response.Headers.Add("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE")|};
+                    if ("OPTIONS".Equals(context.Request.Method, StringComparison.OrdinalIgnoreCase))
+                    {
+                        context.Response.StatusCode = 200;
+                        return context.Response.WriteAsync("OK");
+                    }
+
+                    return _next.Invoke(context);
+                }
+            }
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("AppCors", policy => policy.WithOrigins("https://app.contoso.com").WithMethods("GET", "POST", "PUT", "DELETE")));
+            var app = builder.Build();
+            app.UseCors("AppCors");
+            app.MapGet("/", () => "ok");
+            app.Run();
+
+            """,
+            Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithLocation(1).WithArguments("Access-Control-Allow-Origin, Access-Control-Allow-Methods"));
+    }
+
     private static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<HeaderRules>.Diagnostic(id);
 
     private static async Task VerifyAsync(string source, string fixedSource, params DiagnosticResult[] expected)

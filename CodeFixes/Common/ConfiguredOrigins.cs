@@ -70,6 +70,22 @@ internal sealed class ConfiguredOrigins
         Apply(root, withOrigins, null, renameToWithOrigins: false);
 
     /// <summary>
+    /// Replaces <paramref name="check"/>, a condition in an origin predicate, with <c>origins.Contains(<paramref name="origin"/>)</c>:
+    /// where the check passed, only the origins listed in configuration pass now.
+    /// </summary>
+    /// <paramref name="needsLinq"/> is true where <c>System.Linq</c> is not imported (its <c>Contains</c> reads the array).
+    public SyntaxNode ReplaceCheck(SyntaxNode root, ExpressionSyntax check, string origin, bool needsLinq)
+    {
+        var annotated = _reach.Annotate(root, check, TargetAnnotation);
+        var current = annotated.GetAnnotatedNodes(TargetAnnotation).First();
+        var list = _reach.UsesHoistedLocal ? _reach.HoistedName : "(" + ReadText() + ")";
+        var replacement = SyntaxFactory.ParseExpression($"{list}.Contains({origin})").WithTriviaFrom(current);
+        var rewritten = _reach.Complete(annotated.ReplaceNode(current, replacement), ReadText());
+        rewritten = needsLinq ? Imports.AddUsing(rewritten, "System.Linq") : rewritten;
+        return _needsUsing ? Imports.AddUsing(rewritten, ConfigurationNamespace) : rewritten;
+    }
+
+    /// <summary>
     /// Gives <paramref name="target"/> the origins as its only argument (and the name <c>WithOrigins</c>), then makes
     /// configuration reachable there (drops <c>static</c>, hoists a local, or reads configuration through the options system).
     /// </summary>

@@ -21,6 +21,7 @@ internal sealed class HandWrittenCorsCleanup
     {
         "ContainsKey", "IsOptions", "Equals", "ToString", "ToLower", "ToLowerInvariant", "ToUpper", "ToUpperInvariant", "Trim",
         "IsNullOrEmpty", "IsNullOrWhiteSpace", "StartsWith", "EndsWith", "Contains", "FirstOrDefault",
+        "IsDevelopment", "IsProduction", "IsStaging", "IsEnvironment",
     };
 
     private HandWrittenCorsCleanup(BlockSyntax? body, IReadOnlyCollection<SyntaxNode> removed, bool onlyPassesOn)
@@ -134,11 +135,23 @@ internal sealed class HandWrittenCorsCleanup
     private static IEnumerable<StatementSyntax> Statements(BlockSyntax body) =>
         body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<StatementSyntax>();
 
-    /// <summary><c>HttpMethods.IsOptions(context.Request.Method)</c> or a comparison of the method with <c>"OPTIONS"</c>.</summary>
+    /// <summary>
+    /// <c>HttpMethods.IsOptions(context.Request.Method)</c>, or a comparison of the method with <c>"OPTIONS"</c> (either side,
+    /// <c>==</c> or <c>Equals</c>), <c>HttpMethods.Options</c> or <c>HttpMethod.Options.Method</c>.
+    /// </summary>
     private static bool IsPreflightCheck(ExpressionSyntax condition) =>
         condition.DescendantNodesAndSelf().Any(n =>
             n is InvocationExpressionSyntax invocation && CallSyntax.GetName(invocation)?.Identifier.ValueText == "IsOptions"
-            || n is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) && string.Equals(literal.Token.ValueText, "OPTIONS", StringComparison.OrdinalIgnoreCase));
+            || n is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) && string.Equals(literal.Token.ValueText, "OPTIONS", StringComparison.OrdinalIgnoreCase)
+            || n is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Options", Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax } access
+                && LastName(access.Expression) is "HttpMethods" or "HttpMethod");
+
+    private static string? LastName(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        _ => null,
+    };
 
     /// <summary>What a preflight short-circuit does: set the status, complete or write the response, return.</summary>
     private static bool IsPreflightAnswer(StatementSyntax statement)
@@ -149,6 +162,9 @@ internal sealed class HandWrittenCorsCleanup
                 return true;
             case ReturnStatementSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CompletedTask" } }:
                 return true;
+            case ReturnStatementSyntax { Expression: InvocationExpressionSyntax returned }:
+                // return context.Response.WriteAsync("OK"); in a middleware that returns its Task.
+                return CallSyntax.GetName(returned)?.Identifier.ValueText is "CompleteAsync" or "WriteAsync" or "StartAsync";
             case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "StatusCode" } } }:
                 return true;
             case ExpressionStatementSyntax { Expression: var expression }:

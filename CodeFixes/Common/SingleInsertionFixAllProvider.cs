@@ -28,16 +28,28 @@ internal sealed class SingleInsertionFixAllProvider : FixAllProvider
                 var done = new HashSet<(string?, Microsoft.CodeAnalysis.Text.TextSpan, string)>();
                 foreach (var diagnostic in diagnostics)
                 {
-                    if (StatementInsertion.Read(diagnostic, DiagnosticProperties.Statement) is { } insertion
-                        && done.Add((insertion.Slot.SourceTree?.FilePath, insertion.Slot.SourceSpan, insertion.Code)))
+                    if (StatementInsertion.Read(diagnostic, DiagnosticProperties.Statement) is not { } insertion)
                     {
-                        solution = await StatementInsertion.InsertAsync(solution, insertion.Slot, insertion.Placement, insertion.Code, cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+
+                    // The statement of the action Fix All was started from: with several choices, the one of the same key.
+                    foreach (var (code, key) in StatementInsertion.Choices(diagnostic, insertion.Code, BaseKey(fixAllContext.CodeActionEquivalenceKey)))
+                    {
+                        if (key == fixAllContext.CodeActionEquivalenceKey && done.Add((insertion.Slot.SourceTree?.FilePath, insertion.Slot.SourceSpan, code)))
+                        {
+                            solution = await StatementInsertion.InsertAsync(solution, insertion.Slot, insertion.Placement, code, cancellationToken).ConfigureAwait(false);
+                        }
                     }
                 }
 
                 return solution;
             },
             fixAllContext.CodeActionEquivalenceKey));
+
+    /// <summary>The provider's key without the policy name a choice adds after a dot.</summary>
+    private static string BaseKey(string? key) =>
+        key is null ? string.Empty : key.IndexOf('.') is var dot and >= 0 ? key.Substring(0, dot) : key;
 
     private static async Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(FixAllContext context)
     {

@@ -26,18 +26,46 @@ internal static class StatementInsertion
         return (diagnostic.AdditionalLocations[slotIndex], placement, code);
     }
 
-    /// <summary>Registers the action that inserts the diagnostic's statement at its slot, when it carries one.</summary>
+    /// <summary>
+    /// Registers one action per statement the diagnostic carries at its slot. A diagnostic with several statements (one
+    /// per line) names each in <see cref="DiagnosticProperties.Candidates"/>; that action's key is the key, a dot and the name.
+    /// </summary>
     public static void RegisterFix(FixContext context, Diagnostic diagnostic, string title, string equivalenceKey)
     {
         if (Read(diagnostic, DiagnosticProperties.Statement) is { } insertion)
         {
             var solution = context.Document.Project.Solution;
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    string.Format(System.Globalization.CultureInfo.InvariantCulture, title, insertion.Code),
-                    cancellationToken => InsertAsync(solution, insertion.Slot, insertion.Placement, insertion.Code, cancellationToken),
-                    equivalenceKey),
-                diagnostic);
+            foreach (var (code, key) in Choices(diagnostic, insertion.Code, equivalenceKey))
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        string.Format(System.Globalization.CultureInfo.InvariantCulture, title, code),
+                        cancellationToken => InsertAsync(solution, insertion.Slot, insertion.Placement, code, cancellationToken),
+                        key),
+                    diagnostic);
+            }
+        }
+    }
+
+    /// <summary>The statements a diagnostic carries, each with the equivalence key of its action.</summary>
+    public static System.Collections.Generic.IEnumerable<(string Code, string Key)> Choices(Diagnostic diagnostic, string code, string equivalenceKey)
+    {
+        var statements = code.Split('\n');
+        if (statements.Length == 1)
+        {
+            yield return (code, equivalenceKey);
+            yield break;
+        }
+
+        if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Candidates, out var candidates) || candidates is null)
+        {
+            yield break;
+        }
+
+        var names = candidates.Split('\n');
+        for (var i = 0; i < statements.Length && i < names.Length; i++)
+        {
+            yield return (statements[i], equivalenceKey + "." + names[i]);
         }
     }
 

@@ -62,6 +62,11 @@ internal sealed class MiddlewarePlan
 
         var project = document.Project;
         var scan = await ProjectScan.CreateAsync(project, types, cancellationToken).ConfigureAwait(false);
+        if (scan.HasUseCors && ControllerAction(place, types) is null)
+        {
+            return await ForExistingPolicyAsync(document, place, scan, types, cancellationToken).ConfigureAwait(false);
+        }
+
         var policyName = FreshName.Pick(PolicyNameBase, scan.PolicyNames.Contains);
 
         // Where the policy goes, and the configuration in scope there for dynamic origins.
@@ -127,9 +132,54 @@ internal sealed class MiddlewarePlan
         return new MiddlewarePlan(document, cleanup, policyName, policy, addCorsBlock, newRegistration, useCors, action, middlewareRegistration, deadClass);
     }
 
+    /// <summary>The action's title.</summary>
+    public string Title { get; private set; } = "Use the CORS middleware instead";
+
+    /// <summary>True when the app's CORS middleware already answers and the fix only removes the hand-written headers.</summary>
+    public bool UsesExistingPolicy { get; private set; }
+
+    /// <summary>
+    /// The app already runs the CORS middleware: a second one would run twice, so the hand-written headers go, and the
+    /// policy it applies answers. Only when that policy already allows every safe thing the headers allowed.
+    /// </summary>
+    private static async Task<MiddlewarePlan?> ForExistingPolicyAsync(Document document, HeaderWriteModel place, ProjectScan scan, CorsKnownTypes types, CancellationToken cancellationToken)
+    {
+        if (ExistingPolicyCoverage.Check(place, scan, types, cancellationToken) is not { } coverage)
+        {
+            return null;
+        }
+
+        var cleanup = HandWrittenCorsCleanup.Plan(place, cancellationToken);
+        var middlewareRegistration = HandWrittenMiddlewareClass.RegistrationToRemove(place, cleanup, scan, out var middleware);
+        if (middleware is not null && scan.MiddlewareRegistrations.Any(r => SymbolEqualityComparer.Default.Equals(r.Middleware, middleware)
+            && !ExistingPolicyCoverage.RunsForEveryRequest(r.Statement is Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax global ? global.Statement : r.Statement)))
+        {
+            // Registered in a branch or under a condition: the app's UseCors may not run where the headers did.
+            return null;
+        }
+
+        var deadClass = middlewareRegistration is { } registered && middleware is not null
+            ? await HandWrittenMiddlewareClass.DeadClassAsync(document.Project.Solution, middleware, registered.Item2, cancellationToken).ConfigureAwait(false)
+            : null;
+        var notCarried = coverage.NotCarried.Count == 0 ? string.Empty : $" (not carried over: {string.Join(", ", coverage.NotCarried)})";
+        return new MiddlewarePlan(document, cleanup, string.Empty, string.Empty, null, null, null, null, middlewareRegistration, deadClass)
+        {
+            Title = $"Remove the hand-written CORS headers: {coverage.Label} answers{notCarried}",
+            UsesExistingPolicy = true,
+        };
+    }
+
     public async Task<Solution> ApplyAsync(CancellationToken cancellationToken)
     {
         var editor = new SolutionEditor(_document.Project.Solution);
+
+        // The insertion slots are marked before any edit, so that the removals cannot move them.
+        var registrationMark = _newRegistration is { } newRegistration
+            ? await RemappedInsertion.MarkAsync(editor, newRegistration.Document.Id, newRegistration.Slot, cancellationToken).ConfigureAwait(false)
+            : null;
+        var useCorsMark = _useCors is { } newUseCors
+            ? await RemappedInsertion.MarkAsync(editor, newUseCors.Document.Id, newUseCors.Slot, cancellationToken).ConfigureAwait(false)
+            : null;
         var documentEditor = await editor.GetDocumentEditorAsync(_document.Id, cancellationToken).ConfigureAwait(false);
         if (_deadMiddlewareClass is not null)
         {
@@ -168,14 +218,14 @@ internal sealed class MiddlewarePlan
             solution = solution.WithDocumentSyntaxRoot(_document.Id, Imports.AddUsing(withAttribute, "Microsoft.AspNetCore.Cors"));
         }
 
-        if (_newRegistration is { } registration)
+        if (_newRegistration is { } registration && registrationMark is not null)
         {
-            solution = await RemappedInsertion.InsertAsync(solution, registration.Document.Id, registration.Slot, registration.Placement, registration.Code, cancellationToken).ConfigureAwait(false);
+            solution = await RemappedInsertion.InsertAsync(solution, registration.Document.Id, registrationMark, registration.Placement, registration.Code, cancellationToken).ConfigureAwait(false);
         }
 
-        if (_useCors is { } useCors)
+        if (_useCors is { } useCors && useCorsMark is not null)
         {
-            solution = await RemappedInsertion.InsertAsync(solution, useCors.Document.Id, useCors.Slot, useCors.Placement, useCors.Code, cancellationToken).ConfigureAwait(false);
+            solution = await RemappedInsertion.InsertAsync(solution, useCors.Document.Id, useCorsMark, useCors.Placement, useCors.Code, cancellationToken).ConfigureAwait(false);
         }
 
         return solution;

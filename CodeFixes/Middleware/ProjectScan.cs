@@ -26,6 +26,12 @@ internal sealed class ProjectScan
 
     public bool HasUseCors { get; private set; }
 
+    /// <summary>Every <c>UseCors(...)</c> call of the project.</summary>
+    public List<IInvocationOperation> UseCorsCalls { get; } = new();
+
+    /// <summary>Every <c>AddPolicy</c> (with its name when constant) and <c>AddDefaultPolicy</c> (a null name) call.</summary>
+    public List<(string? Name, IInvocationOperation Call)> AddedPolicies { get; } = new();
+
     /// <summary><c>app.UseMiddleware&lt;T&gt;()</c> statements, by middleware class.</summary>
     public List<(Document Document, INamedTypeSymbol Middleware, SyntaxNode Statement)> MiddlewareRegistrations { get; } = new();
 
@@ -104,9 +110,18 @@ internal sealed class ProjectScan
         {
             case CorsCallKind.AddPolicy when CorsCalls.AddedPolicyName(invocation, cancellationToken) is { } name:
                 PolicyNames.Add(name);
+                AddedPolicies.Add((name, invocation));
+                break;
+            case CorsCallKind.AddPolicy:
+                // A name known only at run time: no UseCors name can be matched to it.
+                AddedPolicies.Add(("\0", invocation));
+                break;
+            case CorsCallKind.AddDefaultPolicy:
+                AddedPolicies.Add((null, invocation));
                 break;
             case CorsCallKind.UseCors:
                 HasUseCors = true;
+                UseCorsCalls.Add(invocation);
                 break;
             case CorsCallKind.HostBuild:
                 registrations.AddHostBuild(invocation);

@@ -1,41 +1,38 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.FindSymbols;
-using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace CorsAnalyzers.CodeFixes.Middleware;
 
-/// <summary>Inserts a statement at a slot the analyzer computed on the original text, after other edits of the same fix.</summary>
+/// <summary>
+/// Inserts a statement at a slot the analyzer computed on the original text, after other edits of the same fix: the
+/// slot's node is marked before the edits and found again after them, so that removals next to it cannot shift it.
+/// </summary>
 internal static class RemappedInsertion
 {
-    /// <summary>Inserts into the current version of a document, whose earlier edits may have moved the slot.</summary>
-    public static async Task<Solution> InsertAsync(Solution solution, DocumentId documentId, Location slot, string placement, string code, CancellationToken cancellationToken)
+    /// <summary>Marks the node at <paramref name="slot"/> in the editor of its document.</summary>
+    public static async Task<SyntaxAnnotation> MarkAsync(SolutionEditor editor, DocumentId documentId, Location slot, CancellationToken cancellationToken)
     {
-        var document = solution.GetDocument(documentId)!;
-        var original = slot.SourceTree!;
-        var current = await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
-        var span = slot.SourceSpan;
-        if (current is not null && current != original)
+        var annotation = new SyntaxAnnotation("CorsAnalyzers.Slot");
+        var documentEditor = await editor.GetDocumentEditorAsync(documentId, cancellationToken).ConfigureAwait(false);
+        var node = documentEditor.OriginalRoot.FindNode(slot.SourceSpan, getInnermostNodeForTie: true);
+        documentEditor.ReplaceNode(node, (current, _) => current.WithAdditionalAnnotations(annotation));
+        return annotation;
+    }
+
+    /// <summary>Inserts at the marked node of the current version of the document; no change when the node is gone.</summary>
+    public static async Task<Solution> InsertAsync(Solution solution, DocumentId documentId, SyntaxAnnotation mark, string placement, string code, CancellationToken cancellationToken)
+    {
+        var document = solution.GetDocument(documentId);
+        if (document is null || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root
+            || root.GetAnnotatedNodes(mark).FirstOrDefault() is not { } anchor)
         {
-            // Map the slot through the text changes made to this document so far.
-            foreach (var change in current.GetChanges(original).OrderBy(c => c.Span.Start))
-            {
-                if (change.Span.End <= slot.SourceSpan.Start)
-                {
-                    span = new Microsoft.CodeAnalysis.Text.TextSpan(span.Start + change.NewText!.Length - change.Span.Length, span.Length);
-                }
-            }
+            return solution;
         }
 
-        var location = Location.Create(current ?? original, span);
-        var mapped = solution.WithDocumentSyntaxRoot(documentId, (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!);
-        return await StatementInsertion.InsertAsync(mapped, location, placement, code, cancellationToken).ConfigureAwait(false);
+        return await StatementInsertion.InsertAsync(solution, Location.Create(root.SyntaxTree, anchor.Span), placement, code, cancellationToken).ConfigureAwait(false);
     }
 }

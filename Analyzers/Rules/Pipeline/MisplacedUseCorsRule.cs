@@ -79,11 +79,16 @@ internal static class MisplacedUseCorsRule
                 if (!verdicts.TryGetValue(path[i], out var previous))
                 {
                     order.Add(path[i]);
-                    verdicts[path[i]] = (conflict, conflict is null ? null : PipelineSlots.ForUseCors(Without(path, i)));
+                    verdicts[path[i]] = (conflict, conflict is null || HasOtherUseCors(path, i) ? null : PipelineSlots.ForUseCors(Without(path, i)));
                 }
                 else if (previous.Conflict is not null && (conflict is null || conflict.Kind != previous.Conflict.Kind))
                 {
                     verdicts[path[i]] = (null, null);
+                }
+                else if (HasOtherUseCors(path, i))
+                {
+                    // Moved among other UseCors calls, it would run second to one of them (CORS023): no move is right.
+                    verdicts[path[i]] = (previous.Conflict, null);
                 }
             }
         }
@@ -134,6 +139,20 @@ internal static class MisplacedUseCorsRule
         }
 
         return null;
+    }
+
+    /// <summary>True when the path runs another UseCors: wherever this one goes, one of the two runs second.</summary>
+    private static bool HasOtherUseCors(ImmutableArray<PipelineCall> path, int index)
+    {
+        for (var i = 0; i < path.Length; i++)
+        {
+            if (i != index && path[i].Kind == MiddlewareKind.UseCors && !ReferenceEquals(path[i], path[index]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasUnknownBefore(ImmutableArray<PipelineCall> path, int index)

@@ -77,18 +77,55 @@ internal static class RegistrationRules
 
         var slot = model.Pipelines.OrderBy(static p => p.IsEntryPoint ? 0 : 1)
             .Select(static p => p.Paths.IsEmpty ? null : PipelineSlots.ForUseCors(p.Paths[0])).FirstOrDefault(static s => s is not null);
-        if (slot is { } target)
+        if (slot is { } target && UseCorsNames(model, metadata) is { } names)
         {
-            var named = model.Policies.Where(static p => !p.IsDefault).ToList();
-            var useName = named.Count == 1 && named[0].Name is { } name && model.Policies.Count == 1 && metadata.Count == 0
-                ? Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(name, quote: true)
-                : string.Empty;
-            report(Diagnostic.Create(DiagnosticDescriptors.CorsNeverApplied, location, new[] { target.Location }, target.InsertProperties($"{target.Receiver}.UseCors({useName});"), what));
+            // One statement per policy the inserted UseCors can apply; the fix offers one action for each.
+            var statements = string.Join("\n", names.Select(n => $"{target.Receiver}.UseCors({(n is null ? string.Empty : Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(n, quote: true))});"));
+            var properties = target.InsertProperties(statements);
+            if (names.Count > 1)
+            {
+                properties = properties.Add(DiagnosticProperties.Candidates, string.Join("\n", names));
+            }
+
+            report(Diagnostic.Create(DiagnosticDescriptors.CorsNeverApplied, location, new[] { target.Location }, properties, what));
         }
         else
         {
             report(Diagnostic.Create(DiagnosticDescriptors.CorsNeverApplied, location, what));
         }
+    }
+
+    /// <summary>
+    /// The policy names an inserted UseCors may apply without creating CORS013: a single null (<c>UseCors()</c>) when a
+    /// default policy exists or endpoints name their policies; else each named policy; null when no call is right
+    /// (an unnamed [EnableCors] or RequireCors() without a default policy, a policy name known only at run time).
+    /// </summary>
+    private static List<string?>? UseCorsNames(RegistrationModel model, List<PolicyReference> metadata)
+    {
+        var hasDefault = model.DefaultPolicyNamed || model.Policies.Any(static p => p.IsDefault);
+        var unnamedMetadata = metadata.Any(static r => r.Kind is PolicyReferenceKind.RequireCors or PolicyReferenceKind.EnableCors && r.Name is null && r.NameIsConstant);
+        if (hasDefault)
+        {
+            return new List<string?> { null };
+        }
+
+        if (unnamedMetadata)
+        {
+            return null;
+        }
+
+        if (model.EndpointsUnknown || metadata.Count > 0)
+        {
+            // The endpoints choose their policies; UseCors() only runs the middleware.
+            return new List<string?> { null };
+        }
+
+        if (model.Policies.Count == 0 || model.Policies.Any(static p => p.Name is null))
+        {
+            return null;
+        }
+
+        return model.Policies.Select(static p => p.Name).Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>CORS013: names no AddPolicy adds, UseCors() without a default policy, [EnableCors] with neither.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using CorsAnalyzers.Model;
 
 namespace CorsAnalyzers.Rules.Policy;
@@ -53,6 +54,11 @@ internal static class OriginNeverMatchesRule
                 else if (problem == OriginProblem.SeveralOrigins && OriginText.SplitAndNormalize(value) is { } origins)
                 {
                     properties = properties.Add(DiagnosticProperties.Split, string.Join(" ", origins));
+                    if (path.Credentials is not null && !context.IsSilencedInDevelopment(path, call) && origins.Any(OriginText.IsInsecureRemote))
+                    {
+                        // Split out, the http:// origin is reported by CORS006: a true finding the joined string hid.
+                        properties = properties.Add(DiagnosticProperties.RevealsInsecureOrigin, "true");
+                    }
                 }
 
                 context.Report(DiagnosticDescriptors.OriginNeverMatches, location, use, properties, value, Explain(problem, browserOrigin));

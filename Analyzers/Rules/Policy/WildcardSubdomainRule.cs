@@ -14,12 +14,23 @@ internal static class WildcardSubdomainRule
                 continue;
             }
 
+            // The flag applies to every wildcard of the policy: with a shared-hosting one it would let every site there in.
+            System.Collections.Immutable.ImmutableDictionary<string, string?>? properties = null;
+            foreach (var (origin, _) in path.Origins)
+            {
+                if (origin.Value is { } value && OriginText.IsWildcardSubdomain(value) && OriginText.IsSharedHostingSuffix(value))
+                {
+                    properties = System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.SharedHostingWildcard, value);
+                    break;
+                }
+            }
+
             foreach (var (origin, call) in path.Origins)
             {
                 if (origin.Value is { } value && OriginText.IsWildcardSubdomain(value)
                     && OriginLocations.Get(origin, call, out var use) is { } location)
                 {
-                    context.Report(DiagnosticDescriptors.WildcardSubdomainIgnored, location, use, messageArgs: value);
+                    context.Report(DiagnosticDescriptors.WildcardSubdomainIgnored, location, use, properties, messageArgs: value);
                 }
             }
         }
