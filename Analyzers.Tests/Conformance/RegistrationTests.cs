@@ -21,10 +21,7 @@ public sealed class RegistrationTests
     public async Task WithoutCorsTypes_AnalyzersRegisterNoActions()
     {
         var compilation = await TestCompilations.CreateAsync(new[] { OrdinaryCode }, CorsTestSetup.PlainNet);
-        var withAnalyzers = compilation.WithAnalyzers(
-            [.. TestCompilations.AllAnalyzers],
-            new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(
-                new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        var withAnalyzers = WithTelemetry(compilation);
         Assert.Empty(await withAnalyzers.GetAnalyzerDiagnosticsAsync());
 
         foreach (var analyzer in TestCompilations.AllAnalyzers)
@@ -60,10 +57,7 @@ public sealed class RegistrationTests
     public async Task WebProjectWithoutCorsCode_AnalyzersRegisterNoActions()
     {
         var compilation = await TestCompilations.CreateAsync(new[] { OrdinaryCode, WebAppWithoutCors });
-        var withAnalyzers = compilation.WithAnalyzers(
-            [.. TestCompilations.AllAnalyzers],
-            new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(
-                new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        var withAnalyzers = WithTelemetry(compilation);
         Assert.Empty(await withAnalyzers.GetAnalyzerDiagnosticsAsync());
 
         foreach (var analyzer in TestCompilations.AllAnalyzers)
@@ -84,10 +78,7 @@ public sealed class RegistrationTests
     {
         var program = "var builder = WebApplication.CreateBuilder(args);\nvar app = builder.Build();\n" + corsStatement + "\napp.Run();\n";
         var compilation = await TestCompilations.CreateAsync(new[] { OrdinaryCode, program });
-        var withAnalyzers = compilation.WithAnalyzers(
-            [.. TestCompilations.AllAnalyzers],
-            new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(
-                new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        var withAnalyzers = WithTelemetry(compilation);
         await withAnalyzers.GetAnalyzerDiagnosticsAsync();
 
         foreach (var analyzer in TestCompilations.AllAnalyzers)
@@ -96,31 +87,9 @@ public sealed class RegistrationTests
             Assert.True(telemetry.OperationActionsCount + telemetry.SyntaxNodeActionsCount + telemetry.CompilationEndActionsCount > 0, analyzer.GetType().Name);
         }
     }
-}
 
-/// <summary>The text scan that decides whether a compilation can hold CORS code.</summary>
-public sealed class CorsSourceMarkersTests
-{
-    [Theory]
-    [InlineData("services.AddCors();", true)]
-    [InlineData("using Microsoft.AspNetCore.Cors;", true)]
-    [InlineData("const string Origin = \"access-control-allow-origin\";", true)]
-    [InlineData("var name = HeaderNames.AccessControlAllowCredentials;", true)]
-    [InlineData("var name = \"Access-\" + \"Control-Allow-Origin\";", true)]
-    [InlineData("var cors = \"cors\"; var control = \"Cache-Control\"; var access = \"Access\";", false)]
-    [InlineData("", false)]
-    public void Text(string source, bool mayHoldCors) =>
-        Assert.Equal(mayHoldCors, CorsAnalyzers.Model.CorsSourceMarkers.TextMayHoldCors(Microsoft.CodeAnalysis.Text.SourceText.From(source), default));
-
-    [Theory]
-    [InlineData(4090)]
-    [InlineData(4096)]
-    [InlineData(4100)]
-    [InlineData(8185)]
-    public void MarkerAnywhereInALongFile_IsFound(int at)
-    {
-        var source = new string(' ', at) + "Access-Control-Allow-Origin" + new string(' ', 5000);
-
-        Assert.True(CorsAnalyzers.Model.CorsSourceMarkers.TextMayHoldCors(Microsoft.CodeAnalysis.Text.SourceText.From(source), default));
-    }
+    private static CompilationWithAnalyzers WithTelemetry(Microsoft.CodeAnalysis.Compilation compilation) =>
+        compilation.WithAnalyzers(
+            [.. TestCompilations.AllAnalyzers],
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
 }
