@@ -281,6 +281,14 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "When a CORS middleware resolves a policy it answers every preflight request itself (204) and never passes it on. A second UseCors later in the same pipeline therefore never applies its policy to preflights: an origin only it allows gets a preflight without Access-Control-Allow-Origin, while its simple requests work. Keep one UseCors per pipeline and put every origin in its policy, or apply policies per endpoint with RequireCors or [EnableCors].");
 
+    public static readonly DiagnosticDescriptor CommaJoinedList = Create(
+        DiagnosticIds.CommaJoinedList,
+        "Comma-joined method or header list",
+        "'{0}' is one entry of {1}, not a list: the middleware sends it in double quotes, and {2}; pass each name as its own argument",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        "WithMethods, WithHeaders and WithExposedHeaders take one method or header name per argument and never split a string. An entry that holds a comma is sent as one quoted value (Access-Control-Allow-Methods: \"GET,POST,PUT\"), which browsers cannot parse: every preflighted request fails, and for exposed headers none of the listed headers becomes readable, without any console message. Nothing on the server logs it.");
+
     public static string GetHelpLink(string id) => HelpLinkBase + id + ".md";
 
     private static DiagnosticDescriptor Create(

@@ -26,4 +26,5 @@ public static class DiagnosticIds
     public const string OriginListIgnored = "CORS021";
     public const string WildcardHeaderListWithCredentials = "CORS022";
     public const string SecondCorsMiddleware = "CORS023";
+    public const string CommaJoinedList = "CORS024";
 }

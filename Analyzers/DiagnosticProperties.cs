@@ -54,4 +54,7 @@ internal static class DiagnosticProperties
 
     /// <summary>CORS023: "true" when both UseCors calls apply the same policy and the second statement can go.</summary>
     public const string SamePolicy = "SamePolicy";
+
+    /// <summary>CORS024: the names of a comma-joined entry, trimmed, empty ones dropped, separated by new lines.</summary>
+    public const string Names = "Names";
 }

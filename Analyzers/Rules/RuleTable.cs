@@ -51,7 +51,8 @@ internal static class RuleTable
             D.AnyOriginWithCredentialsInSettings,
             D.InsecureOriginWithCredentialsInSettings),
         new Rule<PolicyCheck>(OriginListIgnoredRule.Check, D.OriginListIgnored),
-        new Rule<PolicyCheck>(WildcardExposedHeadersRule.Check, D.WildcardHeaderListWithCredentials));
+        new Rule<PolicyCheck>(WildcardExposedHeadersRule.Check, D.WildcardHeaderListWithCredentials),
+        new Rule<PolicyCheck>(CommaJoinedListRule.Check, D.CommaJoinedList));
 
     /// <summary>Section A: checks over a hand-built <c>new CorsPolicy { ... }</c>.</summary>
     public static readonly ImmutableArray<Rule<PolicyObjectCheck>> PolicyObject = ImmutableArray.Create(
