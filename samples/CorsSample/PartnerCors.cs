@@ -56,6 +56,12 @@ public static class PartnerCors
                 .WithExposedHeaders("*") // expect: CORS022
                 .AllowCredentials());
 
+            // The admin front end: methods and headers copied from the old reverse proxy's configuration.
+            options.AddPolicy("admin-api", policy => policy
+                .WithOrigins("https://admin.contoso.com")
+                .WithMethods("GET,POST,PUT,DELETE") // expect: CORS024
+                .WithHeaders("Content-Type, Authorization")); // expect: CORS024
+
             // Kiosk terminals: ported from an old app that built the policy object by hand.
             var kiosk = new CorsPolicy { SupportsCredentials = true };
             kiosk.Origins.Add("*"); // expect: CORS001
