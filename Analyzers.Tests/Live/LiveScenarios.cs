@@ -152,6 +152,19 @@ internal static class LiveScenarios
         DiagnosticIds.WildcardOriginWithCredentialsHeader,
         UseCorsMiddlewareCodeFixProvider.UseMiddlewareKey);
 
+    /// <summary>An endpoint that sets a custom response header only an exposure makes readable to the page.</summary>
+    public const string EndpointWithRequestId = "app.MapGet(\"/r\", (HttpContext context) => { context.Response.Headers[\"X-Request-Id\"] = \"42\"; return \"ok\"; });";
+
+    public static readonly LiveScenario CommaJoinedMethods = new(
+        App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"https://app.example\").WithMethods(\"GET,PUT\").AllowAnyHeader()));", "app.UseCors();\n" + Endpoints),
+        DiagnosticIds.CommaJoinedList,
+        CommaJoinedListCodeFixProvider.SplitNamesKey);
+
+    public static readonly LiveScenario CommaJoinedExposedHeaders = new(
+        App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"https://app.example\").WithExposedHeaders(\"X-Request-Id, X-Total-Count\").AllowCredentials()));", "app.UseCors();\n" + EndpointWithRequestId),
+        DiagnosticIds.CommaJoinedList,
+        CommaJoinedListCodeFixProvider.SplitNamesKey);
+
     /// <summary>A default policy with one origin literal a browser never sends, repaired by <paramref name="fixKey"/>.</summary>
     public static LiveScenario OriginBrowsersNeverSend(string origin, string fixKey) => new(
         App($"builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"{origin}\").AllowAnyMethod().AllowAnyHeader()));", "app.UseCors();\n" + Endpoints),

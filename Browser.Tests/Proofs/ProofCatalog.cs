@@ -49,6 +49,14 @@ internal static class ProofCatalog
             "CORS022", "`WithExposedHeaders(\"*\")` with credentials", new Change.HandWritten(HandWrittenRepairs.ExposeAllWithCredentials, HandWrittenRepairs.ExposeNamedHeader),
             Before: [E(App, CredentialedHeaderRead, ReadsWithoutHeader)],
             After: [E(App, CredentialedHeaderRead, Reads), E(Evil, CredentialedHeaderRead, Blocked)]),
+        new BrowserProof(
+            "CORS024", "`WithMethods(\"GET,PUT\")`", Fix(LiveScenarios.CommaJoinedMethods),
+            Before: [E(App, Put, Blocked)],
+            After: [E(App, Put, Reads), E(Evil, Put, Blocked)]),
+        new BrowserProof(
+            "CORS024", "`WithExposedHeaders(\"X-Request-Id, X-Total-Count\")` with credentials", Fix(LiveScenarios.CommaJoinedExposedHeaders),
+            Before: [E(App, CredentialedHeaderRead, ReadsWithoutHeader)],
+            After: [E(App, CredentialedHeaderRead, Reads), E(Evil, CredentialedHeaderRead, Blocked)]),
     };
 
     public static readonly IReadOnlyList<BrowserProof> Pipeline = new[]

@@ -1,0 +1,45 @@
+using System.Threading.Tasks;
+using static CorsAnalyzers.Tests.Live.LiveApp;
+
+namespace CorsAnalyzers.Tests.Live;
+
+/// <summary>
+/// Values the framework sends as written and browsers cannot use (CORS024, CORS028) on a real Kestrel server: the server
+/// answers and logs success, only the header values show the mistake. Each test shows it, then that the fixed app sends
+/// what browsers accept.
+/// </summary>
+public sealed class LiveMalformedValueTests
+{
+    [Fact]
+    public async Task CORS024_CommaJoinedMethods_SentQuoted_FixedAppSendsAList()
+    {
+        var fixedSource = await LiveScenarios.CommaJoinedMethods.FlagAndFixAsync();
+
+        await using (var before = await StartAsync(LiveScenarios.CommaJoinedMethods.Source))
+        {
+            // GROUND_TRUTH 39: one quoted value, which Chromium cannot parse (fact 40).
+            var preflight = await before.PreflightAsync("/r", AppOrigin);
+            Assert.True(preflight.Status == 204 && preflight.AllowOrigin == AppOrigin && preflight.AllowMethods == "\"GET,PUT\"", preflight.ToString());
+        }
+
+        await using var after = await StartAsync(fixedSource);
+        var fixedPreflight = await after.PreflightAsync("/r", AppOrigin);
+        Assert.True(fixedPreflight.Status == 204 && fixedPreflight.AllowOrigin == AppOrigin && fixedPreflight.AllowMethods == "GET,PUT", fixedPreflight.ToString());
+    }
+
+    [Fact]
+    public async Task CORS024_CommaJoinedExposedHeaders_SentQuoted_FixedAppSendsAList()
+    {
+        var fixedSource = await LiveScenarios.CommaJoinedExposedHeaders.FlagAndFixAsync();
+
+        await using (var before = await StartAsync(LiveScenarios.CommaJoinedExposedHeaders.Source))
+        {
+            var get = await before.GetAsync("/r", AppOrigin);
+            Assert.True(get.AllowOrigin == AppOrigin && get.ExposeHeaders == "\"X-Request-Id, X-Total-Count\"", get.ToString());
+        }
+
+        await using var after = await StartAsync(fixedSource);
+        var fixedGet = await after.GetAsync("/r", AppOrigin);
+        Assert.True(fixedGet.AllowOrigin == AppOrigin && fixedGet.ExposeHeaders == "X-Request-Id,X-Total-Count", fixedGet.ToString());
+    }
+}
