@@ -289,6 +289,22 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "WithMethods, WithHeaders and WithExposedHeaders take one method or header name per argument and never split a string. An entry that holds a comma is sent as one quoted value (Access-Control-Allow-Methods: \"GET,POST,PUT\"), which browsers cannot parse: every preflighted request fails, and for exposed headers none of the listed headers becomes readable, without any console message. Nothing on the server logs it.");
 
+    public static readonly DiagnosticDescriptor OriginCheckOverridden = Create(
+        DiagnosticIds.OriginCheckOverridden,
+        "Origin check overridden by AllowAnyOrigin",
+        "{0} overrides the SetIsOriginAllowed check of this policy: the predicate is never called and every origin is allowed",
+        DiagnosticCategories.Security,
+        DiagnosticSeverity.Warning,
+        "A policy whose origin list is exactly '*' (AllowAnyOrigin(), WithOrigins(\"*\")) allows every origin before its origin check runs, in either call order: SetIsOriginAllowed's predicate is dead code, and every website can read the responses. Remove AllowAnyOrigin() so the predicate decides. With AllowCredentials() the policy fails at startup instead (CORS001).");
+
+    public static readonly DiagnosticDescriptor CredentialsValueNotTrue = Create(
+        DiagnosticIds.CredentialsValueNotTrue,
+        "Credentials header value is not \"true\"",
+        "Access-Control-Allow-Credentials is sent as {0}: browsers accept only the exact value 'true', so every credentialed request fails",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        "The Fetch standard compares Access-Control-Allow-Credentials case-sensitively with 'true'. A bool formatted with ToString(), bool.TrueString or string interpolation is 'True', which browsers reject: every request with cookies or credentials: 'include' is blocked, while requests without credentials keep working. Write the string \"true\".");
+
     public static string GetHelpLink(string id) => HelpLinkBase + id + ".md";
 
     private static DiagnosticDescriptor Create(

@@ -52,7 +52,8 @@ internal static class RuleTable
             D.InsecureOriginWithCredentialsInSettings),
         new Rule<PolicyCheck>(OriginListIgnoredRule.Check, D.OriginListIgnored),
         new Rule<PolicyCheck>(WildcardExposedHeadersRule.Check, D.WildcardHeaderListWithCredentials),
-        new Rule<PolicyCheck>(CommaJoinedListRule.Check, D.CommaJoinedList));
+        new Rule<PolicyCheck>(CommaJoinedListRule.Check, D.CommaJoinedList),
+        new Rule<PolicyCheck>(OriginCheckOverriddenRule.Check, D.OriginCheckOverridden));
 
     /// <summary>Section A: checks over a hand-built <c>new CorsPolicy { ... }</c>.</summary>
     public static readonly ImmutableArray<Rule<PolicyObjectCheck>> PolicyObject = ImmutableArray.Create(
@@ -83,7 +84,8 @@ internal static class RuleTable
         new Rule<HeaderCheck>(HandWrittenCorsHeadersRule.Check, D.HandWrittenCorsHeaders),
         new Rule<HeaderCheck>(RequestOriginReflectedRule.Check, D.RequestOriginReflected),
         new Rule<HeaderCheck>(WildcardOriginWithCredentialsHeaderRule.Check, D.WildcardOriginWithCredentialsHeader),
-        new Rule<HeaderCheck>(WildcardHeaderWithCredentialsRule.Check, D.WildcardHeaderWithCredentialsHeader));
+        new Rule<HeaderCheck>(WildcardHeaderWithCredentialsRule.Check, D.WildcardHeaderWithCredentialsHeader),
+        new Rule<HeaderCheck>(CredentialsValueNotTrueRule.Check, D.CredentialsValueNotTrue));
 
     /// <summary>Every descriptor of every rule, in table order, each once.</summary>
     public static ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = Collect();
