@@ -4,7 +4,8 @@ using static CorsAnalyzers.Tests.Live.LiveApp;
 namespace CorsAnalyzers.Tests.Live;
 
 /// <summary>
-/// Values the framework sends as written and browsers cannot use (CORS024, CORS028) on a real Kestrel server: the server
+/// Values the framework sends as written and browsers cannot use (CORS024, CORS028), and a policy that overrides its own
+/// origin check (CORS027), on a real Kestrel server: the server
 /// answers and logs success, only the header values show the mistake. Each test shows it, then that the fixed app sends
 /// what browsers accept.
 /// </summary>
@@ -41,5 +42,41 @@ public sealed class LiveMalformedValueTests
         await using var after = await StartAsync(fixedSource);
         var fixedGet = await after.GetAsync("/r", AppOrigin);
         Assert.True(fixedGet.AllowOrigin == AppOrigin && fixedGet.ExposeHeaders == "X-Request-Id,X-Total-Count", fixedGet.ToString());
+    }
+
+    [Fact]
+    public async Task CORS027_AnyOriginOverridesTheCheck_EveryOriginAllowed_FixedAppRunsTheCheck()
+    {
+        var fixedSource = await LiveScenarios.OriginCheckOverridden.FlagAndFixAsync();
+
+        await using (var before = await StartAsync(LiveScenarios.OriginCheckOverridden.Source))
+        {
+            // GROUND_TRUTH 52: "*" for every origin, the predicate never runs.
+            var get = await before.GetAsync("/r", EvilOrigin);
+            Assert.True(get.Status == 200 && get.AllowOrigin == "*", get.ToString());
+            var preflight = await before.PreflightAsync("/r", EvilOrigin);
+            Assert.True(preflight.Status == 204 && preflight.AllowOrigin == "*", preflight.ToString());
+        }
+
+        await using var after = await StartAsync(fixedSource);
+        await LiveChecks.AssertAllowedAsync(after, AppOrigin);
+        await LiveChecks.AssertRefusedAsync(after, EvilOrigin);
+    }
+
+    [Fact]
+    public async Task CORS028_TrueToString_SendsTitleCase_FixedAppSendsTrue()
+    {
+        var fixedSource = await LiveScenarios.CredentialsTrueToString.FlagAndFixAsync();
+
+        await using (var before = await StartAsync(LiveScenarios.CredentialsTrueToString.Source))
+        {
+            // GROUND_TRUTH 48: Chromium blocks every credentialed request on "True".
+            var get = await before.GetAsync("/r", AppOrigin);
+            Assert.True(get.AllowOrigin == AppOrigin && get.AllowCredentials == "True", get.ToString());
+        }
+
+        await using var after = await StartAsync(fixedSource);
+        var fixedGet = await after.GetAsync("/r", AppOrigin);
+        Assert.True(fixedGet.AllowOrigin == AppOrigin && fixedGet.AllowCredentials == "true", fixedGet.ToString());
     }
 }

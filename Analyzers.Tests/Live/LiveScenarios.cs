@@ -165,6 +165,23 @@ internal static class LiveScenarios
         DiagnosticIds.CommaJoinedList,
         CommaJoinedListCodeFixProvider.SplitNamesKey);
 
+    public static readonly LiveScenario OriginCheckOverridden = new(
+        App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed(origin => origin == \"https://app.example\").AllowAnyOrigin().AllowAnyMethod().AllowAnyHeader()));", "app.UseCors();\n" + Endpoints),
+        DiagnosticIds.OriginCheckOverridden,
+        OriginCheckOverriddenCodeFixProvider.RemoveAnyOriginKey);
+
+    /// <summary>
+    /// Headers written by hand with <c>true.ToString()</c>, which sends "True". CORS016 is turned off in the file, as in an app
+    /// that keeps its hand-written headers on purpose: CORS028 is reported all the same, and its fix is the whole repair.
+    /// </summary>
+    public static readonly LiveScenario CredentialsTrueToString = new(
+        "#pragma warning disable CORS016\n" + HandWritten("""
+                    context.Response.Headers["Access-Control-Allow-Origin"] = "https://app.example";
+                    context.Response.Headers["Access-Control-Allow-Credentials"] = true.ToString();
+            """),
+        DiagnosticIds.CredentialsValueNotTrue,
+        CredentialsValueNotTrueCodeFixProvider.WriteTrueKey);
+
     /// <summary>A default policy with one origin literal a browser never sends, repaired by <paramref name="fixKey"/>.</summary>
     public static LiveScenario OriginBrowsersNeverSend(string origin, string fixKey) => new(
         App($"builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"{origin}\").AllowAnyMethod().AllowAnyHeader()));", "app.UseCors();\n" + Endpoints),
