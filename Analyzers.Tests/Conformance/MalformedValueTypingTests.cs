@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace CorsAnalyzers.Tests.Conformance;
 
 /// <summary>
-/// CORS024 and the section F rules on code being typed: every prefix of a program that holds their mistakes is analyzed,
+/// CORS024, CORS027 and CORS028 on code being typed: every prefix of a program that holds their mistakes is analyzed,
 /// and every fix offered is computed, without an exception.
 /// </summary>
 public sealed class MalformedValueTypingTests
@@ -19,20 +19,34 @@ public sealed class MalformedValueTypingTests
         builder.Services.AddCors(o =>
         {
             o.AddPolicy("a", p => p.WithOrigins("https://a.example").WithMethods("GET,POST", "PUT").WithHeaders(headers).WithExposedHeaders([$"{Names.Id},X-B"]));
+            o.AddPolicy("b", p => p.SetIsOriginAllowed(x => new Uri(x).Host == "b.example").AllowAnyHeader().AllowAnyOrigin());
+            o.AddPolicy("c", p => { p.AllowAnyOrigin(); p.SetIsOriginAllowed(Names.IsKnown); });
         });
         var app = builder.Build();
         app.UseCors("a");
+        app.Use(async (context, next) =>
+        {
+        #pragma warning disable CORS016
+            context.Response.Headers["Access-Control-Allow-Credentials"] = true.ToString();
+            context.Response.Headers.Append("Access-Control-Allow-Credentials", bool.TrueString);
+            context.Response.Headers.AccessControlAllowCredentials = $"{context.User.Identity?.IsAuthenticated == true}";
+            await next();
+        });
         app.Run();
 
         static class Names
         {
             public const string Id = "X-Id";
+
+            public static bool IsKnown(string origin) => origin == "https://c.example";
         }
         """;
 
     private static readonly Dictionary<string, int> Expected = new()
     {
         [DiagnosticIds.CommaJoinedList] = 3,
+        [DiagnosticIds.OriginCheckOverridden] = 2,
+        [DiagnosticIds.CredentialsValueNotTrue] = 3,
     };
 
     [Fact]

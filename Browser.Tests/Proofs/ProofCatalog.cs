@@ -110,6 +110,10 @@ internal static class ProofCatalog
             "CORS018", "middleware writing `*` with `Allow-Credentials: true`", Fix(LiveScenarios.WildcardWithCredentialsHeaders),
             Before: [E(App, SignedInGet, Blocked)],
             After: [E(App, SignedInGet, Reads), E(Evil, SignedInGet, Blocked)]),
+        new BrowserProof(
+            "CORS028", "middleware writing `Allow-Credentials: true.ToString()`", Fix(LiveScenarios.CredentialsTrueToString),
+            Before: [E(App, SignedInGet, Blocked)],
+            After: [E(App, SignedInGet, Reads), E(Evil, SignedInGet, Blocked)]),
     };
 
     public static IEnumerable<BrowserProof> All => PolicyContent.Concat(Pipeline).Concat(HandWrittenHeaders);

@@ -62,6 +62,11 @@ public static class PartnerCors
                 .WithMethods("GET,POST,PUT,DELETE") // expect: CORS024
                 .WithHeaders("Content-Type, Authorization")); // expect: CORS024
 
+            // Resellers: checked by the reseller registry; "any origin" was added while debugging a preflight.
+            options.AddPolicy("resellers", policy => policy
+                .SetIsOriginAllowed(origin => origin.StartsWith("https://", StringComparison.Ordinal) && origin.EndsWith(".resellers.contoso.com", StringComparison.Ordinal))
+                .AllowAnyOrigin()); // expect: CORS003 expect: CORS027
+
             // Kiosk terminals: ported from an old app that built the policy object by hand.
             var kiosk = new CorsPolicy { SupportsCredentials = true };
             kiosk.Origins.Add("*"); // expect: CORS001
