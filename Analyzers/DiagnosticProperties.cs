@@ -37,8 +37,14 @@ internal static class DiagnosticProperties
     /// <summary>CORS007: the origins of a joined list as the browser sends them, separated by spaces.</summary>
     public const string Split = "Split";
 
-    /// <summary>CORS007: set on a <c>"*"</c> that can be removed without changing what the policy allows.</summary>
+    /// <summary>
+    /// CORS007: set on a <c>"*"</c> (value "true") or on an origin with a misplaced wildcard (<see cref="NeverMatches"/>)
+    /// that can be removed without changing what the policy allows.
+    /// </summary>
     public const string RemoveEntry = "RemoveEntry";
+
+    /// <summary>CORS007: the <see cref="RemoveEntry"/> value for an origin that no browser origin matches.</summary>
+    public const string NeverMatches = "NeverMatches";
 
     /// <summary>CORS007 on a configured list split without trimming: "TrimEntries", or "Trim" where the framework lacks TrimEntries.</summary>
     public const string SplitFix = "SplitFix";

@@ -12,6 +12,9 @@ internal enum OriginProblem
     TrailingSlash,
     PathQueryOrFragment,
     DefaultPort,
+
+    /// <summary>A <c>*</c> anywhere but a leading <c>*.</c> subdomain label: compared literally, it matches nothing (GROUND_TRUTH 50).</summary>
+    MisplacedWildcard,
 }
 
 /// <summary>Text checks on origin strings and origin-matching patterns.</summary>
@@ -48,6 +51,11 @@ internal static class OriginText
         if (value.Length == 0 || value == CorsConstants.AnyOrigin || string.Equals(value, NullOrigin, StringComparison.OrdinalIgnoreCase))
         {
             return OriginProblem.None;
+        }
+
+        if (HasMisplacedWildcard(value))
+        {
+            return OriginProblem.MisplacedWildcard;
         }
 
         var trimmed = value.Trim();
@@ -342,5 +350,23 @@ internal static class OriginText
         }
 
         return origin;
+    }
+
+    /// <summary>
+    /// A <c>*</c> anywhere but one leading <c>*.</c> label after the scheme (<c>http://localhost:*</c>,
+    /// <c>http://192.168.*.*:*</c>, <c>https://api.*.example.com</c>, <c>*.example.com</c>): no browser origin matches it,
+    /// with or without <c>SetIsOriginAllowedToAllowWildcardSubdomains()</c>. Not <c>"*"</c> alone.
+    /// </summary>
+    public static bool HasMisplacedWildcard(string value)
+    {
+        var star = value.IndexOf('*');
+        if (star < 0 || value == CorsConstants.AnyOrigin)
+        {
+            return false;
+        }
+
+        var schemeEnd = value.IndexOf("://", StringComparison.Ordinal);
+        var leadingLabel = schemeEnd > 0 && star == schemeEnd + 3 && string.CompareOrdinal(value, star, "*.", 0, 2) == 0;
+        return !leadingLabel || value.IndexOf('*', star + 1) >= 0;
     }
 }

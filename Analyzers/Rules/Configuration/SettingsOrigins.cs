@@ -175,7 +175,7 @@ internal sealed class SettingsOrigins
         }
 
         var problem = OriginText.Analyze(value, out var browserOrigin);
-        if (problem != OriginProblem.None && !OriginText.IsWildcardSubdomain(value))
+        if (problem != OriginProblem.None && (problem == OriginProblem.MisplacedWildcard || !OriginText.IsWildcardSubdomain(value)))
         {
             var reason = problem == OriginProblem.SeveralOrigins
                 ? "it is one origin, not a list; give each origin its own array entry"
