@@ -79,4 +79,27 @@ public sealed class LiveMalformedValueTests
         var fixedGet = await after.GetAsync("/r", AppOrigin);
         Assert.True(fixedGet.AllowOrigin == AppOrigin && fixedGet.AllowCredentials == "true", fixedGet.ToString());
     }
+
+    [Fact]
+    public async Task CORS007_MisplacedWildcard_MatchesNoOrigin_FixedAppAnswersTheSame()
+    {
+        var fixedSource = await LiveScenarios.MisplacedWildcard.FlagAndFixAsync();
+        Assert.DoesNotContain("app.example:*", fixedSource);
+
+        foreach (var source in new[] { LiveScenarios.MisplacedWildcard.Source, fixedSource })
+        {
+            await using var running = await StartAsync(source);
+            // GROUND_TRUTH 50: the '*' is compared literally; neither the origin without a port nor one with a port matches.
+            await LiveChecks.AssertRefusedAsync(running, AppOrigin);
+            await LiveChecks.AssertRefusedAsync(running, "https://app.example:8443");
+            await LiveChecks.AssertAllowedAsync(running, "https://admin.example");
+        }
+
+        await using var flagged = await StartAsync(LiveScenarios.App(
+            "builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"http://localhost:*\").SetIsOriginAllowedToAllowWildcardSubdomains().AllowAnyMethod().AllowAnyHeader()));",
+            "app.UseCors();\n" + LiveScenarios.Endpoints));
+        await LiveChecks.AssertRefusedAsync(flagged, "http://localhost:5173");
+        var literal = await flagged.GetAsync("/r", "http://localhost:*");
+        Assert.True(literal.AllowOrigin == "http://localhost:*", literal.ToString());
+    }
 }

@@ -182,6 +182,15 @@ internal static class LiveScenarios
         DiagnosticIds.CredentialsValueNotTrue,
         CredentialsValueNotTrueCodeFixProvider.WriteTrueKey);
 
+    /// <summary>
+    /// "The front end on any port" (<c>https://app.example:*</c>, the shape of <c>http://localhost:*</c> on the browser lab's
+    /// https pages) beside a second front end. The wildcard entry never matches; the fix removes it and changes nothing else.
+    /// </summary>
+    public static readonly LiveScenario MisplacedWildcard = new(
+        App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"https://app.example:*\", \"https://admin.example\").AllowAnyMethod().AllowAnyHeader()));", "app.UseCors();\n" + Endpoints),
+        DiagnosticIds.OriginNeverMatches,
+        OriginNeverMatchesCodeFixProvider.RemoveNeverMatchingKey);
+
     /// <summary>A default policy with one origin literal a browser never sends, repaired by <paramref name="fixKey"/>.</summary>
     public static LiveScenario OriginBrowsersNeverSend(string origin, string fixKey) => new(
         App($"builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"{origin}\").AllowAnyMethod().AllowAnyHeader()));", "app.UseCors();\n" + Endpoints),

@@ -42,6 +42,10 @@ internal static class ProofCatalog
         NeverMatches(" https://app.example", OriginNeverMatchesCodeFixProvider.UseBrowserOriginKey),
         NeverMatches("https://app.example,https://other.example", OriginNeverMatchesCodeFixProvider.SplitOriginsKey),
         new BrowserProof(
+            "CORS007", "`WithOrigins(\"https://app.example:*\", \"https://admin.example\")`", Fix(LiveScenarios.MisplacedWildcard),
+            Before: [E(App, Put, Blocked), E(Admin, Put, Reads)],
+            After: [E(App, Put, Blocked), E(Admin, Put, Reads), E(Evil, Put, Blocked)]),
+        new BrowserProof(
             "CORS008", "`WithOrigins(\"https://*.app.example\")` without the wildcard flag", Fix(LiveScenarios.WildcardWithoutFlag),
             Before: [E(Subdomain, Put, Blocked)],
             After: [E(Subdomain, Put, Reads), E(PrefixLookAlike, Put, Blocked)]),

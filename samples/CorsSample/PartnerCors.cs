@@ -22,6 +22,11 @@ public static class PartnerCors
                 .WithMethods("GET")
                 .SetPreflightMaxAge(TimeSpan.FromDays(7))); // expect: CORS009
 
+            // Partner developers run the widget locally on whatever port their tooling picks.
+            options.AddPolicy("widgets-dev", policy => policy
+                .WithOrigins("https://widgets.fabrikam.com", "http://localhost:*") // expect: CORS007
+                .WithMethods("GET"));
+
             // Every tenant gets its own subdomain.
             options.AddPolicy("tenants", policy => policy
                 .WithOrigins("https://*.tenants.contoso.com") // expect: CORS008
