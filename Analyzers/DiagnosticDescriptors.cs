@@ -289,6 +289,16 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "WithMethods, WithHeaders and WithExposedHeaders take one method or header name per argument and never split a string. An entry that holds a comma is sent as one quoted value (Access-Control-Allow-Methods: \"GET,POST,PUT\"), which browsers cannot parse: every preflighted request fails, and for exposed headers none of the listed headers becomes readable, without any console message. Nothing on the server logs it.");
 
+    /// <summary>CORS024 for a method or header list read from appsettings*.json.</summary>
+    public static readonly DiagnosticDescriptor CommaJoinedListInSettings = Create(
+        DiagnosticIds.CommaJoinedList,
+        "Comma-joined method or header list",
+        "'{0}' ({1}) is one entry of {2}, not a list: the middleware sends it in double quotes, and {3}; give each name its own array entry",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        "The policy reads this value from configuration. WithMethods, WithHeaders and WithExposedHeaders take one name per entry and never split a string: an entry that holds a comma is sent as one quoted value, which browsers cannot parse. Every preflighted request fails, and for exposed headers none of the listed headers becomes readable.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor OriginCheckOverridden = Create(
         DiagnosticIds.OriginCheckOverridden,
         "Origin check overridden by AllowAnyOrigin",

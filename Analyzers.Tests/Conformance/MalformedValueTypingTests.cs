@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace CorsAnalyzers.Tests.Conformance;
 
 /// <summary>
-/// CORS024, CORS027 and CORS028 on code being typed: every prefix of a program that holds their mistakes is analyzed,
+/// CORS024, CORS027, CORS028 and CORS007's misplaced wildcards on code being typed: every prefix of a program that holds their mistakes is analyzed,
 /// and every fix offered is computed, without an exception.
 /// </summary>
 public sealed class MalformedValueTypingTests
@@ -21,6 +21,7 @@ public sealed class MalformedValueTypingTests
             o.AddPolicy("a", p => p.WithOrigins("https://a.example").WithMethods("GET,POST", "PUT").WithHeaders(headers).WithExposedHeaders([$"{Names.Id},X-B"]));
             o.AddPolicy("b", p => p.SetIsOriginAllowed(x => new Uri(x).Host == "b.example").AllowAnyHeader().AllowAnyOrigin());
             o.AddPolicy("c", p => { p.AllowAnyOrigin(); p.SetIsOriginAllowed(Names.IsKnown); });
+            o.AddPolicy("d", p => p.WithOrigins("https://d.example", "http://localhost:*", $"https://{Names.Api}.*.example").SetIsOriginAllowedToAllowWildcardSubdomains());
         });
         var app = builder.Build();
         app.UseCors("a");
@@ -37,6 +38,7 @@ public sealed class MalformedValueTypingTests
         static class Names
         {
             public const string Id = "X-Id";
+            public const string Api = "api";
 
             public static bool IsKnown(string origin) => origin == "https://c.example";
         }
@@ -47,6 +49,7 @@ public sealed class MalformedValueTypingTests
         [DiagnosticIds.CommaJoinedList] = 3,
         [DiagnosticIds.OriginCheckOverridden] = 2,
         [DiagnosticIds.CredentialsValueNotTrue] = 3,
+        [DiagnosticIds.OriginNeverMatches] = 2,
     };
 
     [Fact]

@@ -3,6 +3,7 @@ using CorsAnalyzers.CodeFixes;
 using VerifyCS = CorsAnalyzers.Tests.CSharpCodeFixVerifier<
     CorsAnalyzers.Tests.PolicyRules,
     CorsAnalyzers.CodeFixes.CommaJoinedListCodeFixProvider>;
+using VerifyPolicy = CorsAnalyzers.Tests.CSharpAnalyzerVerifier<CorsAnalyzers.Tests.PolicyRules>;
 
 namespace CorsAnalyzers.Tests.Rules;
 
@@ -189,5 +190,35 @@ public sealed class CORS024CommaJoinedListTests
                 Joined("GET,POST", "WithMethods"),
                 Joined("Accept, Content-Type", "WithHeaders", 1),
             });
+    }
+
+    [Fact]
+    public async Task SettingsValues_ReportsEachJoinedEntry()
+    {
+        var test = new VerifyPolicy.Test("""
+            var builder = WebApplication.CreateBuilder(args);
+            var cors = builder.Configuration.GetSection("Cors");
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p
+                .WithOrigins("https://app.contoso.com")
+                .WithMethods({|#8:cors.GetSection("Methods").Get<string[]>()|} ?? [])
+                .WithHeaders({|#9:builder.Configuration["Cors:Headers"]|} ?? "Content-Type")));
+            """) { TestBehaviors = Microsoft.CodeAnalysis.Testing.TestBehaviors.SkipSuppressionCheck };
+        test.TestState.AdditionalFiles.Add(("/0/appsettings.json", """
+            {
+              "Cors": {
+                "Methods": [ "GET", {|#0:"POST,PUT"|} ],
+                "Headers": {|#1:"Content-Type, Authorization"|},
+                "Origins": [ "https://a.example,https://b.example" ]
+              }
+            }
+            """));
+        test.TestState.AdditionalFiles.Add(("/0/appsettings.Production.json", """
+            { "Cors": { "Headers": "X-Api-Key" } }
+            """));
+        test.ExpectedDiagnostics.Add(VerifyPolicy.Diagnostic(DiagnosticDescriptors.CommaJoinedListInSettings).WithLocation(0).WithLocation(8)
+            .WithArguments("POST,PUT", "appsettings.json, Cors:Methods:1", "WithMethods", PreflightFails));
+        test.ExpectedDiagnostics.Add(VerifyPolicy.Diagnostic(DiagnosticDescriptors.CommaJoinedListInSettings).WithLocation(1).WithLocation(9)
+            .WithArguments("Content-Type, Authorization", "appsettings.json, Cors:Headers", "WithHeaders", PreflightFails));
+        await test.RunAsync();
     }
 }

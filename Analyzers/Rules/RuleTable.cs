@@ -40,6 +40,9 @@ internal static class RuleTable
         new Rule<PolicyCheck>(OriginNeverMatchesRule.Check, D.OriginNeverMatches),
         new Rule<PolicyCheck>(WildcardSubdomainRule.Check, D.WildcardSubdomainIgnored),
         new Rule<PolicyCheck>(PreflightMaxAgeRule.Check, D.PreflightMaxAgeTooLong),
+
+        // Before the configuration rules, whose descriptors include CORS024's for appsettings values: the main one comes first.
+        new Rule<PolicyCheck>(CommaJoinedListRule.Check, D.CommaJoinedList),
         new Rule<PolicyCheck>(
             ConfigurationReadRules.Check,
             D.ConfigurationArrayReadWithGetValue,
@@ -49,10 +52,10 @@ internal static class RuleTable
             D.NullOriginTrustedInSettings,
             D.AnyOriginInSettings,
             D.AnyOriginWithCredentialsInSettings,
-            D.InsecureOriginWithCredentialsInSettings),
+            D.InsecureOriginWithCredentialsInSettings,
+            D.CommaJoinedListInSettings),
         new Rule<PolicyCheck>(OriginListIgnoredRule.Check, D.OriginListIgnored),
         new Rule<PolicyCheck>(WildcardExposedHeadersRule.Check, D.WildcardHeaderListWithCredentials),
-        new Rule<PolicyCheck>(CommaJoinedListRule.Check, D.CommaJoinedList),
         new Rule<PolicyCheck>(OriginCheckOverriddenRule.Check, D.OriginCheckOverridden));
 
     /// <summary>Section A: checks over a hand-built <c>new CorsPolicy { ... }</c>.</summary>

@@ -64,14 +64,14 @@ internal static class CommaJoinedListRule
         return names;
     }
 
-    private static string ListName(PolicyCallKind kind) => kind switch
+    internal static string ListName(PolicyCallKind kind) => kind switch
     {
         PolicyCallKind.WithMethods => "WithMethods",
         PolicyCallKind.WithHeaders => "WithHeaders",
         _ => "WithExposedHeaders",
     };
 
-    private static string Consequence(PolicyCallKind kind) => kind == PolicyCallKind.WithExposedHeaders
+    internal static string Consequence(PolicyCallKind kind) => kind == PolicyCallKind.WithExposedHeaders
         ? "browsers cannot parse it, so the page can read none of these headers"
         : "browsers cannot parse it, so every preflighted request fails";
 }
