@@ -281,6 +281,40 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "When a CORS middleware resolves a policy it answers every preflight request itself (204) and never passes it on. A second UseCors later in the same pipeline therefore never applies its policy to preflights: an origin only it allows gets a preflight without Access-Control-Allow-Origin, while its simple requests work. Keep one UseCors per pipeline and put every origin in its policy, or apply policies per endpoint with RequireCors or [EnableCors].");
 
+    public static readonly DiagnosticDescriptor CommaJoinedList = Create(
+        DiagnosticIds.CommaJoinedList,
+        "Comma-joined method or header list",
+        "'{0}' is one entry of {1}, not a list: the middleware sends it in double quotes, and {2}; pass each name as its own argument",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        "WithMethods, WithHeaders and WithExposedHeaders take one method or header name per argument and never split a string. An entry that holds a comma is sent as one quoted value (Access-Control-Allow-Methods: \"GET,POST,PUT\"), which browsers cannot parse: every preflighted request fails, and for exposed headers none of the listed headers becomes readable, without any console message. Nothing on the server logs it.");
+
+    /// <summary>CORS024 for a method or header list read from appsettings*.json.</summary>
+    public static readonly DiagnosticDescriptor CommaJoinedListInSettings = Create(
+        DiagnosticIds.CommaJoinedList,
+        "Comma-joined method or header list",
+        "'{0}' ({1}) is one entry of {2}, not a list: the middleware sends it in double quotes, and {3}; give each name its own array entry",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        "The policy reads this value from configuration. WithMethods, WithHeaders and WithExposedHeaders take one name per entry and never split a string: an entry that holds a comma is sent as one quoted value, which browsers cannot parse. Every preflighted request fails, and for exposed headers none of the listed headers becomes readable.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor OriginCheckOverridden = Create(
+        DiagnosticIds.OriginCheckOverridden,
+        "Origin check overridden by AllowAnyOrigin",
+        "{0} overrides the SetIsOriginAllowed check of this policy: the predicate is never called and every origin is allowed",
+        DiagnosticCategories.Security,
+        DiagnosticSeverity.Warning,
+        "A policy whose origin list is exactly '*' (AllowAnyOrigin(), WithOrigins(\"*\")) allows every origin before its origin check runs, in either call order: SetIsOriginAllowed's predicate is dead code, and every website can read the responses. Remove AllowAnyOrigin() so the predicate decides. With AllowCredentials() the policy fails at startup instead (CORS001).");
+
+    public static readonly DiagnosticDescriptor CredentialsValueNotTrue = Create(
+        DiagnosticIds.CredentialsValueNotTrue,
+        "Credentials header value is not \"true\"",
+        "Access-Control-Allow-Credentials is sent as {0}: browsers accept only the exact value 'true', so every credentialed request fails",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        "The Fetch standard compares Access-Control-Allow-Credentials case-sensitively with 'true'. A bool formatted with ToString(), bool.TrueString or string interpolation is 'True', which browsers reject: every request with cookies or credentials: 'include' is blocked, while requests without credentials keep working. Write the string \"true\".");
+
     public static string GetHelpLink(string id) => HelpLinkBase + id + ".md";
 
     private static DiagnosticDescriptor Create(

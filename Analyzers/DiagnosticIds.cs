@@ -26,4 +26,7 @@ public static class DiagnosticIds
     public const string OriginListIgnored = "CORS021";
     public const string WildcardHeaderListWithCredentials = "CORS022";
     public const string SecondCorsMiddleware = "CORS023";
+    public const string CommaJoinedList = "CORS024";
+    public const string OriginCheckOverridden = "CORS027";
+    public const string CredentialsValueNotTrue = "CORS028";
 }

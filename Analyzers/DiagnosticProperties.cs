@@ -40,8 +40,14 @@ internal static class DiagnosticProperties
     /// <summary>CORS007: "true" when a split joined list holds an http:// origin of a policy with credentials, which CORS006 then reports.</summary>
     public const string RevealsInsecureOrigin = "RevealsInsecureOrigin";
 
-    /// <summary>CORS007: set on a <c>"*"</c> that can be removed without changing what the policy allows.</summary>
+    /// <summary>
+    /// CORS007: set on a <c>"*"</c> (value "true") or on an origin with a misplaced wildcard (<see cref="NeverMatches"/>)
+    /// that can be removed without changing what the policy allows.
+    /// </summary>
     public const string RemoveEntry = "RemoveEntry";
+
+    /// <summary>CORS007: the <see cref="RemoveEntry"/> value for an origin that no browser origin matches.</summary>
+    public const string NeverMatches = "NeverMatches";
 
     /// <summary>CORS007 on a configured list split without trimming: "TrimEntries", or "Trim" where the framework lacks TrimEntries.</summary>
     public const string SplitFix = "SplitFix";
@@ -60,4 +66,7 @@ internal static class DiagnosticProperties
 
     /// <summary>CORS023: "true" when both UseCors calls apply the same policy and the second statement can go.</summary>
     public const string SamePolicy = "SamePolicy";
+
+    /// <summary>CORS024: the names of a comma-joined entry, trimmed, empty ones dropped, separated by new lines.</summary>
+    public const string Names = "Names";
 }

@@ -20,6 +20,7 @@ public sealed class OriginNeverMatchesCodeFixProvider : CorsCodeFixProvider
     public const string UseBrowserOriginKey = "CORS007_UseBrowserOrigin";
     public const string SplitOriginsKey = "CORS007_SplitOrigins";
     public const string RemoveStarKey = "CORS007_RemoveStar";
+    public const string RemoveNeverMatchingKey = "CORS007_RemoveNeverMatching";
 
     public OriginNeverMatchesCodeFixProvider()
         : base(DiagnosticIds.OriginNeverMatches)
@@ -56,13 +57,17 @@ public sealed class OriginNeverMatchesCodeFixProvider : CorsCodeFixProvider
                 CodeAction.Create($"Split into {origins.Length} origins{(diagnostic.Properties.ContainsKey(DiagnosticProperties.RevealsInsecureOrigin) ? " (reveals an insecure origin)" : string.Empty)}", _ => Task.FromResult(context.Document.WithSyntaxRoot(split)), SplitOriginsKey),
                 diagnostic);
         }
-        else if (writtenOut && diagnostic.Properties.ContainsKey(DiagnosticProperties.RemoveEntry)
+        else if (writtenOut && diagnostic.Properties.TryGetValue(DiagnosticProperties.RemoveEntry, out var removable)
             && model is not null
             && CallSyntax.FindEnclosingWithOrigins(model, origin, context.CancellationToken) is { } withOrigins
-            && OriginListSyntax.RemoveEntry(root, withOrigins, origin) is { } withoutStar)
+            && OriginListSyntax.RemoveEntry(root, withOrigins, origin) is { } withoutEntry)
         {
+            var neverMatches = removable == DiagnosticProperties.NeverMatches;
             context.RegisterCodeFix(
-                CodeAction.Create("Remove the '*' entry, which never matches", _ => Task.FromResult(context.Document.WithSyntaxRoot(withoutStar)), RemoveStarKey),
+                CodeAction.Create(
+                    neverMatches ? "Remove the origin, which never matches" : "Remove the '*' entry, which never matches",
+                    _ => Task.FromResult(context.Document.WithSyntaxRoot(withoutEntry)),
+                    neverMatches ? RemoveNeverMatchingKey : RemoveStarKey),
                 diagnostic);
         }
     }

@@ -90,7 +90,7 @@ public sealed class SilentFailureTypingTests
         Assert.Empty(failures);
     }
 
-    private static async Task<(Document Document, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> Failures)> AnalyzeAsync(string source)
+    internal static async Task<(Document Document, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> Failures)> AnalyzeAsync(string source)
     {
         var compilation = await TestCompilations.CreateAsync(new[] { source });
         var workspace = new AdhocWorkspace();

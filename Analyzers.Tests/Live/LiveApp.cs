@@ -216,6 +216,8 @@ internal static class LiveApp
             return new Observed($"{method} {path} Origin: {origin ?? "(none)"}", (int)response.StatusCode, Header("Access-Control-Allow-Origin"), Header("Access-Control-Allow-Credentials"))
             {
                 ExposeHeaders = Header("Access-Control-Expose-Headers"),
+                AllowMethods = Header("Access-Control-Allow-Methods"),
+                AllowHeaders = Header("Access-Control-Allow-Headers"),
             };
         }
     }
@@ -225,6 +227,11 @@ internal static class LiveApp
     {
         public string? ExposeHeaders { get; init; }
 
-        public override string ToString() => $"{Request} -> {Status}, ACAO: {AllowOrigin ?? "-"}, ACAC: {AllowCredentials ?? "-"}, ACEH: {ExposeHeaders ?? "-"}";
+        public string? AllowMethods { get; init; }
+
+        public string? AllowHeaders { get; init; }
+
+        public override string ToString() =>
+            $"{Request} -> {Status}, ACAO: {AllowOrigin ?? "-"}, ACAC: {AllowCredentials ?? "-"}, ACEH: {ExposeHeaders ?? "-"}, ACAM: {AllowMethods ?? "-"}, ACAH: {AllowHeaders ?? "-"}";
     }
 }

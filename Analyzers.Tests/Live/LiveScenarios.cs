@@ -152,6 +152,45 @@ internal static class LiveScenarios
         DiagnosticIds.WildcardOriginWithCredentialsHeader,
         UseCorsMiddlewareCodeFixProvider.UseMiddlewareKey);
 
+    /// <summary>An endpoint that sets a custom response header only an exposure makes readable to the page.</summary>
+    public const string EndpointWithRequestId = "app.MapGet(\"/r\", (HttpContext context) => { context.Response.Headers[\"X-Request-Id\"] = \"42\"; return \"ok\"; });";
+
+    public static readonly LiveScenario CommaJoinedMethods = new(
+        App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"https://app.example\").WithMethods(\"GET,PUT\").AllowAnyHeader()));", "app.UseCors();\n" + Endpoints),
+        DiagnosticIds.CommaJoinedList,
+        CommaJoinedListCodeFixProvider.SplitNamesKey);
+
+    public static readonly LiveScenario CommaJoinedExposedHeaders = new(
+        App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"https://app.example\").WithExposedHeaders(\"X-Request-Id, X-Total-Count\").AllowCredentials()));", "app.UseCors();\n" + EndpointWithRequestId),
+        DiagnosticIds.CommaJoinedList,
+        CommaJoinedListCodeFixProvider.SplitNamesKey);
+
+    public static readonly LiveScenario OriginCheckOverridden = new(
+        App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed(origin => origin == \"https://app.example\").AllowAnyOrigin().AllowAnyMethod().AllowAnyHeader()));", "app.UseCors();\n" + Endpoints),
+        DiagnosticIds.OriginCheckOverridden,
+        OriginCheckOverriddenCodeFixProvider.RemoveAnyOriginKey);
+
+    /// <summary>
+    /// Headers written by hand with <c>true.ToString()</c>, which sends "True". CORS016 is turned off in the file, as in an app
+    /// that keeps its hand-written headers on purpose: CORS028 is reported all the same, and its fix is the whole repair.
+    /// </summary>
+    public static readonly LiveScenario CredentialsTrueToString = new(
+        "#pragma warning disable CORS016\n" + HandWritten("""
+                    context.Response.Headers["Access-Control-Allow-Origin"] = "https://app.example";
+                    context.Response.Headers["Access-Control-Allow-Credentials"] = true.ToString();
+            """),
+        DiagnosticIds.CredentialsValueNotTrue,
+        CredentialsValueNotTrueCodeFixProvider.WriteTrueKey);
+
+    /// <summary>
+    /// "The front end on any port" (<c>https://app.example:*</c>, the shape of <c>http://localhost:*</c> on the browser lab's
+    /// https pages) beside a second front end. The wildcard entry never matches; the fix removes it and changes nothing else.
+    /// </summary>
+    public static readonly LiveScenario MisplacedWildcard = new(
+        App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"https://app.example:*\", \"https://admin.example\").AllowAnyMethod().AllowAnyHeader()));", "app.UseCors();\n" + Endpoints),
+        DiagnosticIds.OriginNeverMatches,
+        OriginNeverMatchesCodeFixProvider.RemoveNeverMatchingKey);
+
     /// <summary>A default policy with one origin literal a browser never sends, repaired by <paramref name="fixKey"/>.</summary>
     public static LiveScenario OriginBrowsersNeverSend(string origin, string fixKey) => new(
         App($"builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"{origin}\").AllowAnyMethod().AllowAnyHeader()));", "app.UseCors();\n" + Endpoints),

@@ -78,9 +78,9 @@ public sealed class CORS021OriginListIgnoredTests
     // SetIsOriginAllowedToAllowWildcardSubdomains checks the list, also when it replaces an earlier predicate.
     [InlineData("p.WithOrigins(\"https://*.contoso.com\").SetIsOriginAllowedToAllowWildcardSubdomains()")]
     [InlineData("p.WithOrigins(\"https://app.contoso.com\").SetIsOriginAllowed(o => o == \"https://x.example\").SetIsOriginAllowedToAllowWildcardSubdomains()")]
-    // Always true: CORS003 speaks; any origin wins over the predicate: CORS003 speaks.
+    // Always true: CORS003 speaks; any origin wins over the predicate: CORS003 and CORS027 speak.
     [InlineData("p.WithOrigins(\"https://app.contoso.com\").{|CORS003:SetIsOriginAllowed(_ => true)|}")]
-    [InlineData("p.{|CORS003:AllowAnyOrigin()|}.SetIsOriginAllowed(o => o == \"https://x.example\")")]
+    [InlineData("p.{|CORS027:{|CORS003:AllowAnyOrigin()|}|}.SetIsOriginAllowed(o => o == \"https://x.example\")")]
     // No list, or a predicate the model cannot see into.
     [InlineData("p.SetIsOriginAllowed(o => o == \"https://x.example\")")]
     [InlineData("p.WithOrigins(\"https://app.contoso.com\").SetIsOriginAllowed(IsAllowed)")]

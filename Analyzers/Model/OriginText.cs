@@ -12,6 +12,9 @@ internal enum OriginProblem
     TrailingSlash,
     PathQueryOrFragment,
     DefaultPort,
+
+    /// <summary>A <c>*</c> anywhere but a leading <c>*.</c> subdomain label: compared literally, it matches nothing (GROUND_TRUTH 50).</summary>
+    MisplacedWildcard,
 }
 
 /// <summary>Text checks on origin strings and origin-matching patterns.</summary>
@@ -48,6 +51,11 @@ internal static class OriginText
         if (value.Length == 0 || value == CorsConstants.AnyOrigin || string.Equals(value, NullOrigin, StringComparison.OrdinalIgnoreCase))
         {
             return OriginProblem.None;
+        }
+
+        if (HasMisplacedWildcard(value))
+        {
+            return OriginProblem.MisplacedWildcard;
         }
 
         var trimmed = value.Trim();

@@ -40,6 +40,9 @@ internal static class RuleTable
         new Rule<PolicyCheck>(OriginNeverMatchesRule.Check, D.OriginNeverMatches),
         new Rule<PolicyCheck>(WildcardSubdomainRule.Check, D.WildcardSubdomainIgnored),
         new Rule<PolicyCheck>(PreflightMaxAgeRule.Check, D.PreflightMaxAgeTooLong),
+
+        // Before the configuration rules, whose descriptors include CORS024's for appsettings values: the main one comes first.
+        new Rule<PolicyCheck>(CommaJoinedListRule.Check, D.CommaJoinedList),
         new Rule<PolicyCheck>(
             ConfigurationReadRules.Check,
             D.ConfigurationArrayReadWithGetValue,
@@ -49,9 +52,11 @@ internal static class RuleTable
             D.NullOriginTrustedInSettings,
             D.AnyOriginInSettings,
             D.AnyOriginWithCredentialsInSettings,
-            D.InsecureOriginWithCredentialsInSettings),
+            D.InsecureOriginWithCredentialsInSettings,
+            D.CommaJoinedListInSettings),
         new Rule<PolicyCheck>(OriginListIgnoredRule.Check, D.OriginListIgnored),
-        new Rule<PolicyCheck>(WildcardExposedHeadersRule.Check, D.WildcardHeaderListWithCredentials));
+        new Rule<PolicyCheck>(WildcardExposedHeadersRule.Check, D.WildcardHeaderListWithCredentials),
+        new Rule<PolicyCheck>(OriginCheckOverriddenRule.Check, D.OriginCheckOverridden));
 
     /// <summary>Section A: checks over a hand-built <c>new CorsPolicy { ... }</c>.</summary>
     public static readonly ImmutableArray<Rule<PolicyObjectCheck>> PolicyObject = ImmutableArray.Create(
@@ -82,7 +87,8 @@ internal static class RuleTable
         new Rule<HeaderCheck>(HandWrittenCorsHeadersRule.Check, D.HandWrittenCorsHeaders),
         new Rule<HeaderCheck>(RequestOriginReflectedRule.Check, D.RequestOriginReflected),
         new Rule<HeaderCheck>(WildcardOriginWithCredentialsHeaderRule.Check, D.WildcardOriginWithCredentialsHeader),
-        new Rule<HeaderCheck>(WildcardHeaderWithCredentialsRule.Check, D.WildcardHeaderWithCredentialsHeader));
+        new Rule<HeaderCheck>(WildcardHeaderWithCredentialsRule.Check, D.WildcardHeaderWithCredentialsHeader),
+        new Rule<HeaderCheck>(CredentialsValueNotTrueRule.Check, D.CredentialsValueNotTrue));
 
     /// <summary>Every descriptor of every rule, in table order, each once.</summary>
     public static ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = Collect();

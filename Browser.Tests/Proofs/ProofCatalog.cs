@@ -42,11 +42,23 @@ internal static class ProofCatalog
         NeverMatches(" https://app.example", OriginNeverMatchesCodeFixProvider.UseBrowserOriginKey),
         NeverMatches("https://app.example,https://other.example", OriginNeverMatchesCodeFixProvider.SplitOriginsKey),
         new BrowserProof(
+            "CORS007", "`WithOrigins(\"https://app.example:*\", \"https://admin.example\")`", Fix(LiveScenarios.MisplacedWildcard),
+            Before: [E(App, Put, Blocked), E(Admin, Put, Reads)],
+            After: [E(App, Put, Blocked), E(Admin, Put, Reads), E(Evil, Put, Blocked)]),
+        new BrowserProof(
             "CORS008", "`WithOrigins(\"https://*.app.example\")` without the wildcard flag", Fix(LiveScenarios.WildcardWithoutFlag),
             Before: [E(Subdomain, Put, Blocked)],
             After: [E(Subdomain, Put, Reads), E(PrefixLookAlike, Put, Blocked)]),
         new BrowserProof(
             "CORS022", "`WithExposedHeaders(\"*\")` with credentials", new Change.HandWritten(HandWrittenRepairs.ExposeAllWithCredentials, HandWrittenRepairs.ExposeNamedHeader),
+            Before: [E(App, CredentialedHeaderRead, ReadsWithoutHeader)],
+            After: [E(App, CredentialedHeaderRead, Reads), E(Evil, CredentialedHeaderRead, Blocked)]),
+        new BrowserProof(
+            "CORS024", "`WithMethods(\"GET,PUT\")`", Fix(LiveScenarios.CommaJoinedMethods),
+            Before: [E(App, Put, Blocked)],
+            After: [E(App, Put, Reads), E(Evil, Put, Blocked)]),
+        new BrowserProof(
+            "CORS024", "`WithExposedHeaders(\"X-Request-Id, X-Total-Count\")` with credentials", Fix(LiveScenarios.CommaJoinedExposedHeaders),
             Before: [E(App, CredentialedHeaderRead, ReadsWithoutHeader)],
             After: [E(App, CredentialedHeaderRead, Reads), E(Evil, CredentialedHeaderRead, Blocked)]),
     };
@@ -100,6 +112,10 @@ internal static class ProofCatalog
             After: [E(App, SignedInGet, Reads), E(Evil, SignedInGet, Blocked)]),
         new BrowserProof(
             "CORS018", "middleware writing `*` with `Allow-Credentials: true`", Fix(LiveScenarios.WildcardWithCredentialsHeaders),
+            Before: [E(App, SignedInGet, Blocked)],
+            After: [E(App, SignedInGet, Reads), E(Evil, SignedInGet, Blocked)]),
+        new BrowserProof(
+            "CORS028", "middleware writing `Allow-Credentials: true.ToString()`", Fix(LiveScenarios.CredentialsTrueToString),
             Before: [E(App, SignedInGet, Blocked)],
             After: [E(App, SignedInGet, Reads), E(Evil, SignedInGet, Blocked)]),
     };

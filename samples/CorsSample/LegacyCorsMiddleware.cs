@@ -15,6 +15,12 @@ public static class LegacyCorsMiddleware
                 context.Response.Headers["Access-Control-Expose-Headers"] = "*"; // expect: CORS022
             }
 
+            if (context.Request.Path.StartsWithSegments("/partner-feed"))
+            {
+                context.Response.Headers["Access-Control-Allow-Origin"] = "https://feeds.fabrikam.com";
+                context.Response.Headers["Access-Control-Allow-Credentials"] = true.ToString(); // expect: CORS028
+            }
+
             if (context.Request.Path.StartsWithSegments("/public"))
             {
                 context.Response.OnStarting(() =>

@@ -22,6 +22,11 @@ public static class PartnerCors
                 .WithMethods("GET")
                 .SetPreflightMaxAge(TimeSpan.FromDays(7))); // expect: CORS009
 
+            // Partner developers run the widget locally on whatever port their tooling picks.
+            options.AddPolicy("widgets-dev", policy => policy
+                .WithOrigins("https://widgets.fabrikam.com", "http://localhost:*") // expect: CORS007
+                .WithMethods("GET"));
+
             // Every tenant gets its own subdomain.
             options.AddPolicy("tenants", policy => policy
                 .WithOrigins("https://*.tenants.contoso.com") // expect: CORS008
@@ -55,6 +60,17 @@ public static class PartnerCors
                 .WithOrigins("https://reports.contoso.com")
                 .WithExposedHeaders("*") // expect: CORS022
                 .AllowCredentials());
+
+            // The admin front end: methods and headers copied from the old reverse proxy's configuration.
+            options.AddPolicy("admin-api", policy => policy
+                .WithOrigins("https://admin.contoso.com")
+                .WithMethods("GET,POST,PUT,DELETE") // expect: CORS024
+                .WithHeaders("Content-Type, Authorization")); // expect: CORS024
+
+            // Resellers: checked by the reseller registry; "any origin" was added while debugging a preflight.
+            options.AddPolicy("resellers", policy => policy
+                .SetIsOriginAllowed(origin => origin.StartsWith("https://", StringComparison.Ordinal) && origin.EndsWith(".resellers.contoso.com", StringComparison.Ordinal))
+                .AllowAnyOrigin()); // expect: CORS003 expect: CORS027
 
             // Kiosk terminals: ported from an old app that built the policy object by hand.
             var kiosk = new CorsPolicy { SupportsCredentials = true };

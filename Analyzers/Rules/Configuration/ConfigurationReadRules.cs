@@ -56,6 +56,10 @@ internal static class ConfigurationReadRules
                 {
                     context.Settings?.Collect(path, call, reads, context);
                 }
+                else if (!reads.IsEmpty)
+                {
+                    context.Settings?.CollectNames(call, reads);
+                }
             }
         }
     }

@@ -106,6 +106,18 @@ internal sealed class SettingsOrigins
         }
     }
 
+    /// <summary>Records the configured names of one <c>WithMethods</c>, <c>WithHeaders</c> or <c>WithExposedHeaders</c> call (CORS024).</summary>
+    public void CollectNames(PolicyCall call, ImmutableArray<ConfigurationRead> reads)
+    {
+        foreach (var read in reads)
+        {
+            if (read.Key is { } key)
+            {
+                _uses.Add(new Use(key, read, false, false, false, false, 0, read.Read.Syntax.GetLocation(), call.Kind));
+            }
+        }
+    }
+
     private void Report(CompilationAnalysisContext context)
     {
         if (_uses.IsEmpty)
@@ -135,7 +147,9 @@ internal sealed class SettingsOrigins
                 var entries = Entries(use, values);
                 foreach (var entry in entries)
                 {
-                    var finding = Check(use, entry, entries.Count, developmentFile, fileName);
+                    var finding = use.NamesOf is { } names
+                        ? CheckName(names, entry, fileName)
+                        : Check(use, entry, entries.Count, developmentFile, fileName);
                     if (finding is { } found && reported.Add((found.Descriptor.Id, file.Path, entry.Span)))
                     {
                         var location = Location.Create(file.Path, entry.Span, text.Lines.GetLinePositionSpan(entry.Span));
@@ -145,6 +159,16 @@ internal sealed class SettingsOrigins
             }
         }
     }
+
+    /// <summary>CORS024: a method or header entry that holds a comma.</summary>
+    private static (DiagnosticDescriptor Descriptor, ImmutableDictionary<string, string?>? Properties, object?[] Arguments)? CheckName(
+        PolicyCallKind names, Entry entry, string fileName) =>
+        entry.Text.IndexOf(',') < 0
+            ? null
+            : (DiagnosticDescriptors.CommaJoinedListInSettings, null, new object?[]
+            {
+                entry.Text, $"{fileName}, {entry.Key}", CommaJoinedListRule.ListName(names), CommaJoinedListRule.Consequence(names),
+            });
 
     private static (DiagnosticDescriptor Descriptor, ImmutableDictionary<string, string?>? Properties, object?[] Arguments)? Check(
         Use use, Entry entry, int entryCount, bool developmentFile, string fileName)
@@ -175,7 +199,7 @@ internal sealed class SettingsOrigins
         }
 
         var problem = OriginText.Analyze(value, out var browserOrigin);
-        if (problem != OriginProblem.None && !OriginText.IsWildcardSubdomain(value))
+        if (problem != OriginProblem.None && (problem == OriginProblem.MisplacedWildcard || !OriginText.IsWildcardSubdomain(value)))
         {
             var reason = problem == OriginProblem.SeveralOrigins
                 ? "it is one origin, not a list; give each origin its own array entry"
@@ -310,8 +334,9 @@ internal sealed class SettingsOrigins
 
     private sealed class Use
     {
-        public Use(string key, ConfigurationRead read, bool credentials, bool developmentCode, bool reportInDevelopment, bool soleSource, int knownOthers, Location readLocation)
+        public Use(string key, ConfigurationRead read, bool credentials, bool developmentCode, bool reportInDevelopment, bool soleSource, int knownOthers, Location readLocation, PolicyCallKind? namesOf = null)
         {
+            NamesOf = namesOf;
             Key = key;
             Shape = read.Shape;
             Split = read.Split;
@@ -343,5 +368,8 @@ internal sealed class SettingsOrigins
         public int KnownOthers { get; }
 
         public Location ReadLocation { get; }
+
+        /// <summary>The call that reads method or header names (CORS024); null for origins.</summary>
+        public PolicyCallKind? NamesOf { get; }
     }
 }

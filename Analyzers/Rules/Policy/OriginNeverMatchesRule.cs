@@ -41,13 +41,21 @@ internal static class OriginNeverMatchesRule
                 }
 
                 var problem = policy.Problem(value, out var browserOrigin);
-                if (problem == OriginProblem.None || OriginText.IsWildcardSubdomain(value))
+                if (problem == OriginProblem.None || (problem != OriginProblem.MisplacedWildcard && OriginText.IsWildcardSubdomain(value)))
                 {
                     continue;
                 }
 
                 var properties = ImmutableDictionary<string, string?>.Empty;
-                if (browserOrigin is not null)
+                if (problem == OriginProblem.MisplacedWildcard)
+                {
+                    // Removing an entry that matches nothing changes nothing, unless it leaves a lone "*", which means any origin.
+                    if (!HasStar(path.Origins))
+                    {
+                        properties = properties.Add(DiagnosticProperties.RemoveEntry, DiagnosticProperties.NeverMatches);
+                    }
+                }
+                else if (browserOrigin is not null)
                 {
                     properties = properties.Add(DiagnosticProperties.BrowserOrigin, browserOrigin);
                 }
@@ -64,6 +72,19 @@ internal static class OriginNeverMatchesRule
                 context.Report(DiagnosticDescriptors.OriginNeverMatches, location, use, properties, value, Explain(problem, browserOrigin));
             }
         }
+    }
+
+    private static bool HasStar(ImmutableArray<(OriginValue Origin, PolicyCall Call)> origins)
+    {
+        foreach (var (origin, _) in origins)
+        {
+            if (origin.Value == CorsConstants.AnyOrigin)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>One "*" and at least one real origin: removing the "*" (which never matched) leaves the same policy.</summary>
@@ -96,6 +117,7 @@ internal static class OriginNeverMatchesRule
             OriginProblem.NoScheme => "browsers always send the scheme" + (browserOrigin is null ? string.Empty : $"; use '{browserOrigin}'{(browserOrigin.StartsWith("https://", System.StringComparison.Ordinal) ? " (or http:// if that is what the site uses)" : string.Empty)}"),
             OriginProblem.SeveralOrigins => "it is one origin, not a list; pass each origin as its own argument",
             OriginProblem.SurroundingWhitespace => "surrounding whitespace is not trimmed" + suggestion,
+            OriginProblem.MisplacedWildcard => "'*' is a wildcard only as the leading '*.' subdomain label of an origin with a scheme; anywhere else it is compared literally, with or without SetIsOriginAllowedToAllowWildcardSubdomains(). To allow local development ports, list each one ('http://localhost:4200'), or in development code only use SetIsOriginAllowed(origin => Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.IsLoopback)",
             _ => "browsers omit the default port" + suggestion,
         };
     }

@@ -27,7 +27,7 @@ internal static class WildcardSubdomainRule
 
             foreach (var (origin, call) in path.Origins)
             {
-                if (origin.Value is { } value && OriginText.IsWildcardSubdomain(value)
+                if (origin.Value is { } value && OriginText.IsWildcardSubdomain(value) && !OriginText.HasMisplacedWildcard(value)
                     && OriginLocations.Get(origin, call, out var use) is { } location)
                 {
                     context.Report(DiagnosticDescriptors.WildcardSubdomainIgnored, location, use, properties, messageArgs: value);
