@@ -59,14 +59,21 @@ public sealed class SilentFailureTypingTests
     }
 
     [Fact]
-    public async Task EveryPrefix_NoAnalyzerOrFixException()
+    public async Task EveryPrefix_NoAnalyzerOrFixException() =>
+        Assert.Empty(await TypingFailuresAsync(Program, step: 11, id => Rules.Contains(id)));
+
+    /// <summary>
+    /// Every prefix of <paramref name="program"/> (one each <paramref name="step"/> characters), as it is typed: the
+    /// analyzer exceptions, and the exceptions of every fix offered for the findings of <paramref name="fixedRules"/>.
+    /// </summary>
+    internal static async Task<List<string>> TypingFailuresAsync(string program, int step, System.Func<string, bool> fixedRules)
     {
         var failures = new List<string>();
-        for (var cut = 0; cut <= Program.Length; cut += 11)
+        for (var cut = 0; cut <= program.Length; cut += step)
         {
-            var (document, diagnostics, analysisFailures) = await AnalyzeAsync(Program[..cut]);
+            var (document, diagnostics, analysisFailures) = await AnalyzeAsync(program[..cut]);
             failures.AddRange(analysisFailures.Select(f => $"cut {cut}: {f}"));
-            foreach (var diagnostic in diagnostics.Where(d => Rules.Contains(d.Id)))
+            foreach (var diagnostic in diagnostics.Where(d => fixedRules(d.Id)))
             {
                 foreach (var provider in TestCompilations.AllCodeFixProviders.Where(p => p.FixableDiagnosticIds.Contains(diagnostic.Id)))
                 {
@@ -87,7 +94,7 @@ public sealed class SilentFailureTypingTests
             }
         }
 
-        Assert.Empty(failures);
+        return failures;
     }
 
     internal static async Task<(Document Document, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> Failures)> AnalyzeAsync(string source)
