@@ -114,7 +114,7 @@ public static class ReferenceSets
 
     private static async Task<ImmutableArray<MetadataReference>> ResolveAndCheckAsync(ReferenceAssemblies set)
     {
-        foreach (var package in set.Packages.Prepend(set.ReferenceAssemblyPackage).OfType<PackageIdentity>())
+        foreach (var package in PackagesOf(set))
         {
             RequireRestored(package.Id, package.Version);
         }
@@ -169,6 +169,10 @@ public static class ReferenceSets
         return folder;
     }
 
+    /// <summary>The set's reference assembly package and its added packages.</summary>
+    private static IEnumerable<PackageIdentity> PackagesOf(ReferenceAssemblies set) =>
+        set.Packages.Prepend(set.ReferenceAssemblyPackage).OfType<PackageIdentity>();
+
     private static string Describe(ReferenceAssemblies set) =>
-        $"{set.TargetFramework} ({string.Join(", ", set.Packages.Prepend(set.ReferenceAssemblyPackage).OfType<PackageIdentity>().Select(p => p.Id + " " + p.Version))})";
+        $"{set.TargetFramework} ({string.Join(", ", PackagesOf(set).Select(p => p.Id + " " + p.Version))})";
 }
