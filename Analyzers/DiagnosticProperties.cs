@@ -22,6 +22,9 @@ internal static class DiagnosticProperties
     /// <summary>CORS013: the existing policy names, best match first, separated by new lines.</summary>
     public const string Candidates = "Candidates";
 
+    /// <summary>CORS013: the policy name that no AddPolicy adds.</summary>
+    public const string PolicyName = "PolicyName";
+
     /// <summary>CORS004: the <see cref="Model.OriginCheckKind"/> of a bypassable comparison.</summary>
     public const string CheckKind = "CheckKind";
 

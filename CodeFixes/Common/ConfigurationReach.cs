@@ -68,7 +68,7 @@ internal sealed class ConfigurationReach
         if (HoistAnchor(at) is { } anchor
             && Best(model, anchor.SpanStart, EnclosingFunctions(anchor), configurationType, types, cancellationToken) is { StaticLambdas.Count: 0 } outer)
         {
-            var name = UnusedName(model, anchor, "allowedOrigins");
+            var name = FreshName.InScope(model, anchor, "allowedOrigins");
             var lambdas = functions.TakeWhile(f => !f.Contains(anchor)).OfType<AnonymousFunctionExpressionSyntax>().Where(IsStatic).ToList();
             return new ConfigurationReach(outer.Text, lambdas, anchor, name, null, false);
         }
@@ -76,7 +76,7 @@ internal sealed class ConfigurationReach
         if (AddCorsLambda(model, at, types, cancellationToken) is { } addCors)
         {
             var lambda = (LambdaExpressionSyntax)addCors.ArgumentList.Arguments[0].Expression;
-            var name = UnusedName(model, lambda, "configuration");
+            var name = FreshName.InScope(model, lambda, "configuration");
             var lambdas = functions.TakeWhile(f => f != lambda).OfType<AnonymousFunctionExpressionSyntax>().Where(IsStatic).ToList();
             var corsOptions = model.GetSpeculativeTypeInfo(addCors.SpanStart, SyntaxFactory.ParseTypeName("CorsOptions"), SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
             return new ConfigurationReach(name, lambdas, null, string.Empty, addCors, corsOptions is null or { TypeKind: TypeKind.Error });
@@ -443,14 +443,6 @@ internal sealed class ConfigurationReach
     private static bool IsStatic(AnonymousFunctionExpressionSyntax lambda) => lambda.Modifiers.Any(SyntaxKind.StaticKeyword);
 
     /// <summary>A name nothing in the enclosing member uses or brings into scope at <paramref name="scope"/>.</summary>
-    private static string UnusedName(SemanticModel model, SyntaxNode scope, string name)
-    {
-        var body = scope.AncestorsAndSelf().FirstOrDefault(n => n is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or CompilationUnitSyntax) ?? scope;
-        var used = FreshName.IdentifiersIn(body);
-        used.UnionWith(model.LookupSymbols(scope.SpanStart).Select(s => s.Name));
-        return FreshName.Pick(name, used.Contains);
-    }
-
     private static ITypeSymbol? GetType(ISymbol symbol) => symbol switch
     {
         ILocalSymbol local => local.Type,

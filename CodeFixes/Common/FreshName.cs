@@ -25,6 +25,16 @@ internal static class FreshName
         }
     }
 
+    /// <summary><paramref name="name"/> or a numbered variant that no symbol in scope at <paramref name="scope"/> and no identifier of its method uses.</summary>
+    public static string InScope(SemanticModel model, SyntaxNode scope, string name)
+    {
+        var body = scope.AncestorsAndSelf().FirstOrDefault(static n => n is Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax
+            or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax) ?? scope;
+        var used = IdentifiersIn(body);
+        used.UnionWith(model.LookupSymbols(scope.SpanStart).Select(static s => s.Name));
+        return Pick(name, used.Contains);
+    }
+
     /// <summary>Every identifier written in <paramref name="node"/>.</summary>
     public static HashSet<string> IdentifiersIn(SyntaxNode node) =>
         new(node.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText), StringComparer.Ordinal);

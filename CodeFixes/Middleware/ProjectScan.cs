@@ -32,6 +32,9 @@ internal sealed class ProjectScan
     /// <summary>Every <c>AddPolicy</c> (with its name when constant) and <c>AddDefaultPolicy</c> (a null name) call.</summary>
     public List<(string? Name, IInvocationOperation Call)> AddedPolicies { get; } = new();
 
+    /// <summary>Every <c>AddCors(...)</c> call of the project.</summary>
+    public List<(Document Document, IInvocationOperation Call)> AddCorsCalls { get; } = new();
+
     /// <summary><c>app.UseMiddleware&lt;T&gt;()</c> statements, by middleware class.</summary>
     public List<(Document Document, INamedTypeSymbol Middleware, SyntaxNode Statement)> MiddlewareRegistrations { get; } = new();
 
@@ -126,12 +129,17 @@ internal sealed class ProjectScan
             case CorsCallKind.HostBuild:
                 registrations.AddHostBuild(invocation);
                 break;
-            case CorsCallKind.AddCors when AddCorsBlock is null
-                && invocation.Arguments.Length > 1
-                && invocation.Arguments[1].Value.WalkDownConversion() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
-                && lambda.Syntax is LambdaExpressionSyntax { Block: { } block }
-                && lambda.Symbol.Parameters.Length == 1:
-                AddCorsBlock = (document, block, lambda.Symbol.Parameters[0].Name);
+            case CorsCallKind.AddCors:
+                AddCorsCalls.Add((document, invocation));
+                if (AddCorsBlock is null
+                    && invocation.Arguments.Length > 1
+                    && invocation.Arguments[1].Value.WalkDownConversion() is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }
+                    && lambda.Syntax is LambdaExpressionSyntax { Block: { } block }
+                    && lambda.Symbol.Parameters.Length == 1)
+                {
+                    AddCorsBlock = (document, block, lambda.Symbol.Parameters[0].Name);
+                }
+
                 break;
             case CorsCallKind.None when method.Name == "UseMiddleware" && method.TypeArguments.Length == 1 && method.TypeArguments[0] is INamedTypeSymbol middleware
                 && invocation.Syntax.Parent is ExpressionStatementSyntax statement:

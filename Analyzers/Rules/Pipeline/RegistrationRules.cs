@@ -163,7 +163,7 @@ internal static class RegistrationRules
                 if (!known.Contains(name))
                 {
                     var candidates = Rank(name, names);
-                    var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Candidates, string.Join("\n", candidates));
+                    var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Candidates, string.Join("\n", candidates)).Add(DiagnosticProperties.PolicyName, name);
                     var added = names.Count == 0 ? "no named policy is added" : "added: " + string.Join(", ", names.Take(5).Select(static n => $"'{n}'")) + (names.Count > 5 ? ", ..." : string.Empty);
                     report(Diagnostic.Create(DiagnosticDescriptors.UnknownPolicyName, reference.Location, properties, $"No CORS policy named '{name}' is added ({added})"));
                 }
