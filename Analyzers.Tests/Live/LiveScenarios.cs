@@ -126,6 +126,12 @@ internal static class LiveScenarios
         DiagnosticIds.UnknownPolicyName,
         UnknownPolicyNameCodeFixProvider.UseExistingPolicyKey + ".spa");
 
+    /// <summary>The documented policy-name local with a bare AddCors: the fix adds the policy, reading the origins from configuration.</summary>
+    public static readonly LiveScenario PolicyNeverAdded = new(
+        App("builder.Services.AddCors();", "var web = \"web\";\napp.UseCors(web);\n" + Endpoints),
+        DiagnosticIds.UnknownPolicyName,
+        UnknownPolicyNameCodeFixProvider.AddPolicyKey + ".web");
+
     public static readonly LiveScenario HandWrittenHeaders = new(
         HandWritten("""
                     context.Response.Headers["Access-Control-Allow-Origin"] = "https://app.example";

@@ -283,6 +283,25 @@ public sealed class LiveVerificationTests
     }
 
     [Fact]
+    public async Task CORS013_PolicyNeverAdded_Preflight405_AddedPolicyAnswersTheConfiguredOriginOnly()
+    {
+        var scenario = LiveScenarios.PolicyNeverAdded;
+        var fixedSource = await scenario.FlagAndFixAsync();
+        Assert.Contains("Cors:AllowedOrigins", fixedSource);
+
+        await using (var before = await StartAsync(scenario.Source))
+        {
+            var preflight = await before.PreflightAsync("/r", AppOrigin);
+            Assert.True(preflight.Status == 405 && preflight.AllowOrigin is null, preflight.ToString());
+        }
+
+        await using var after = await StartAsync(fixedSource);
+        var fixedPreflight = await after.PreflightAsync("/r", AppOrigin);
+        Assert.True(fixedPreflight.Status == 204 && fixedPreflight.AllowOrigin == AppOrigin, fixedPreflight.ToString());
+        await AssertRefusedAsync(after, EvilOrigin);
+    }
+
+    [Fact]
     public async Task CORS012_UseCorsAfterUseEndpoints_NeverRuns_FixedOrderAnswers()
     {
         var scenario = LiveScenarios.UseCorsAfterUseEndpoints;

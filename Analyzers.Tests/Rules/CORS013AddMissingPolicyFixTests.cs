@@ -38,7 +38,7 @@ public sealed class CORS013AddMissingPolicyFixTests
             var MyAllowSpecificOrigins = "_myAllowSpecificOrigins";
             var builder = WebApplication.CreateBuilder(args);
             // CORS for the front end
-            builder.Services.AddCors(options => options.AddPolicy("_myAllowSpecificOrigins", policy => policy.WithOrigins(builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [])));
+            builder.Services.AddCors(options => options.AddPolicy("_myAllowSpecificOrigins", policy => policy.WithOrigins(builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? []).AllowAnyHeader().AllowAnyMethod()));
             var app = builder.Build();
             app.UseCors(MyAllowSpecificOrigins);
             app.Run();
@@ -115,7 +115,7 @@ public sealed class CORS013AddMissingPolicyFixTests
                     services.AddCors(options =>
                     {
                         options.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com"));
-                        options.AddPolicy("partners", policy => policy.WithOrigins(Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? []));
+                        options.AddPolicy("partners", policy => policy.WithOrigins(Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? []).AllowAnyHeader().AllowAnyMethod());
                     });
                 }
 
@@ -159,7 +159,7 @@ public sealed class CORS013AddMissingPolicyFixTests
             builder.Services.AddCors(o =>
             {
                 o.AddPolicy("spa", p => p.WithOrigins("https://app.contoso.com"));
-                o.AddPolicy("admin", policy => policy.WithOrigins(builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? []));
+                o.AddPolicy("admin", policy => policy.WithOrigins(builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? []).AllowAnyHeader().AllowAnyMethod());
             });
             var app = builder.Build();
             app.UseRouting();
@@ -185,7 +185,7 @@ public sealed class CORS013AddMissingPolicyFixTests
             var options = "unused";
             var policy = 1;
             var builder = WebApplication.CreateBuilder(args);
-            builder.Services.AddCors(options2 => options2.AddPolicy("web", policy2 => policy2.WithOrigins(builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [])));
+            builder.Services.AddCors(options2 => options2.AddPolicy("web", policy2 => policy2.WithOrigins(builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? []).AllowAnyHeader().AllowAnyMethod()));
             var app = builder.Build();
             app.UseCors("web");
             app.Run();

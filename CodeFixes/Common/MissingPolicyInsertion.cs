@@ -134,7 +134,7 @@ internal sealed class MissingPolicyInsertion
     private string AddPolicy(SemanticModel model, SyntaxNode scope, string options)
     {
         var policy = FreshName.InScope(model, scope, "policy");
-        return $"{options}.AddPolicy({SyntaxFactory.Literal(_policyName).ToFullString()}, {policy} => {policy}.WithOrigins())";
+        return $"{options}.AddPolicy({SyntaxFactory.Literal(_policyName).ToFullString()}, {policy} => {policy}.WithOrigins().AllowAnyHeader().AllowAnyMethod())";
     }
 
     /// <summary>Formats the new code and marks its <c>WithOrigins()</c>, which the configured origins fill.</summary>
