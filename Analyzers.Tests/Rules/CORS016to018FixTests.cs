@@ -383,6 +383,76 @@ public sealed class CORS016to018FixTests
         await test.RunAsync();
     }
 
+    [Fact]
+    public async Task WildcardClassThroughOwnExtensionBesideListedPolicy_Fix_RemovesTheWritesAndSaysAnyOriginStaysOut()
+    {
+        // The common tutorial class: '*' with credentials, registered through the app's own UseX() after UseCors. The app's
+        // policy lists its origins: the wildcard is what it chose not to allow, so it is not folded, and the title says so.
+        var test = new CSharpCodeFixVerifier<HeaderRules, UseCorsMiddlewareCodeFixProvider>.Test("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("spa", p => p.WithOrigins("http://localhost:4200").AllowAnyHeader().AllowAnyMethod()));
+            var app = builder.Build();
+            app.UseCors("spa");
+            app.UseCorsHeaders();
+            app.MapGet("/", () => "ok");
+            app.Run();
+
+            public class CorsHeadersMiddleware
+            {
+                private readonly RequestDelegate _next;
+
+                public CorsHeadersMiddleware(RequestDelegate next) => _next = next;
+
+                public Task Invoke(HttpContext httpContext)
+                {
+                    {|#0:httpContext.Response.Headers.Add("Access-Control-Allow-Origin", "*")|};
+                    {|#1:httpContext.Response.Headers.Add("Access-Control-Allow-Credentials", "true")|};
+                    {|#2:httpContext.Response.Headers.Add("Access-Control-Allow-Methods", "POST,GET,PUT,PATCH,DELETE,OPTIONS")|};
+                    return _next(httpContext);
+                }
+            }
+
+            public static class CorsHeadersMiddlewareExtensions
+            {
+                public static IApplicationBuilder UseCorsHeaders(this IApplicationBuilder builder) => builder.UseMiddleware<CorsHeadersMiddleware>();
+            }
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("spa", p => p.WithOrigins("http://localhost:4200").AllowAnyHeader().AllowAnyMethod()));
+            var app = builder.Build();
+            app.UseCors("spa");
+            app.UseCorsHeaders();
+            app.MapGet("/", () => "ok");
+            app.Run();
+
+            public class CorsHeadersMiddleware
+            {
+                private readonly RequestDelegate _next;
+
+                public CorsHeadersMiddleware(RequestDelegate next) => _next = next;
+
+                public Task Invoke(HttpContext httpContext)
+                {
+                    return _next(httpContext);
+                }
+            }
+
+            public static class CorsHeadersMiddlewareExtensions
+            {
+                public static IApplicationBuilder UseCorsHeaders(this IApplicationBuilder builder) => builder.UseMiddleware<CorsHeadersMiddleware>();
+            }
+            """)
+        {
+            CodeActionEquivalenceKey = UseCorsMiddlewareCodeFixProvider.UseExistingPolicyKey,
+            CodeActionVerifier = (action, verifier) => verifier.Equal("Remove the hand-written CORS headers: policy 'spa' answers (not carried over: any origin, credentials)", action.Title),
+        };
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithLocation(1).WithLocation(2)
+            .WithArguments("Access-Control-Allow-Origin, Access-Control-Allow-Credentials, Access-Control-Allow-Methods"));
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.WildcardOriginWithCredentialsHeader).WithLocation(0).WithLocation(1));
+        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllCheck;
+        await test.RunAsync();
+    }
+
     [Theory]
     [InlineData("\"https://partners.contoso.com\"", "")]
     [InlineData("\"https://app.contoso.com\"", ".WithMethods(\"PUT\")")]

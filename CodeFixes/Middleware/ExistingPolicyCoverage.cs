@@ -128,7 +128,14 @@ internal static class ExistingPolicyCoverage
                 continue;
             }
 
-            if (value == CorsConstants.AnyOrigin ? !anyOrigin : !(anyOrigin || listed.Contains(value)))
+            if (value == CorsConstants.AnyOrigin && !anyOrigin)
+            {
+                // The policy names its origins: the wildcard is what the app's own policy chose not to allow.
+                notCarried.Add("any origin");
+                continue;
+            }
+
+            if (value != CorsConstants.AnyOrigin && !(anyOrigin || listed.Contains(value)))
             {
                 return false;
             }
