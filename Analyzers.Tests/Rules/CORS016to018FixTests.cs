@@ -453,6 +453,72 @@ public sealed class CORS016to018FixTests
         await test.RunAsync();
     }
 
+    [Fact]
+    public async Task ClassAnsweringPreflightInsideOriginCheck_Fix_EmptiesTheCheckWithoutThrowing()
+    {
+        var test = new CSharpCodeFixVerifier<HeaderRules, UseCorsMiddlewareCodeFixProvider>.Test("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("spa", p => p.WithOrigins("http://localhost:4200").AllowAnyHeader().AllowAnyMethod()));
+            var app = builder.Build();
+            app.UseCors("spa");
+            app.MapGet("/", () => "ok");
+            app.Run();
+
+            public class EchoMiddleware
+            {
+                private readonly RequestDelegate _next;
+
+                public EchoMiddleware(RequestDelegate next) => _next = next;
+
+                public Task Invoke(HttpContext httpContext)
+                {
+                    if (httpContext.Request.Headers.TryGetValue("Origin", out var originValue))
+                    {
+                        {|#0:httpContext.Response.Headers.Add("Access-Control-Allow-Credentials", "true")|};
+                        {|#1:httpContext.Response.Headers.Add("Access-Control-Allow-Origin", originValue)|};
+                        if (httpContext.Request.Method == "OPTIONS")
+                        {
+                            httpContext.Response.StatusCode = 204;
+                            return httpContext.Response.WriteAsync(string.Empty);
+                        }
+                    }
+
+                    return _next(httpContext);
+                }
+            }
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("spa", p => p.WithOrigins("http://localhost:4200").AllowAnyHeader().AllowAnyMethod()));
+            var app = builder.Build();
+            app.UseCors("spa");
+            app.MapGet("/", () => "ok");
+            app.Run();
+
+            public class EchoMiddleware
+            {
+                private readonly RequestDelegate _next;
+
+                public EchoMiddleware(RequestDelegate next) => _next = next;
+
+                public Task Invoke(HttpContext httpContext)
+                {
+                    if (httpContext.Request.Headers.TryGetValue("Origin", out var originValue))
+                    {
+                    }
+
+                    return _next(httpContext);
+                }
+            }
+            """)
+        {
+            CodeActionEquivalenceKey = UseCorsMiddlewareCodeFixProvider.UseExistingPolicyKey,
+        };
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(1).WithLocation(0).WithArguments("Access-Control-Allow-Credentials, Access-Control-Allow-Origin"));
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.RequestOriginReflected).WithLocation(1).WithArguments(", and with Access-Control-Allow-Credentials: true any website can act as the signed-in user"));
+        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllCheck;
+        await test.RunAsync();
+    }
+
     [Theory]
     [InlineData("\"https://partners.contoso.com\"", "")]
     [InlineData("\"https://app.contoso.com\"", ".WithMethods(\"PUT\")")]

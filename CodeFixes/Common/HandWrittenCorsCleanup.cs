@@ -90,7 +90,8 @@ internal sealed class HandWrittenCorsCleanup
         switch (statement)
         {
             case BlockSyntax block:
-                return block.Statements.Count > 0 && block.Statements.All(removable.Contains);
+                // The body of an if or a loop stays (emptied): only the statement that owns it can go.
+                return block.Parent is BlockSyntax && block.Statements.Count > 0 && block.Statements.All(removable.Contains);
             case IfStatementSyntax @if when IsSideEffectFree(@if.Condition):
                 if (IsPreflightCheck(@if.Condition) && @if.Else is null && Branch(@if.Statement).Any(IsReturn)
                     && Branch(@if.Statement).All(s => removable.Contains(s) || IsPreflightAnswer(s)))
