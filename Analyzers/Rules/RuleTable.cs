@@ -56,6 +56,7 @@ internal static class RuleTable
             D.CommaJoinedListInSettings),
         new Rule<PolicyCheck>(OriginListIgnoredRule.Check, D.OriginListIgnored),
         new Rule<PolicyCheck>(WildcardExposedHeadersRule.Check, D.WildcardHeaderListWithCredentials),
+        new Rule<PolicyCheck>(OriginCheckThrowsOnNullRule.Check, D.OriginCheckThrowsOnNull),
         new Rule<PolicyCheck>(OriginCheckOverriddenRule.Check, D.OriginCheckOverridden));
 
     /// <summary>Section A: checks over a hand-built <c>new CorsPolicy { ... }</c>.</summary>
