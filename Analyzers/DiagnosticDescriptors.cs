@@ -323,6 +323,14 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "The Fetch standard compares Access-Control-Allow-Credentials case-sensitively with 'true'. A bool formatted with ToString(), bool.TrueString or string interpolation is 'True', which browsers reject: every request with cookies or credentials: 'include' is blocked, while requests without credentials keep working. Write the string \"true\".");
 
+    public static readonly DiagnosticDescriptor AnyOriginFallback = Create(
+        DiagnosticIds.AnyOriginFallback,
+        "Any origin as a fallback for missing configuration",
+        "{0} is chosen when the configured origins ({1}) are missing or empty: one missing or misspelled setting opens the API to every site; fall back to no origin",
+        DiagnosticCategories.Security,
+        DiagnosticSeverity.Warning,
+        "A policy that allows any origin (AllowAnyOrigin(), WithOrigins(\"*\"), an always-true SetIsOriginAllowed, a '?? \"*\"' fallback) when the origin list read from configuration is missing or empty turns a missing, misspelled or unbound setting in production into an API every website can call, without an error or a log line. Fall back to no origin: WithOrigins() or an empty list, so a missing setting shows up as refused cross-origin calls.");
+
     public static string GetHelpLink(string id) => HelpLinkBase + id + ".md";
 
     private static DiagnosticDescriptor Create(

@@ -50,7 +50,7 @@ internal static class LiveScenarios
         AllOriginsTrustedWithCredentialsCodeFixProvider.UseConfiguredOriginsKey);
 
     public static readonly LiveScenario SuffixCheck = new(
-        App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed(origin => new Uri(origin).Host.EndsWith(\"app.example\")).AllowCredentials()));", "app.UseCors();\n" + Endpoints),
+        App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed(origin => Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Host.EndsWith(\"app.example\")).AllowCredentials()));", "app.UseCors();\n" + Endpoints),
         DiagnosticIds.BypassableOriginCheck,
         BypassableOriginCheckCodeFixProvider.ExactHostOrSubdomainKey);
 

@@ -29,6 +29,9 @@ public sealed class CORS026OriginCheckThrowsOnNullTests
     [InlineData("origin => { var host = {|#0:new Uri(origin)|}.Host; return host == \"localhost\" || host.EndsWith(\".contoso.com\"); }")]
     [InlineData("origin => !string.IsNullOrEmpty(origin) && {|#0:new Uri(origin)|}.IsLoopback")]
     [InlineData("origin => origin.Length > 0 && {|#0:new Uri(origin, UriKind.Absolute)|}.IsLoopback")]
+    // A listed origin first does not keep "null" out of the parse.
+    [InlineData("origin => origin == \"https://app.contoso.com\" || {|#0:new Uri(origin)|}.IsLoopback")]
+    [InlineData("origin => { if (string.Equals(origin, \"https://app.contoso.com\", StringComparison.OrdinalIgnoreCase)) return true; return {|#0:new Uri(origin)|}.IsLoopback; }")]
     public async Task UnguardedParse_ReportsDiagnostic(string predicate)
     {
         await VerifyCS.VerifyAnalyzerAsync(Policy(predicate).Replace("{|#0:new Uri(origin)|}.Host.EndsWith", "new Uri(origin).Host.EndsWith"), Throws());
@@ -50,6 +53,7 @@ public sealed class CORS026OriginCheckThrowsOnNullTests
     [InlineData("origin => { if (!origin.StartsWith(\"http\")) return false; return new Uri(origin).IsLoopback; }")]
     [InlineData("origin => Uri.IsWellFormedUriString(origin, UriKind.Absolute) && new Uri(origin).IsLoopback")]
     [InlineData("origin => new Uri(\"https://app.contoso.com\").Host == origin")]
+    [InlineData("origin => { if (origin != \"null\") return new Uri(origin).IsLoopback; return false; }")]
     public async Task GuardedOrNotTheOrigin_NoDiagnostic(string predicate)
     {
         await VerifyCS.VerifyAnalyzerAsync(Policy(predicate).Replace("{|#0:new Uri(origin)|}", "new Uri(origin)"));

@@ -28,7 +28,7 @@ internal static class ProofCatalog
             Before: [E(Evil, SignedInGet, Reads)],
             After: [E(App, SignedInGet, Reads), E(Evil, SignedInGet, Blocked)]),
         new BrowserProof(
-            "CORS004", "`new Uri(origin).Host.EndsWith(\"app.example\")` with credentials", Fix(LiveScenarios.SuffixCheck),
+            "CORS004", "`uri.Host.EndsWith(\"app.example\")` after `Uri.TryCreate` with credentials", Fix(LiveScenarios.SuffixCheck),
             Before: [E(LookAlike, SignedInGet, Reads)],
             After: [E(App, SignedInGet, Reads), E(Subdomain, SignedInGet, Reads), E(LookAlike, SignedInGet, Blocked)]),
         new BrowserProof(

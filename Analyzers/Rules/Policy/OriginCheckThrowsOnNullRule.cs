@@ -80,8 +80,12 @@ internal static class OriginCheckThrowsOnNullRule
             {
                 case ITryOperation:
                     return true;
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } binary
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } binary
                     when ReferenceEquals(child, binary.RightOperand) && Restricts(binary.LeftOperand):
+                    return true;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } binary
+                    when ReferenceEquals(child, binary.RightOperand) && Restricts(binary.LeftOperand) && !MatchesOneOrigin(binary.LeftOperand, predicate):
+                    // The right side runs when the left is false: "origin == x || ..." lets "null" through.
                     return true;
                 case IConditionalOperation conditional when !ReferenceEquals(child, conditional.Condition) && Restricts(conditional.Condition):
                     return true;
@@ -93,7 +97,7 @@ internal static class OriginCheckThrowsOnNullRule
                             break;
                         }
 
-                        if (statement is IConditionalOperation earlier && Restricts(earlier.Condition))
+                        if (statement is IConditionalOperation earlier && Restricts(earlier.Condition) && !MatchesOneOrigin(earlier.Condition, predicate))
                         {
                             return true;
                         }
@@ -149,6 +153,26 @@ internal static class OriginCheckThrowsOnNullRule
         }
 
         return false;
+    }
+
+    /// <summary><c>origin == "https://a.example"</c> (or <c>string.Equals</c>): true for one origin that is not "null", so false for "null".</summary>
+    private static bool MatchesOneOrigin(IOperation condition, OriginPredicate predicate)
+    {
+        condition = condition.WalkDownConversion();
+        var (left, right) = condition switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals => (equals.LeftOperand, equals.RightOperand),
+            IInvocationOperation { TargetMethod: { Name: "Equals", IsStatic: true, ContainingType.SpecialType: SpecialType.System_String }, Arguments.Length: >= 2 } call
+                => (call.Arguments[0].Value, call.Arguments[1].Value),
+            _ => (null, null),
+        };
+        if (left is null || right is null)
+        {
+            return false;
+        }
+
+        var constant = IsOrigin(left, predicate) ? right.WalkDownConversion().ConstantValue : IsOrigin(right, predicate) ? left.WalkDownConversion().ConstantValue : default;
+        return constant is { HasValue: true, Value: string value } && !string.Equals(value, "null", System.StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsNullPattern(IPatternOperation pattern) => pattern switch
