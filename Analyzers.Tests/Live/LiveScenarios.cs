@@ -165,6 +165,18 @@ internal static class LiveScenarios
         DiagnosticIds.CommaJoinedList,
         CommaJoinedListCodeFixProvider.SplitNamesKey);
 
+    public static readonly LiveScenario OriginParseThrowsOnNull = new(
+        App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed(origin => new Uri(origin).Host == \"app.example\").AllowAnyMethod().AllowAnyHeader()));", "app.UseCors();\n" + Endpoints),
+        DiagnosticIds.OriginCheckThrowsOnNull,
+        OriginCheckThrowsOnNullCodeFixProvider.UseTryCreateKey);
+
+    public static readonly LiveScenario AnyOriginFallback = new(
+        App(
+            "var origins = builder.Configuration.GetSection(\"Cors:AllowedOrigins\").Get<string[]>();\nbuilder.Services.AddCors(o => o.AddDefaultPolicy(p =>\n{\n    if (origins == null || origins.Length == 0) p.AllowAnyOrigin(); else p.WithOrigins(origins);\n    p.AllowAnyMethod().AllowAnyHeader();\n}));",
+            "app.UseCors();\n" + Endpoints),
+        DiagnosticIds.AnyOriginFallback,
+        AnyOriginFallbackCodeFixProvider.AllowNoOriginKey);
+
     public static readonly LiveScenario OriginCheckOverridden = new(
         App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed(origin => origin == \"https://app.example\").AllowAnyOrigin().AllowAnyMethod().AllowAnyHeader()));", "app.UseCors();\n" + Endpoints),
         DiagnosticIds.OriginCheckOverridden,
