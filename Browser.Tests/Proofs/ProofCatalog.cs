@@ -61,6 +61,12 @@ internal static class ProofCatalog
             "CORS024", "`WithExposedHeaders(\"X-Request-Id, X-Total-Count\")` with credentials", Fix(LiveScenarios.CommaJoinedExposedHeaders),
             Before: [E(App, CredentialedHeaderRead, ReadsWithoutHeader)],
             After: [E(App, CredentialedHeaderRead, Reads), E(Evil, CredentialedHeaderRead, Blocked)]),
+
+        // The server's 500 (UriFormatException) is not visible to the page: it sees the same CORS refusal before and after.
+        new BrowserProof(
+            "CORS026", "`SetIsOriginAllowed(origin => new Uri(origin).Host == \"app.example\")`", Fix(LiveScenarios.OriginParseThrowsOnNull),
+            Before: [E(App, Get, Reads), E(SandboxedFrame, Get, Blocked)],
+            After: [E(App, Get, Reads), E(SandboxedFrame, Get, Blocked), E(Evil, Get, Blocked)]),
     };
 
     public static readonly IReadOnlyList<BrowserProof> Pipeline = new[]
