@@ -299,6 +299,14 @@ public static class DiagnosticDescriptors
         "The policy reads this value from configuration. WithMethods, WithHeaders and WithExposedHeaders take one name per entry and never split a string: an entry that holds a comma is sent as one quoted value, which browsers cannot parse. Every preflighted request fails, and for exposed headers none of the listed headers becomes readable.",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor OriginCheckThrowsOnNull = Create(
+        DiagnosticIds.OriginCheckThrowsOnNull,
+        "Origin check throws on the \"null\" origin",
+        "new Uri({0}) throws UriFormatException for 'Origin: null': every request from a sandboxed iframe, a file: page or a cross-origin redirect gets a 500 without CORS headers; parse it with Uri.TryCreate",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        "Browsers send 'Origin: null' from sandboxed iframes, file: pages and after a cross-origin redirect. An origin predicate that parses the origin with new Uri(origin) throws for it inside the CORS middleware: the request fails with a 500 without CORS headers, logged only as an unhandled exception. Parse with Uri.TryCreate(origin, UriKind.Absolute, out var uri) and reject what does not parse.");
+
     public static readonly DiagnosticDescriptor OriginCheckOverridden = Create(
         DiagnosticIds.OriginCheckOverridden,
         "Origin check overridden by AllowAnyOrigin",
@@ -314,6 +322,14 @@ public static class DiagnosticDescriptors
         DiagnosticCategories.Usage,
         DiagnosticSeverity.Warning,
         "The Fetch standard compares Access-Control-Allow-Credentials case-sensitively with 'true'. A bool formatted with ToString(), bool.TrueString or string interpolation is 'True', which browsers reject: every request with cookies or credentials: 'include' is blocked, while requests without credentials keep working. Write the string \"true\".");
+
+    public static readonly DiagnosticDescriptor AnyOriginFallback = Create(
+        DiagnosticIds.AnyOriginFallback,
+        "Any origin as a fallback for missing configuration",
+        "{0} is chosen when the configured origins ({1}) are missing or empty: one missing or misspelled setting opens the API to every site; fall back to no origin",
+        DiagnosticCategories.Security,
+        DiagnosticSeverity.Warning,
+        "A policy that allows any origin (AllowAnyOrigin(), WithOrigins(\"*\"), an always-true SetIsOriginAllowed, a '?? \"*\"' fallback) when the origin list read from configuration is missing or empty turns a missing, misspelled or unbound setting in production into an API every website can call, without an error or a log line. Fall back to no origin: WithOrigins() or an empty list, so a missing setting shows up as refused cross-origin calls.");
 
     public static string GetHelpLink(string id) => HelpLinkBase + id + ".md";
 

@@ -27,6 +27,8 @@ public static class DiagnosticIds
     public const string WildcardHeaderListWithCredentials = "CORS022";
     public const string SecondCorsMiddleware = "CORS023";
     public const string CommaJoinedList = "CORS024";
+    public const string OriginCheckThrowsOnNull = "CORS026";
     public const string OriginCheckOverridden = "CORS027";
     public const string CredentialsValueNotTrue = "CORS028";
+    public const string AnyOriginFallback = "CORS030";
 }

@@ -50,7 +50,7 @@ internal static class LiveScenarios
         AllOriginsTrustedWithCredentialsCodeFixProvider.UseConfiguredOriginsKey);
 
     public static readonly LiveScenario SuffixCheck = new(
-        App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed(origin => new Uri(origin).Host.EndsWith(\"app.example\")).AllowCredentials()));", "app.UseCors();\n" + Endpoints),
+        App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed(origin => Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.Host.EndsWith(\"app.example\")).AllowCredentials()));", "app.UseCors();\n" + Endpoints),
         DiagnosticIds.BypassableOriginCheck,
         BypassableOriginCheckCodeFixProvider.ExactHostOrSubdomainKey);
 
@@ -170,6 +170,18 @@ internal static class LiveScenarios
         App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"https://app.example\").WithExposedHeaders(\"X-Request-Id, X-Total-Count\").AllowCredentials()));", "app.UseCors();\n" + EndpointWithRequestId),
         DiagnosticIds.CommaJoinedList,
         CommaJoinedListCodeFixProvider.SplitNamesKey);
+
+    public static readonly LiveScenario OriginParseThrowsOnNull = new(
+        App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed(origin => new Uri(origin).Host == \"app.example\").AllowAnyMethod().AllowAnyHeader()));", "app.UseCors();\n" + Endpoints),
+        DiagnosticIds.OriginCheckThrowsOnNull,
+        OriginCheckThrowsOnNullCodeFixProvider.UseTryCreateKey);
+
+    public static readonly LiveScenario AnyOriginFallback = new(
+        App(
+            "var origins = builder.Configuration.GetSection(\"Cors:AllowedOrigins\").Get<string[]>();\nbuilder.Services.AddCors(o => o.AddDefaultPolicy(p =>\n{\n    if (origins == null || origins.Length == 0) p.AllowAnyOrigin(); else p.WithOrigins(origins);\n    p.AllowAnyMethod().AllowAnyHeader();\n}));",
+            "app.UseCors();\n" + Endpoints),
+        DiagnosticIds.AnyOriginFallback,
+        AnyOriginFallbackCodeFixProvider.AllowNoOriginKey);
 
     public static readonly LiveScenario OriginCheckOverridden = new(
         App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed(origin => origin == \"https://app.example\").AllowAnyOrigin().AllowAnyMethod().AllowAnyHeader()));", "app.UseCors();\n" + Endpoints),

@@ -24,14 +24,15 @@ public sealed class CORS004BypassableOriginCheckTests
 
     [Theory]
     [InlineData("o => o.{|#0:EndsWith(\"contoso.com\")|}", "EndsWith(\"contoso.com\")", "it also accepts 'https://evilcontoso.com'")]
-    [InlineData("o => new Uri(o).Host.{|#0:EndsWith(\"contoso.com\")|}", "EndsWith(\"contoso.com\")", "it also accepts 'https://evilcontoso.com'")]
+    [InlineData("o => {|CORS026:new Uri(o)|}.Host.{|#0:EndsWith(\"contoso.com\")|}", "EndsWith(\"contoso.com\")", "it also accepts 'https://evilcontoso.com'")]
+    [InlineData("o => Uri.TryCreate(o, UriKind.Absolute, out var uri) && uri.Host.{|#0:EndsWith(\"contoso.com\")|}", "EndsWith(\"contoso.com\")", "it also accepts 'https://evilcontoso.com'")]
     [InlineData("o => o.{|#0:StartsWith(\"https://contoso.com\")|}", "StartsWith(\"https://contoso.com\")", "it also accepts 'https://contoso.com.evil.example'")]
     [InlineData("o => o.{|#0:Contains(\"contoso\")|}", "Contains(\"contoso\")", "it also accepts 'https://contoso.evil.example'")]
     [InlineData("o => o.{|#0:IndexOf(\"contoso.com\")|} >= 0", "IndexOf(\"contoso.com\")", "it also accepts 'https://contoso.com.evil.example'")]
     [InlineData("o => Regex.{|#0:IsMatch(o, \"^https://[a-z]+.contoso.com$\")|}", "Regex '^https://[a-z]+.contoso.com$'", "an unescaped '.' matches any character, so look-alike hosts pass")]
     [InlineData("o => Regex.{|#0:IsMatch(o, @\"https://.*\\.contoso\\.com\")|}", "Regex 'https://.*\\.contoso\\.com'", "without ^...$ anchors any origin that contains a match passes")]
     [InlineData("o => Unanchored.{|#0:IsMatch(o)|}", "Regex 'https://app\\.contoso\\.com'", "without ^...$ anchors any origin that contains a match passes")]
-    [InlineData("o => new Uri(o).Host.{|#0:EndsWith(\".vercel.app\")|}", "EndsWith(\".vercel.app\")", "every site anyone publishes on that hosting domain passes")]
+    [InlineData("o => {|CORS026:new Uri(o)|}.Host.{|#0:EndsWith(\".vercel.app\")|}", "EndsWith(\".vercel.app\")", "every site anyone publishes on that hosting domain passes")]
     [InlineData("o => Regex.{|#0:IsMatch(o, @\"^https://[a-z0-9-]+\\.azurewebsites\\.net$\")|}", "Regex '^https://[a-z0-9-]+\\.azurewebsites\\.net$'", "every site anyone publishes on that hosting domain passes")]
     public async Task BypassableCheck_ReportsDiagnostic(string predicate, string check, string bypass)
     {
@@ -75,13 +76,13 @@ public sealed class CORS004BypassableOriginCheckTests
     [InlineData("o => Allowed.Contains(o)")]
     [InlineData("o => AllowedList.Contains(o)")]
     [InlineData("o => string.Equals(o, \"https://app.contoso.com\", StringComparison.OrdinalIgnoreCase)")]
-    [InlineData("o => new Uri(o).Host == \"app.contoso.com\"")]
-    [InlineData("o => new Uri(o).Host.EndsWith(\".contoso.com\")")]
+    [InlineData("o => Uri.TryCreate(o, UriKind.Absolute, out var uri) && uri.Host == \"app.contoso.com\"")]
+    [InlineData("o => Uri.TryCreate(o, UriKind.Absolute, out var uri) && uri.Host.EndsWith(\".contoso.com\")")]
     [InlineData("o => o.EndsWith(\"://contoso.com\")")]
     [InlineData("o => o.StartsWith(\"https://\") && o.EndsWith(\".contoso.com\")")]
     [InlineData("o => Regex.IsMatch(o, @\"^https://[a-z]+\\.contoso\\.com$\")")]
     [InlineData("o => o.Length.ToString().Contains(\"1\") && false")]
-    [InlineData("o => new Uri(o).Host == \"myapp.vercel.app\"")]
+    [InlineData("o => Uri.TryCreate(o, UriKind.Absolute, out var uri) && uri.Host == \"myapp.vercel.app\"")]
     public async Task ExactOrBoundedCheck_NoDiagnostic(string predicate)
     {
         await VerifyCS.VerifyAnalyzerAsync(Program(predicate));
@@ -101,8 +102,8 @@ public sealed class CORS004BypassableOriginCheckTests
     public async Task HostSuffix_Fix_ExactHostOrSubdomain()
     {
         await VerifyCS.VerifyCodeFixAsync(
-            Program("o => new Uri(o).Host.{|#0:EndsWith(\"contoso.com\")|}"),
-            Program("o => new Uri(o).Host == \"contoso.com\" || new Uri(o).Host.EndsWith(\".contoso.com\")"),
+            Program("o => {|CORS026:new Uri(o)|}.Host.{|#0:EndsWith(\"contoso.com\")|}"),
+            Program("o => {|CORS026:new Uri(o)|}.Host == \"contoso.com\" || new Uri(o).Host.EndsWith(\".contoso.com\")"),
             BypassableOriginCheckCodeFixProvider.ExactHostOrSubdomainKey,
             expected: VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(0).WithArguments("EndsWith(\"contoso.com\")", "it also accepts 'https://evilcontoso.com'"));
     }
@@ -121,8 +122,8 @@ public sealed class CORS004BypassableOriginCheckTests
     public async Task SuffixInsideLargerCondition_Fix_KeepsParentheses()
     {
         await VerifyCS.VerifyCodeFixAsync(
-            Program("o => o.Length < 100 && new Uri(o).Host.{|#0:EndsWith(\"contoso.com\")|}"),
-            Program("o => o.Length < 100 && (new Uri(o).Host == \"contoso.com\" || new Uri(o).Host.EndsWith(\".contoso.com\"))"),
+            Program("o => o.Length < 100 && {|CORS026:new Uri(o)|}.Host.{|#0:EndsWith(\"contoso.com\")|}"),
+            Program("o => o.Length < 100 && ({|CORS026:new Uri(o)|}.Host == \"contoso.com\" || new Uri(o).Host.EndsWith(\".contoso.com\"))"),
             BypassableOriginCheckCodeFixProvider.ExactHostOrSubdomainKey,
             expected: VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(0).WithArguments("EndsWith(\"contoso.com\")", "it also accepts 'https://evilcontoso.com'"));
     }
@@ -143,15 +144,15 @@ public sealed class CORS004BypassableOriginCheckTests
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCors(o =>
             {
-                o.AddPolicy("a", p => p.SetIsOriginAllowed(x => new Uri(x).Host.{|#0:EndsWith("contoso.com")|}));
-                o.AddPolicy("b", p => p.SetIsOriginAllowed(x => new Uri(x).Host.{|#1:EndsWith("fabrikam.com")|}));
+                o.AddPolicy("a", p => p.SetIsOriginAllowed(x => {|CORS026:new Uri(x)|}.Host.{|#0:EndsWith("contoso.com")|}));
+                o.AddPolicy("b", p => p.SetIsOriginAllowed(x => {|CORS026:new Uri(x)|}.Host.{|#1:EndsWith("fabrikam.com")|}));
             });
             """, """
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCors(o =>
             {
-                o.AddPolicy("a", p => p.SetIsOriginAllowed(x => new Uri(x).Host == "contoso.com" || new Uri(x).Host.EndsWith(".contoso.com")));
-                o.AddPolicy("b", p => p.SetIsOriginAllowed(x => new Uri(x).Host == "fabrikam.com" || new Uri(x).Host.EndsWith(".fabrikam.com")));
+                o.AddPolicy("a", p => p.SetIsOriginAllowed(x => {|CORS026:new Uri(x)|}.Host == "contoso.com" || new Uri(x).Host.EndsWith(".contoso.com")));
+                o.AddPolicy("b", p => p.SetIsOriginAllowed(x => {|CORS026:new Uri(x)|}.Host == "fabrikam.com" || new Uri(x).Host.EndsWith(".fabrikam.com")));
             });
             """,
             BypassableOriginCheckCodeFixProvider.ExactHostOrSubdomainKey,
@@ -178,7 +179,7 @@ public sealed class CORS004BypassableOriginCheckTests
     [InlineData("o => o == \"https://app.contoso.com\" || o.{|#0:EndsWith(\".vercel.app\")|}", "o => o == \"https://app.contoso.com\" || (builder.Configuration.GetSection(\"Cors:AllowedOrigins\").Get<string[]>() ?? []).Contains(o)", "EndsWith(\".vercel.app\")", "every site anyone publishes on that hosting domain passes")]
     [InlineData("o => o.{|#0:Contains(\"vercel.app\")|}", "o => (builder.Configuration.GetSection(\"Cors:AllowedOrigins\").Get<string[]>() ?? []).Contains(o)", "Contains(\"vercel.app\")", "it also accepts 'https://vercel.app.evil.example'")]
     [InlineData("o => o.{|#0:EndsWith(\":3000\")|}", "o => (builder.Configuration.GetSection(\"Cors:AllowedOrigins\").Get<string[]>() ?? []).Contains(o)", "EndsWith(\":3000\")", "it also accepts 'https://evil:3000'")]
-    [InlineData("o => new Uri(o).IsLoopback || o.{|#0:Contains(\"tauri\")|}", "o => new Uri(o).IsLoopback || (builder.Configuration.GetSection(\"Cors:AllowedOrigins\").Get<string[]>() ?? []).Contains(o)", "Contains(\"tauri\")", "it also accepts 'https://tauri.evil.example'")]
+    [InlineData("o => {|CORS026:new Uri(o)|}.IsLoopback || o.{|#0:Contains(\"tauri\")|}", "o => {|CORS026:new Uri(o)|}.IsLoopback || (builder.Configuration.GetSection(\"Cors:AllowedOrigins\").Get<string[]>() ?? []).Contains(o)", "Contains(\"tauri\")", "it also accepts 'https://tauri.evil.example'")]
     public async Task HostCannotBeDerived_Fix_AllowsTheConfiguredOriginsKeepingExactParts(string predicate, string fixedPredicate, string check, string bypass)
     {
         // Which Vercel site, which host on port 3000, which Tauri origin: only a list can say; the exact parts stay.

@@ -15,10 +15,14 @@ public sealed class CORS021OriginListIgnoredTests
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Ignored(string consequence) =>
         VerifyCS.Diagnostic(DiagnosticIds.OriginListIgnored).WithLocation(0).WithLocation(1).WithArguments(consequence);
 
+    /// <summary>CORS026 on a predicate in a method or helper: the parse, and where the policy uses the predicate.</summary>
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Throws(int location, int use, string origin = "origin") =>
+        VerifyCS.Diagnostic(DiagnosticIds.OriginCheckThrowsOnNull).WithLocation(location).WithLocation(use).WithArguments(origin);
+
     [Theory]
     [InlineData("p.{|#1:WithOrigins(\"https://app.contoso.com\")|}.{|#0:SetIsOriginAllowed(o => o == \"https://admin.contoso.com\")|}")]
     [InlineData("p.{|#0:SetIsOriginAllowed(o => o == \"https://admin.contoso.com\")|}.{|#1:WithOrigins(\"https://app.contoso.com\")|}")]
-    [InlineData("p.{|#1:WithOrigins(\"https://app.contoso.com\")|}.{|#0:SetIsOriginAllowed(o => new Uri(o).Host == \"localhost\")|}")]
+    [InlineData("p.{|#1:WithOrigins(\"https://app.contoso.com\")|}.{|#0:SetIsOriginAllowed(o => {|CORS026:new Uri(o)|}.Host == \"localhost\")|}")]
     [InlineData("p.{|#1:WithOrigins(\"https://app.contoso.com\")|}.{|#0:SetIsOriginAllowed(o => o.EndsWith(\".partner.example\", StringComparison.OrdinalIgnoreCase))|}")]
     public async Task ListedOriginRejectedByPredicate_ReportsDiagnostic(string policy)
     {
@@ -36,7 +40,7 @@ public sealed class CORS021OriginListIgnoredTests
             var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
             builder.Services.AddCors(o => o.AddDefaultPolicy(p => p
                 .{|#1:WithOrigins(origins)|}
-                .{|#0:SetIsOriginAllowed(origin => new Uri(origin).Host == "localhost")|}
+                .{|#0:SetIsOriginAllowed(origin => {|CORS026:new Uri(origin)|}.Host == "localhost")|}
                 .AllowCredentials()));
             """, Ignored(NotLookedAt));
     }
@@ -52,7 +56,7 @@ public sealed class CORS021OriginListIgnoredTests
             {
                 public static bool IsInternal(string origin)
                 {
-                    var host = new Uri(origin).Host;
+                    var host = {|#2:new Uri(origin)|}.Host;
                     if (host == "localhost")
                     {
                         return true;
@@ -61,7 +65,7 @@ public sealed class CORS021OriginListIgnoredTests
                     return host.EndsWith(".corp.contoso.com");
                 }
             }
-            """, Ignored(Rejected("https://app.contoso.com")));
+            """, Ignored(Rejected("https://app.contoso.com")), Throws(2, 0));
     }
 
     [Theory]
@@ -71,7 +75,7 @@ public sealed class CORS021OriginListIgnoredTests
     // The predicate accepts each listed constant.
     [InlineData("p.WithOrigins(\"https://app.contoso.com\").SetIsOriginAllowed(o => o == \"https://app.contoso.com\" || o.EndsWith(\".corp.contoso.com\"))")]
     [InlineData("p.WithOrigins(\"https://app.contoso.com\").SetIsOriginAllowed(o => o is \"https://app.contoso.com\" or \"https://admin.contoso.com\")")]
-    [InlineData("p.WithOrigins(\"https://app.contoso.com\").SetIsOriginAllowed(o => new Uri(o).Host.EndsWith(\".contoso.com\"))")]
+    [InlineData("p.WithOrigins(\"https://app.contoso.com\").SetIsOriginAllowed(o => {|CORS026:new Uri(o)|}.Host.EndsWith(\".contoso.com\"))")]
     // WithOrigins lowercases what it stores; an early guard on empty origins is evaluated.
     [InlineData("p.WithOrigins(\"https://App.Contoso.com\").SetIsOriginAllowed(o => o == \"https://app.contoso.com\")")]
     [InlineData("p.WithOrigins(\"https://app.contoso.com\").SetIsOriginAllowed(o => { if (string.IsNullOrEmpty(o)) return false; return o.StartsWith(\"https://\"); })")]
@@ -117,7 +121,7 @@ public sealed class CORS021OriginListIgnoredTests
                 p.WithOrigins("https://app.contoso.com");
                 if (builder.Environment.IsDevelopment())
                 {
-                    p.SetIsOriginAllowed(origin => new Uri(origin).Host == "localhost");
+                    p.SetIsOriginAllowed(origin => {|CORS026:new Uri(origin)|}.Host == "localhost");
                 }
             }));
             """);
@@ -164,7 +168,7 @@ public sealed class CORS021OriginListIgnoredTests
         await VerifyCS.VerifyCodeFixAsync("""
             var builder = WebApplication.CreateBuilder(args);
             var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
-            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.{|#1:WithOrigins(origins)|}.{|#0:SetIsOriginAllowed(o => new Uri(o).Host == "localhost")|}));
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.{|#1:WithOrigins(origins)|}.{|#0:SetIsOriginAllowed(o => {|CORS026:new Uri(o)|}.Host == "localhost")|}));
             """, """
             var builder = WebApplication.CreateBuilder(args);
             var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
@@ -175,13 +179,14 @@ public sealed class CORS021OriginListIgnoredTests
     [Fact]
     public async Task BlockBodyAndMethodGroup_Fix_AddsEarlyReturnOrWraps()
     {
-        await VerifyCS.VerifyCodeFixAsync("""
+        // The fix keeps the lambda's parse, which still throws on "null" (CORS026 stays); the method group becomes a lambda.
+        var test = new VerifyCS.Test("""
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCors(o =>
             {
                 o.AddPolicy("a", p => p.{|#1:WithOrigins("https://a.contoso.com")|}.{|#0:SetIsOriginAllowed(origin =>
                 {
-                    var host = new Uri(origin).Host;
+                    var host = {|CORS026:new Uri(origin)|}.Host;
                     return host == "localhost";
                 })|});
                 o.AddPolicy("b", p => p.{|#3:WithOrigins("https://b.contoso.com")|}.{|#2:SetIsOriginAllowed(IsLocal)|});
@@ -189,7 +194,7 @@ public sealed class CORS021OriginListIgnoredTests
 
             partial class Program
             {
-                private static bool IsLocal(string origin) => new Uri(origin).Host == "localhost";
+                private static bool IsLocal(string origin) => {|#4:new Uri(origin)|}.Host == "localhost";
             }
             """, """
             var builder = WebApplication.CreateBuilder(args);
@@ -202,7 +207,7 @@ public sealed class CORS021OriginListIgnoredTests
                         return true;
                     }
 
-                    var host = new Uri(origin).Host;
+                    var host = {|#5:new Uri(origin)|}.Host;
                     return host == "localhost";
                 }));
                 o.AddPolicy("b", p => p.WithOrigins("https://b.contoso.com").SetIsOriginAllowed(origin2 => origin2 == "https://b.contoso.com" || IsLocal(origin2)));
@@ -212,11 +217,18 @@ public sealed class CORS021OriginListIgnoredTests
             {
                 private static bool IsLocal(string origin) => new Uri(origin).Host == "localhost";
             }
-            """, OriginListIgnoredCodeFixProvider.AcceptListedOriginsKey, expected: new[]
+            """)
+        {
+            CodeActionEquivalenceKey = OriginListIgnoredCodeFixProvider.AcceptListedOriginsKey,
+        };
+        test.ExpectedDiagnostics.AddRange(new[]
             {
                 VerifyCS.Diagnostic(DiagnosticIds.OriginListIgnored).WithLocation(0).WithLocation(1).WithArguments(Rejected("https://a.contoso.com")),
                 VerifyCS.Diagnostic(DiagnosticIds.OriginListIgnored).WithLocation(2).WithLocation(3).WithArguments(Rejected("https://b.contoso.com")),
+                Throws(4, 2),
             });
+        test.FixedState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.OriginCheckThrowsOnNull).WithLocation(5).WithArguments("origin"));
+        await test.RunAsync();
     }
 
     [Fact]
@@ -230,8 +242,8 @@ public sealed class CORS021OriginListIgnoredTests
 
             static class CorsExtensions
             {
-                public static CorsPolicyBuilder AllowLocalhost(this CorsPolicyBuilder policy) => policy.SetIsOriginAllowed(o => new Uri(o).Host == "localhost");
+                public static CorsPolicyBuilder AllowLocalhost(this CorsPolicyBuilder policy) => policy.SetIsOriginAllowed(o => {|#2:new Uri(o)|}.Host == "localhost");
             }
-            """, OriginListIgnoredCodeFixProvider.AcceptListedOriginsKey, Ignored(Rejected("https://app.contoso.com")));
+            """, OriginListIgnoredCodeFixProvider.AcceptListedOriginsKey, Ignored(Rejected("https://app.contoso.com")), Throws(2, 0, "o"));
     }
 }

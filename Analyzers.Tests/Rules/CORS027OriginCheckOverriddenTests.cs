@@ -67,7 +67,7 @@ public sealed class CORS027OriginCheckOverriddenTests
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCors(o => o.AddDefaultPolicy(p =>
             {
-                p.{|#1:SetIsOriginAllowed(origin => new Uri(origin).IsLoopback)|};
+                p.{|#1:SetIsOriginAllowed(origin => {|CORS026:new Uri(origin)|}.IsLoopback)|};
                 if (builder.Environment.IsDevelopment())
                 {
                     p.{|#0:AllowAnyOrigin()|};

@@ -55,6 +55,19 @@ internal sealed class ConfigurationReads
         return walker._reads.ToImmutableArray();
     }
 
+    /// <summary>The configuration reads one value comes from (a local tested for emptiness, a <c>??</c> operand).</summary>
+    public static ImmutableArray<ConfigurationRead> OfValue(IOperation value, CorsKnownTypes types, CancellationToken cancellationToken)
+    {
+        if (types.Configuration.IConfiguration is null)
+        {
+            return ImmutableArray<ConfigurationRead>.Empty;
+        }
+
+        var walker = new ConfigurationReads(types, cancellationToken);
+        walker.Trace(value, default, 0, null);
+        return walker._reads.ToImmutableArray();
+    }
+
     /// <summary>What the walk carries from the builder call towards the read.</summary>
     private readonly struct Flow
     {

@@ -56,7 +56,9 @@ internal static class RuleTable
             D.CommaJoinedListInSettings),
         new Rule<PolicyCheck>(OriginListIgnoredRule.Check, D.OriginListIgnored),
         new Rule<PolicyCheck>(WildcardExposedHeadersRule.Check, D.WildcardHeaderListWithCredentials),
-        new Rule<PolicyCheck>(OriginCheckOverriddenRule.Check, D.OriginCheckOverridden));
+        new Rule<PolicyCheck>(OriginCheckThrowsOnNullRule.Check, D.OriginCheckThrowsOnNull),
+        new Rule<PolicyCheck>(OriginCheckOverriddenRule.Check, D.OriginCheckOverridden),
+        new Rule<PolicyCheck>(AnyOriginFallbackRule.Check, D.AnyOriginFallback));
 
     /// <summary>Section A: checks over a hand-built <c>new CorsPolicy { ... }</c>.</summary>
     public static readonly ImmutableArray<Rule<PolicyObjectCheck>> PolicyObject = ImmutableArray.Create(

@@ -28,7 +28,7 @@ internal static class ProofCatalog
             Before: [E(Evil, SignedInGet, Reads)],
             After: [E(App, SignedInGet, Reads), E(Evil, SignedInGet, Blocked)]),
         new BrowserProof(
-            "CORS004", "`new Uri(origin).Host.EndsWith(\"app.example\")` with credentials", Fix(LiveScenarios.SuffixCheck),
+            "CORS004", "`uri.Host.EndsWith(\"app.example\")` after `Uri.TryCreate` with credentials", Fix(LiveScenarios.SuffixCheck),
             Before: [E(LookAlike, SignedInGet, Reads)],
             After: [E(App, SignedInGet, Reads), E(Subdomain, SignedInGet, Reads), E(LookAlike, SignedInGet, Blocked)]),
         new BrowserProof(
@@ -61,6 +61,12 @@ internal static class ProofCatalog
             "CORS024", "`WithExposedHeaders(\"X-Request-Id, X-Total-Count\")` with credentials", Fix(LiveScenarios.CommaJoinedExposedHeaders),
             Before: [E(App, CredentialedHeaderRead, ReadsWithoutHeader)],
             After: [E(App, CredentialedHeaderRead, Reads), E(Evil, CredentialedHeaderRead, Blocked)]),
+
+        // The server's 500 (UriFormatException) is not visible to the page: it sees the same CORS refusal before and after.
+        new BrowserProof(
+            "CORS026", "`SetIsOriginAllowed(origin => new Uri(origin).Host == \"app.example\")`", Fix(LiveScenarios.OriginParseThrowsOnNull),
+            Before: [E(App, Get, Reads), E(SandboxedFrame, Get, Blocked)],
+            After: [E(App, Get, Reads), E(SandboxedFrame, Get, Blocked), E(Evil, Get, Blocked)]),
     };
 
     public static readonly IReadOnlyList<BrowserProof> Pipeline = new[]

@@ -14,5 +14,19 @@ public static class ConfiguredCors
                 .WithOrigins(configuration["Cors:WidgetOrigins"]!.Split(','))); // expect: CORS007
             options.AddPolicy("hosts", policy => policy
                 .WithOrigins(configuration["AllowedHosts"]!)); // expect: CORS020
+
+            // Partner origins are set per environment; "until they are configured" every site may call.
+            options.AddPolicy("partners", policy =>
+            {
+                var partners = configuration.GetSection("Cors:PartnerOrigins").Get<string[]>();
+                if (partners is null || partners.Length == 0)
+                {
+                    policy.AllowAnyOrigin(); // expect: CORS003 expect: CORS030
+                }
+                else
+                {
+                    policy.WithOrigins(partners);
+                }
+            });
         });
 }

@@ -34,7 +34,7 @@ public static class PartnerCors
 
             // The back office runs on several contoso hosts and sends the session cookie.
             options.AddPolicy("backoffice", policy => policy
-                .SetIsOriginAllowed(origin => new Uri(origin).Host.EndsWith("contoso.com")) // expect: CORS004
+                .SetIsOriginAllowed(origin => new Uri(origin).Host.EndsWith("contoso.com")) // expect: CORS004 expect: CORS026
                 .AllowCredentials()
                 .WithLegacyPortal());
 
@@ -53,7 +53,7 @@ public static class PartnerCors
             // The partner portal, plus the partner team's local development servers.
             options.AddPolicy("portal", policy => policy
                 .WithOrigins("https://portal.fabrikam.com")
-                .SetIsOriginAllowed(origin => new Uri(origin).Host == "localhost")); // expect: CORS021
+                .SetIsOriginAllowed(origin => new Uri(origin).Host == "localhost")); // expect: CORS021 expect: CORS026
 
             // Report downloads: the page reads the file name and paging headers of each response.
             options.AddPolicy("downloads", policy => policy
