@@ -29,4 +29,5 @@ public static class DiagnosticIds
     public const string CommaJoinedList = "CORS024";
     public const string OriginCheckOverridden = "CORS027";
     public const string CredentialsValueNotTrue = "CORS028";
+    public const string HubWithoutCredentials = "CORS029";
 }
