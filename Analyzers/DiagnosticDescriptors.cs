@@ -323,6 +323,19 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "The Fetch standard compares Access-Control-Allow-Credentials case-sensitively with 'true'. A bool formatted with ToString(), bool.TrueString or string interpolation is 'True', which browsers reject: every request with cookies or credentials: 'include' is blocked, while requests without credentials keep working. Write the string \"true\".");
 
+    /// <summary>
+    /// CORS029. Reported as Warning when endpoint metadata (RequireCors, [EnableCors] on the hub) gives the hub the policy,
+    /// and with the effective severity Info when only the middleware's policy reaches it: the hub may serve its own origin only.
+    /// </summary>
+    public static readonly DiagnosticDescriptor HubWithoutCredentials = Create(
+        DiagnosticIds.HubWithoutCredentials,
+        "SignalR hub behind a policy without credentials",
+        "{0} gives hub '{1}' {2}, which lists origins but does not allow credentials: the SignalR JavaScript client negotiates with credentials by default, so start() fails from those origins",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        "The @microsoft/signalr client sends its negotiate request with credentials (withCredentials defaults to true), and that request is preflighted. A policy without AllowCredentials() answers without 'Access-Control-Allow-Credentials: true', so the browser blocks negotiate and connection.start() rejects with 'Failed to complete negotiation with the server'. Add AllowCredentials() to the policy, or set withCredentials: false in every client. Info instead of Warning when only the UseCors middleware's policy reaches the hub, which may be used from its own origin only.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor AnyOriginFallback = Create(
         DiagnosticIds.AnyOriginFallback,
         "Any origin as a fallback for missing configuration",

@@ -30,5 +30,6 @@ public static class DiagnosticIds
     public const string OriginCheckThrowsOnNull = "CORS026";
     public const string OriginCheckOverridden = "CORS027";
     public const string CredentialsValueNotTrue = "CORS028";
+    public const string HubWithoutCredentials = "CORS029";
     public const string AnyOriginFallback = "CORS030";
 }

@@ -72,4 +72,7 @@ internal static class DiagnosticProperties
 
     /// <summary>CORS024: the names of a comma-joined entry, trimmed, empty ones dropped, separated by new lines.</summary>
     public const string Names = "Names";
+
+    /// <summary>CORS029: "true" when AllowCredentials() can be added to the hub's policy without another finding.</summary>
+    public const string AddCredentials = "AddCredentials";
 }

@@ -183,6 +183,9 @@ internal static class LiveApp
 
         public Task<Observed> GetAsync(string path, string? origin) => SendAsync(HttpMethod.Get, path, origin, preflight: false);
 
+        /// <summary>A POST with an empty body, as the SignalR client's negotiate sends it.</summary>
+        public Task<Observed> PostAsync(string path, string? origin) => SendAsync(HttpMethod.Post, path, origin, preflight: false);
+
         public Task<Observed> PreflightAsync(string path, string origin, string method = "PUT") => SendAsync(HttpMethod.Options, path, origin, preflight: true, method);
 
         public async ValueTask DisposeAsync()

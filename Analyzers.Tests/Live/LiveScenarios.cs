@@ -209,6 +209,24 @@ internal static class LiveScenarios
         DiagnosticIds.OriginNeverMatches,
         OriginNeverMatchesCodeFixProvider.RemoveNeverMatchingKey);
 
+    /// <summary>
+    /// A SignalR hub whose endpoint policy lists the front end's origin without credentials; the hub echoes what it gets.
+    /// The fix adds <c>AllowCredentials()</c> to the policy.
+    /// </summary>
+    public static readonly LiveScenario HubWithoutCredentials = new(
+        App(
+            "builder.Services.AddSignalR();\n        builder.Services.AddCors(o => o.AddPolicy(\"hub\", p => p.WithOrigins(\"https://app.example\").AllowAnyHeader().AllowAnyMethod()));",
+            "app.UseCors();\napp.MapHub<EchoHub>(\"/hub\").RequireCors(\"hub\");\n" + Endpoints) + """
+
+
+        public sealed class EchoHub : Microsoft.AspNetCore.SignalR.Hub
+        {
+            public string Echo(string text) => text;
+        }
+        """,
+        DiagnosticIds.HubWithoutCredentials,
+        HubWithoutCredentialsCodeFixProvider.AddCredentialsKey);
+
     /// <summary>A default policy with one origin literal a browser never sends, repaired by <paramref name="fixKey"/>.</summary>
     public static LiveScenario OriginBrowsersNeverSend(string origin, string fixKey) => new(
         App($"builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"{origin}\").AllowAnyMethod().AllowAnyHeader()));", "app.UseCors();\n" + Endpoints),

@@ -32,6 +32,9 @@ internal enum CorsCallKind
 
     /// <summary><c>endpoint.WithMetadata(...)</c>: may attach <c>new EnableCorsAttribute(...)</c>.</summary>
     WithMetadata,
+
+    /// <summary><c>endpoints.MapHub&lt;THub&gt;(pattern)</c>: a SignalR hub endpoint.</summary>
+    MapHub,
 }
 
 /// <summary>The one classifier of CORS registration calls, shared by the analyzers and the code fixes.</summary>
@@ -39,7 +42,7 @@ internal static class CorsCalls
 {
     /// <summary>A name test without binding: false means the call cannot be any <see cref="CorsCallKind"/>.</summary>
     public static bool MayBeCorsCall(string name) => name is "AddCors" or "AddControllers" or "AddControllersWithViews" or "AddMvc"
-        or "AddPolicy" or "AddDefaultPolicy" or "UseCors" or "RequireCors" or "Build" or "WithMetadata";
+        or "AddPolicy" or "AddDefaultPolicy" or "UseCors" or "RequireCors" or "Build" or "WithMetadata" or "MapHub";
 
     /// <summary>
     /// The CORS registration, pipeline and metadata calls: one of them that does not bind may be the registration, middleware
@@ -61,6 +64,7 @@ internal static class CorsCalls
             "RequireCors" when Is(type, types.CorsEndpointConventionBuilderExtensions) => CorsCallKind.RequireCors,
             "Build" when Is(type, types.WebApplicationBuilder) => CorsCallKind.HostBuild,
             "WithMetadata" => CorsCallKind.WithMetadata,
+            "MapHub" when Is(type, types.SignalR.HubEndpointRouteBuilderExtensions) => CorsCallKind.MapHub,
             _ => CorsCallKind.None,
         };
     }

@@ -12,8 +12,12 @@ internal sealed class CorsKnownTypes
     private static readonly ConditionalWeakTable<Compilation, CorsKnownTypes?> Cache = new();
     private static readonly ConditionalWeakTable<Compilation, CorsKnownTypes?>.CreateValueCallback Factory = Create;
 
+    private readonly Compilation _compilation;
+    private SignalRTypes? _signalR;
+
     private CorsKnownTypes(Compilation compilation, INamedTypeSymbol corsPolicyBuilder)
     {
+        _compilation = compilation;
         CorsPolicyBuilder = corsPolicyBuilder;
         CompilationAssembly = compilation.Assembly;
 #pragma warning disable RS0030 // The one place types are looked up by name.
@@ -47,6 +51,9 @@ internal sealed class CorsKnownTypes
         Configuration = new ConfigurationTypes(compilation);
 #pragma warning restore RS0030
     }
+
+    /// <summary>The SignalR server types, looked up the first time a call named <c>MapHub</c> is seen.</summary>
+    public SignalRTypes SignalR => _signalR ?? System.Threading.Interlocked.CompareExchange(ref _signalR, new SignalRTypes(_compilation), null) ?? _signalR!;
 
     /// <summary>The configuration types that origins are read through.</summary>
     public ConfigurationTypes Configuration { get; }

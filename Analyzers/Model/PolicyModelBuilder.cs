@@ -35,6 +35,19 @@ internal sealed class PolicyModelBuilder : ExecutionWalker<PolicyCall>
         return walker.Build(root, body);
     }
 
+    /// <summary>
+    /// The policy an <c>Action&lt;CorsPolicyBuilder&gt;</c> argument configures: a lambda, or a method of the project;
+    /// null for anything else (a <c>CorsPolicy</c> object, a delegate from elsewhere).
+    /// </summary>
+    public static CorsPolicyModel? FromArgument(CorsKnownTypes types, IOperation value, CancellationToken cancellationToken) =>
+        value.WalkDownConversion() switch
+        {
+            IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } => FromDelegate(types, lambda, lambda.Symbol, lambda.Body, cancellationToken),
+            IDelegateCreationOperation { Target: IMethodReferenceOperation reference }
+                when SourceOperations.GetBody(reference.Method, reference, cancellationToken) is { } body => FromDelegate(types, reference, reference.Method, body, cancellationToken),
+            _ => null,
+        };
+
     /// <summary>The policy built on a <c>new CorsPolicyBuilder(...)</c>, following it through locals in the enclosing body.</summary>
     public static CorsPolicyModel? FromCreation(CorsKnownTypes types, IObjectCreationOperation creation, CancellationToken cancellationToken)
     {

@@ -28,7 +28,7 @@ internal sealed class RegistrationCollector
     public CorsCallKind Add(IInvocationOperation invocation, CancellationToken cancellationToken)
     {
         var kind = CorsCalls.Classify(invocation, _types);
-        if (kind is not (CorsCallKind.None or CorsCallKind.HostBuild or CorsCallKind.WithMetadata) && !Binds(invocation, cancellationToken))
+        if (kind is not (CorsCallKind.None or CorsCallKind.HostBuild or CorsCallKind.WithMetadata or CorsCallKind.MapHub) && !Binds(invocation, cancellationToken))
         {
             Model.MarkCorsCallUnbound();
         }
@@ -59,6 +59,9 @@ internal sealed class RegistrationCollector
                 break;
             case CorsCallKind.WithMetadata:
                 AddMetadataReferences(invocation, cancellationToken);
+                break;
+            case CorsCallKind.MapHub:
+                Model.AddHub(HubEndpoint.From(invocation, _types, cancellationToken));
                 break;
             default:
                 AddUnseen(invocation.TargetMethod);

@@ -72,6 +72,7 @@ internal sealed class RegistrationModel
     private readonly List<IInvocationOperation> _hostBuilds = new();
     private readonly List<IMethodSymbol> _configureServices = new();
     private readonly List<CorsPipelineModel> _pipelines = new();
+    private readonly List<HubEndpoint> _hubs = new();
 
     /// <summary>Some call registers CORS services (AddCors, AddControllers, AddControllersWithViews, AddMvc).</summary>
     public bool ServicesRegistered { get; private set; }
@@ -133,6 +134,14 @@ internal sealed class RegistrationModel
         }
     }
 
+    public void AddHub(HubEndpoint hub)
+    {
+        lock (_gate)
+        {
+            _hubs.Add(hub);
+        }
+    }
+
     public void AddPipeline(CorsPipelineModel pipeline)
     {
         lock (_gate)
@@ -180,6 +189,9 @@ internal sealed class RegistrationModel
 
     public IReadOnlyList<CorsPipelineModel> Pipelines => _pipelines;
 
+    /// <summary>The SignalR hubs the app maps (<c>MapHub&lt;THub&gt;</c>).</summary>
+    public IReadOnlyList<HubEndpoint> Hubs => _hubs;
+
     /// <summary>Results are read at compilation end, after every action ran; sort them so diagnostics come in a stable order.</summary>
     public void SortForReporting()
     {
@@ -190,6 +202,7 @@ internal sealed class RegistrationModel
             _addCorsCalls.Sort(static (a, b) => CompareLocations(a.Syntax.GetLocation(), b.Syntax.GetLocation()));
             _hostBuilds.Sort(static (a, b) => CompareLocations(a.Syntax.GetLocation(), b.Syntax.GetLocation()));
             _pipelines.Sort(static (a, b) => CompareLocations(a.Root.Syntax.GetLocation(), b.Root.Syntax.GetLocation()));
+            _hubs.Sort(static (a, b) => CompareLocations(a.MapHub.Syntax.GetLocation(), b.MapHub.Syntax.GetLocation()));
             _configureServices.Sort(static (a, b) => CompareLocations(a.Locations[0], b.Locations[0]));
         }
     }

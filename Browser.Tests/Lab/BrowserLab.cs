@@ -104,7 +104,13 @@ public sealed class BrowserLab : IAsyncLifetime
     {
         Visit(page.Origin + "/");
         var arguments = JsonSerializer.Serialize(new object?[] { api.Origin + call.Path, call.Method, call.Credentials, call.ReadHeader });
-        var script = page.Sandboxed
+        var script = call.Hub
+            ? $$"""
+                const done = arguments[arguments.length - 1];
+                {{HubProbeFunction}}
+                hubProbe({{JsonSerializer.Serialize(api.Origin + call.Path)}}).then(result => done(Object.assign(result, { origin: self.origin })));
+                """
+            : page.Sandboxed
             ? $$"""
                 const done = arguments[arguments.length - 1];
                 const frame = document.createElement('iframe');
@@ -204,6 +210,34 @@ public sealed class BrowserLab : IAsyncLifetime
 
         throw new InvalidOperationException("no free loopback port below " + ephemeralStart);
     }
+
+    /// <summary>
+    /// The page-side hub connection: loads the SignalR client from the page's origin, starts a connection with the client's
+    /// defaults and invokes the hub's Echo, with a time limit; reported as data whether it connects or not.
+    /// </summary>
+    private const string HubProbeFunction = """
+        function hubProbe(url) {
+          return new Promise(resolve => {
+            const script = document.createElement('script');
+            script.src = '/signalr.min.js';
+            script.onerror = () => resolve({ read: false, error: 'the SignalR client did not load' });
+            script.onload = async () => {
+              const connection = new signalR.HubConnectionBuilder().withUrl(url).configureLogging(signalR.LogLevel.None).build();
+              const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), 10000));
+              try {
+                await Promise.race([connection.start(), timeout]);
+                const body = await Promise.race([connection.invoke('Echo', 'ok'), timeout]);
+                resolve({ read: true, status: 200, body, header: null });
+              } catch (error) {
+                resolve({ read: false, error: String(error) });
+              } finally {
+                connection.stop().catch(() => {});
+              }
+            };
+            document.head.appendChild(script);
+          });
+        }
+        """;
 
     /// <summary>The page-side request: a fetch with a time limit, reported as data whether it is read or refused.</summary>
     private const string ProbeFunction = """

@@ -2,7 +2,8 @@ namespace CorsAnalyzers.Browser.Tests.Lab;
 
 /// <summary>A <c>fetch()</c> a page makes to the API.</summary>
 /// <param name="ReadHeader">A response header the page reads after the call (a non-safelisted one only a CORS exposure makes readable).</param>
-internal sealed record Call(string Label, string Method, string Path, bool Credentials, string? ReadHeader = null)
+/// <param name="Hub">Not a fetch: the page connects to the SignalR hub at <paramref name="Path"/> with the real JavaScript client and invokes <c>Echo("ok")</c>.</param>
+internal sealed record Call(string Label, string Method, string Path, bool Credentials, string? ReadHeader = null, bool Hub = false)
 {
     /// <summary>A simple request: no preflight.</summary>
     public static readonly Call Get = new("GET", "GET", "/r", Credentials: false);
@@ -21,6 +22,12 @@ internal sealed record Call(string Label, string Method, string Path, bool Crede
 
     /// <summary>A credentialed GET whose response carries a custom header the page wants to read.</summary>
     public static readonly Call CredentialedHeaderRead = new("credentialed GET, reading X-Request-Id", "GET", "/r", Credentials: true, ReadHeader: "X-Request-Id");
+
+    /// <summary>
+    /// <c>new HubConnectionBuilder().withUrl(hub).build()</c>, <c>start()</c>, <c>invoke("Echo", "ok")</c>: the client's defaults,
+    /// so negotiate is a credentialed POST (GROUND_TRUTH 55).
+    /// </summary>
+    public static readonly Call HubEcho = new("SignalR start() and Echo(\"ok\")", "POST", "/hub", Credentials: false, Hub: true);
 
     public override string ToString() => Label;
 }

@@ -12,7 +12,10 @@ using Microsoft.Extensions.Logging;
 
 namespace CorsAnalyzers.Browser.Tests.Lab;
 
-/// <summary>Serves an empty page on every host name mapped to it (the app's front end, the attacker's site, ...), over https.</summary>
+/// <summary>
+/// Serves an empty page on every host name mapped to it (the app's front end, the attacker's site, ...), over https, and the
+/// SignalR client script for the pages that connect to a hub.
+/// </summary>
 internal sealed class PageServer : IAsyncDisposable
 {
     private readonly WebApplication app;
@@ -31,10 +34,17 @@ internal sealed class PageServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(LoopbackCertificate.Value)));
         var app = builder.Build();
-        app.Run(context =>
+        app.Run(async context =>
         {
+            if (context.Request.Path == SignalRClient.ScriptPath)
+            {
+                context.Response.ContentType = "text/javascript; charset=utf-8";
+                await context.Response.Body.WriteAsync(SignalRClient.Script);
+                return;
+            }
+
             context.Response.ContentType = "text/html; charset=utf-8";
-            return context.Response.WriteAsync($"<!doctype html><title>{WebUtility.HtmlEncode(context.Request.Host.Host)}</title><body></body>");
+            await context.Response.WriteAsync($"<!doctype html><title>{WebUtility.HtmlEncode(context.Request.Host.Host)}</title><body></body>");
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -104,6 +104,10 @@ internal static class ProofCatalog
             "CORS023", "`UseCors(\"app\")` then `UseCors(\"admin\")`", new Change.HandWritten(HandWrittenRepairs.TwoMiddlewares, HandWrittenRepairs.OneMiddleware),
             Before: [E(App, Put, Reads), E(Admin, Put, Blocked)],
             After: [E(App, Put, Reads), E(Admin, Put, Reads), E(Evil, Put, Blocked)]),
+        new BrowserProof(
+            "CORS029", "`MapHub<EchoHub>(\"/hub\").RequireCors(\"hub\")` with a policy without `AllowCredentials()`", Fix(LiveScenarios.HubWithoutCredentials),
+            Before: [E(App, HubEcho, Blocked)],
+            After: [E(App, HubEcho, Reads), E(Evil, HubEcho, Blocked)]),
     };
 
     public static readonly IReadOnlyList<BrowserProof> HandWrittenHeaders = new[]

@@ -51,7 +51,8 @@ internal sealed class SingleInsertionFixAllProvider : FixAllProvider
     private static string BaseKey(string? key) =>
         key is null ? string.Empty : key.IndexOf('.') is var dot and >= 0 ? key.Substring(0, dot) : key;
 
-    private static async Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(FixAllContext context)
+    /// <summary>The diagnostics of the Fix All scope.</summary>
+    internal static async Task<ImmutableArray<Diagnostic>> GetDiagnosticsAsync(FixAllContext context)
     {
         switch (context.Scope)
         {

@@ -11,6 +11,7 @@ builder.Services.AddPartnerCors();
 builder.Services.AddConfiguredCors(builder.Configuration);
 builder.Services.AddControllers();
 builder.Services.AddAuthorization();
+builder.Services.AddSignalR();
 builder.Services.AddCors(options =>
 {
     // The storefront SPA sends the session cookie, so the policy allows credentials...
@@ -48,6 +49,7 @@ app.MapGet("/partners/feed", (ProductCatalog catalog) => catalog.All())
     .RequireCors("partner"); // expect: CORS013
 
 app.MapControllers();
+app.MapLiveUpdates();
 
 // The checkout widget builds its own policy inline.
 app.MapPost("/checkout", () => Results.Accepted())
