@@ -69,4 +69,7 @@ internal static class DiagnosticProperties
 
     /// <summary>CORS024: the names of a comma-joined entry, trimmed, empty ones dropped, separated by new lines.</summary>
     public const string Names = "Names";
+
+    /// <summary>CORS025: the statements to insert after the slot, in order, one per line.</summary>
+    public const string Statements = "Statements";
 }
