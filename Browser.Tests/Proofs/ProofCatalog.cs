@@ -98,6 +98,10 @@ internal static class ProofCatalog
             "CORS023", "`UseCors(\"app\")` then `UseCors(\"admin\")`", new Change.HandWritten(HandWrittenRepairs.TwoMiddlewares, HandWrittenRepairs.OneMiddleware),
             Before: [E(App, Put, Reads), E(Admin, Put, Blocked)],
             After: [E(App, Put, Reads), E(Admin, Put, Reads), E(Evil, Put, Blocked)]),
+        new BrowserProof(
+            "CORS025", "no `UseAuthorization`, endpoint with `RequireCors` requires a signed-in user", Fix(LiveScenarios.AuthorizationBeforeCorsEndpointPolicy),
+            Before: [E(App, SignedInPut, Blocked)],
+            After: [E(App, SignedInPut, Reads), E(Evil, SignedInPut, Blocked)]),
     };
 
     public static readonly IReadOnlyList<BrowserProof> HandWrittenHeaders = new[]
