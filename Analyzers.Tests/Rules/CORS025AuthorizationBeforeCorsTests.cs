@@ -226,6 +226,78 @@ public sealed class CORS025AuthorizationBeforeCorsTests
             });
     }
 
+    [Fact]
+    public async Task FallbackPolicyAndRoutingAfterUseCors_Fix_InsertsAfterUseRouting()
+    {
+        const string Program = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddAuthorization(o => {|#1:o.FallbackPolicy = o.DefaultPolicy|});
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.{|#0:UseCors()|};
+            {|#2:app.UseRouting();|}
+            app.MapGet("/orders", () => "ok");
+            app.Run();
+            """;
+        await VerifyCS.VerifyNonLocalCodeFixAsync(
+            Program,
+            Program.Replace("{|#1:o.FallbackPolicy = o.DefaultPolicy|}", "o.FallbackPolicy = o.DefaultPolicy").Replace("app.{|#0:UseCors()|};", "app.UseCors();").Replace("{|#2:app.UseRouting();|}", "app.UseRouting();\napp.UseAuthorization();"),
+            AuthorizationBeforeCorsCodeFixProvider.AddUseAuthorizationKey,
+            VerifyCS.Diagnostic(DiagnosticIds.AuthorizationBeforeCors).WithLocation(0).WithLocation(1).WithLocation(2).WithArguments(Fallback));
+    }
+
+    [Fact]
+    public async Task AuthorizeAttributeAsMetadataWithSignalR_ReportsDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            using Microsoft.AspNetCore.Authorization;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddSignalR();
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            {|#2:app.{|#0:UseCors()|};|}
+            app.MapGet("/orders", () => "ok").WithMetadata({|#1:new AuthorizeAttribute()|});
+            app.Run();
+            """, VerifyCS.Diagnostic(DiagnosticIds.AuthorizationBeforeCors).WithLocation(0).WithLocation(1).WithLocation(2).WithArguments(MiddlewarePolicy));
+    }
+
+    [Fact]
+    public async Task IdentityRegistersAuthentication_Fix_InsertsBoth()
+    {
+        const string Program = """
+            using Microsoft.AspNetCore.Identity;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddIdentity<IdentityUser, IdentityRole>();
+            builder.Services.AddAuthorization();
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com").AllowCredentials()));
+            var app = builder.Build();
+            {|#2:app.{|#0:UseCors()|};|}
+            app.MapGet("/orders", () => "ok").{|#1:RequireAuthorization()|};
+            app.Run();
+            """;
+        await VerifyCS.VerifyNonLocalCodeFixAsync(
+            Program,
+            Program.Replace("{|#2:app.{|#0:UseCors()|};|}", "app.UseCors();\napp.UseAuthentication();\napp.UseAuthorization();").Replace("{|#1:RequireAuthorization()|}", "RequireAuthorization()"),
+            AuthorizationBeforeCorsCodeFixProvider.AddUseAuthorizationKey,
+            VerifyCS.Diagnostic(DiagnosticIds.AuthorizationBeforeCors).WithLocation(0).WithLocation(1).WithLocation(2).WithArguments(MiddlewarePolicy));
+    }
+
+    [Fact]
+    public async Task FallbackPolicySetToNull_NoDiagnostic()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddAuthorization(o => o.FallbackPolicy = null);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            app.UseCors();
+            app.MapGet("/orders", () => "ok");
+            app.Run();
+            """);
+    }
+
     [Theory]
     [InlineData("app.UseCors(\"spa\");\napp.UseAuthorization();")]
     [InlineData("app.UseCors(\"spa\");\napp.UseAuthentication();\napp.UseAuthorization();")]

@@ -11,9 +11,9 @@ internal sealed class AuthorizationTypes
         WebApplication = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication");
         PolicyServiceCollectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.PolicyServiceCollectionExtensions");
         MvcCoreMvcCoreBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.MvcCoreMvcCoreBuilderExtensions");
-        SignalRDependencyInjectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.SignalRDependencyInjectionExtensions");
+        SignalRDependencyInjectionExtensions = InAssembly(compilation, "Microsoft.Extensions.DependencyInjection.SignalRDependencyInjectionExtensions", "Microsoft.AspNetCore.SignalR");
         AuthenticationServiceCollectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.AuthenticationServiceCollectionExtensions");
-        IdentityServiceCollectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IdentityServiceCollectionExtensions");
+        IdentityServiceCollectionExtensions = InAssembly(compilation, "Microsoft.Extensions.DependencyInjection.IdentityServiceCollectionExtensions", "Microsoft.AspNetCore.Identity");
         IdentityServiceCollectionUIExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IdentityServiceCollectionUIExtensions");
         AuthorizationEndpointConventionBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.AuthorizationEndpointConventionBuilderExtensions");
         AuthorizeAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.AuthorizeAttribute");
@@ -52,6 +52,20 @@ internal sealed class AuthorizationTypes
 
     /// <summary>Declares <c>SetFallbackPolicy</c>.</summary>
     public INamedTypeSymbol? AuthorizationBuilder { get; }
+
+    /// <summary>A type whose full name several assemblies declare (SignalR.Core and Identity.Core declare AddSignalRCore and AddIdentityCore under the same names).</summary>
+    private static INamedTypeSymbol? InAssembly(Compilation compilation, string metadataName, string assemblyName)
+    {
+        foreach (var type in compilation.GetTypesByMetadataName(metadataName))
+        {
+            if (type.ContainingAssembly?.Name == assemblyName)
+            {
+                return type;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>True for <see cref="AuthorizeAttribute"/> and the attributes derived from it.</summary>
     public bool IsAuthorizeAttribute(ITypeSymbol? type)
