@@ -344,6 +344,15 @@ public static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "A policy that allows any origin (AllowAnyOrigin(), WithOrigins(\"*\"), an always-true SetIsOriginAllowed, a '?? \"*\"' fallback) when the origin list read from configuration is missing or empty turns a missing, misspelled or unbound setting in production into an API every website can call, without an error or a log line. Fall back to no origin: WithOrigins() or an empty list, so a missing setting shows up as refused cross-origin calls.");
 
+    public static readonly DiagnosticDescriptor AuthorizationBeforeCors = Create(
+        DiagnosticIds.AuthorizationBeforeCors,
+        "Authorization runs before CORS",
+        "UseCors runs after the authorization middleware that WebApplication adds before the whole pipeline, since no UseAuthorization() follows it: {0}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        "When the authorization services are registered and the app never calls UseAuthorization(), WebApplication runs authentication and authorization itself, before every middleware the app adds, UseCors included. An endpoint that requires authorization then answers the preflight request with the challenge (302, 401 or 500) when it carries CORS metadata (RequireCors, [EnableCors]), and every preflight is challenged under a fallback policy: the browser blocks the call. With a middleware-level policy only, the 401/302 answers carry no CORS headers, so the page cannot tell that the user is signed out. Call UseAuthentication() and UseAuthorization() right after UseCors.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     public static string GetHelpLink(string id) => HelpLinkBase + id + ".md";
 
     private static DiagnosticDescriptor Create(

@@ -27,6 +27,7 @@ public static class DiagnosticIds
     public const string WildcardHeaderListWithCredentials = "CORS022";
     public const string SecondCorsMiddleware = "CORS023";
     public const string CommaJoinedList = "CORS024";
+    public const string AuthorizationBeforeCors = "CORS025";
     public const string OriginCheckThrowsOnNull = "CORS026";
     public const string OriginCheckOverridden = "CORS027";
     public const string CredentialsValueNotTrue = "CORS028";

@@ -75,4 +75,7 @@ internal static class DiagnosticProperties
 
     /// <summary>CORS029: "true" when AllowCredentials() can be added to the hub's policy without another finding.</summary>
     public const string AddCredentials = "AddCredentials";
+
+    /// <summary>CORS025: the statements to insert after the slot, in order, one per line.</summary>
+    public const string Statements = "Statements";
 }

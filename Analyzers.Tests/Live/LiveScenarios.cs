@@ -227,6 +227,21 @@ internal static class LiveScenarios
         DiagnosticIds.HubWithoutCredentials,
         HubWithoutCredentialsCodeFixProvider.AddCredentialsKey);
 
+    /// <summary>Cookie sign-in, the authorization services and a credentialed policy; the pipeline never calls UseAuthorization.</summary>
+    public const string SignInServices = "builder.Services.AddAuthentication(\"cookie\").AddCookie(\"cookie\");\n        builder.Services.AddAuthorization();\n        builder.Services.AddCors(o => o.AddPolicy(\"A\", p => p.WithOrigins(\"https://app.example\").AllowAnyMethod().AllowAnyHeader().AllowCredentials()));";
+
+    /// <summary>An endpoint policy (RequireCors) on endpoints that require authorization: WebApplication authorizes before UseCors.</summary>
+    public static readonly LiveScenario AuthorizationBeforeCorsEndpointPolicy = new(
+        App(SignInServices, "app.UseCors();\napp.MapGet(\"/r\", () => \"ok\").RequireCors(\"A\").RequireAuthorization();\napp.MapPut(\"/r\", () => \"ok\").RequireCors(\"A\").RequireAuthorization();"),
+        DiagnosticIds.AuthorizationBeforeCors,
+        AuthorizationBeforeCorsCodeFixProvider.AddUseAuthorizationKey);
+
+    /// <summary>A middleware policy (UseCors("A")) in front of endpoints that require authorization.</summary>
+    public static readonly LiveScenario AuthorizationBeforeCorsMiddlewarePolicy = new(
+        App(SignInServices, "app.UseCors(\"A\");\napp.MapGet(\"/r\", () => \"ok\").RequireAuthorization();\napp.MapPut(\"/r\", () => \"ok\").RequireAuthorization();"),
+        DiagnosticIds.AuthorizationBeforeCors,
+        AuthorizationBeforeCorsCodeFixProvider.AddUseAuthorizationKey);
+
     /// <summary>A default policy with one origin literal a browser never sends, repaired by <paramref name="fixKey"/>.</summary>
     public static LiveScenario OriginBrowsersNeverSend(string origin, string fixKey) => new(
         App($"builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"{origin}\").AllowAnyMethod().AllowAnyHeader()));", "app.UseCors();\n" + Endpoints),

@@ -49,6 +49,7 @@ internal sealed class CorsKnownTypes
         MvcServiceCollectionExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.MvcServiceCollectionExtensions");
         MvcCorsMvcCoreBuilderExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.MvcCorsMvcCoreBuilderExtensions");
         Configuration = new ConfigurationTypes(compilation);
+        Authorization = new AuthorizationTypes(compilation);
 #pragma warning restore RS0030
     }
 
@@ -57,6 +58,9 @@ internal sealed class CorsKnownTypes
 
     /// <summary>The configuration types that origins are read through.</summary>
     public ConfigurationTypes Configuration { get; }
+
+    /// <summary>The authentication and authorization symbols of CORS025.</summary>
+    public AuthorizationTypes Authorization { get; }
 
     public INamedTypeSymbol CorsPolicyBuilder { get; }
 

@@ -23,21 +23,28 @@ internal enum MiddlewareKind
 /// <summary>One call that adds to the request pipeline, in the order it runs.</summary>
 internal sealed class PipelineCall
 {
-    public PipelineCall(MiddlewareKind kind, IInvocationOperation operation)
+    public PipelineCall(MiddlewareKind kind, IInvocationOperation operation, IInvocationOperation? entry = null)
     {
         Kind = kind;
         Operation = operation;
+        Entry = entry ?? operation;
     }
 
     public MiddlewareKind Kind { get; }
 
     public IInvocationOperation Operation { get; }
 
+    /// <summary>The call written in the pipeline's root body that adds this one: the call itself, or the project's helper it is made in.</summary>
+    public IInvocationOperation Entry { get; }
+
     /// <summary>The statement that holds nothing but this call on a plain receiver (<c>app.UseCors();</c>), or null for a call in a chain or expression.</summary>
-    public IExpressionStatementOperation? Statement =>
-        Operation.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax } } ? null
-        : Operation.Parent is IExpressionStatementOperation statement ? statement
-        : Operation.Parent is IConversionOperation { Parent: IExpressionStatementOperation converted } ? converted
+    public IExpressionStatementOperation? Statement => StandaloneStatement(Operation);
+
+    /// <summary>The statement that holds nothing but <paramref name="call"/> on a plain receiver, or null.</summary>
+    public static IExpressionStatementOperation? StandaloneStatement(IInvocationOperation call) =>
+        call.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax } } ? null
+        : call.Parent is IExpressionStatementOperation statement ? statement
+        : call.Parent is IConversionOperation { Parent: IExpressionStatementOperation converted } ? converted
         : null;
 
     /// <summary>Where a diagnostic about this call goes: its statement when it stands alone, otherwise the call.</summary>

@@ -13,6 +13,7 @@ internal sealed class PipelineModelBuilder : ExecutionWalker<PipelineCall>
     private const string BuilderNamespace = "Microsoft.AspNetCore.Builder";
 
     private readonly CorsAppScope _scope;
+    private IInvocationOperation? _entry;
 
     private PipelineModelBuilder(CorsKnownTypes types, CorsAppScope scope, CancellationToken cancellationToken)
         : base(types, cancellationToken)
@@ -82,15 +83,20 @@ internal sealed class PipelineModelBuilder : ExecutionWalker<PipelineCall>
         {
             if (method.ContainingNamespace?.ToDisplayString() == BuilderNamespace && IsFramework(method.ContainingAssembly))
             {
-                return Append(paths, new PipelineCall(Classify(method.Name), invocation));
+                return Append(paths, new PipelineCall(Classify(method.Name), invocation, _entry));
             }
 
             return _scope.MayUseCors(method.ContainingAssembly)
-                ? Append(paths, new PipelineCall(MiddlewareKind.Unknown, invocation))
+                ? Append(paths, new PipelineCall(MiddlewareKind.Unknown, invocation, _entry))
                 : paths;
         }
 
-        return TryFollow(invocation, paths) ?? paths;
+        if (_entry is not null)
+        {
+            return TryFollow(invocation, paths) ?? paths;
+        }
+
+        return TryFollow(invocation, paths, enter: () => _entry = invocation, exit: () => _entry = null) ?? paths;
     }
 
     /// <summary>The call is made on the app (or passes it along): an IApplicationBuilder or IEndpointRouteBuilder receiver or argument.</summary>

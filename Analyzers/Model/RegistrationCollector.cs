@@ -41,6 +41,8 @@ internal sealed class RegistrationCollector
                 break;
             case CorsCallKind.AddMvc:
                 Model.AddRegistration(invocation, isAddCors: false);
+                Model.MarkAuthorizationServices();
+                Model.MarkAuthenticationServices();
                 break;
             case CorsCallKind.AddPolicy:
                 Model.AddPolicy(new AddedPolicy(invocation, CorsCalls.AddedPolicyName(invocation, cancellationToken), isDefault: false));
@@ -64,11 +66,61 @@ internal sealed class RegistrationCollector
                 Model.AddHub(HubEndpoint.From(invocation, _types, cancellationToken));
                 break;
             default:
-                AddUnseen(invocation.TargetMethod);
+                if (!AddAuthorizationCall(invocation, cancellationToken))
+                {
+                    AddUnseen(invocation.TargetMethod);
+                }
+
                 break;
         }
 
         return kind;
+    }
+
+    /// <summary><c>options.FallbackPolicy = ...</c>: every endpoint without authorization metadata requires authorization.</summary>
+    public void AddAssignment(ISimpleAssignmentOperation assignment)
+    {
+        if (AuthorizationCalls.SetsFallbackPolicy(assignment, _types))
+        {
+            Model.AddAuthorizationRequirement(new AuthorizationRequirement(assignment.Syntax.GetLocation(), isFallback: true));
+        }
+    }
+
+    /// <summary>[Authorize] or an attribute derived from it, already bound.</summary>
+    public void AddAuthorizeAttribute(AttributeSyntax syntax) =>
+        Model.AddAuthorizationRequirement(new AuthorizationRequirement(syntax.GetLocation(), isFallback: false));
+
+    private bool AddAuthorizationCall(IInvocationOperation invocation, CancellationToken cancellationToken)
+    {
+        var kind = AuthorizationCalls.Classify(invocation.TargetMethod, _types);
+        if (kind == AuthorizationCallKind.None)
+        {
+            return false;
+        }
+
+        if (!Binds(invocation, cancellationToken))
+        {
+            Model.MarkAuthorizationCallUnbound();
+        }
+
+        switch (kind)
+        {
+            case AuthorizationCallKind.Authorization:
+                Model.MarkAuthorizationServices();
+                break;
+            case AuthorizationCallKind.Authentication:
+                Model.MarkAuthenticationServices();
+                break;
+            case AuthorizationCallKind.AuthenticationAndAuthorization:
+                Model.MarkAuthorizationServices();
+                Model.MarkAuthenticationServices();
+                break;
+            default:
+                Model.AddAuthorizationRequirement(new AuthorizationRequirement(invocation.GetCallLocation(), kind == AuthorizationCallKind.SetFallbackPolicy));
+                break;
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -85,7 +137,13 @@ internal sealed class RegistrationCollector
             return;
         }
 
-        if (CorsCalls.IsRegistrationPipelineOrMetadataName(RegistrationCalls.InvokedName(invocation)))
+        var name = RegistrationCalls.InvokedName(invocation);
+        if (AuthorizationCalls.IsAuthorizationName(name))
+        {
+            Model.MarkAuthorizationCallUnbound();
+        }
+
+        if (CorsCalls.IsRegistrationPipelineOrMetadataName(name))
         {
             Model.MarkCorsCallUnbound();
             if (RegistrationCalls.MayRegister(invocation, invalid.SemanticModel, _types, cancellationToken))
@@ -180,6 +238,12 @@ internal sealed class RegistrationCollector
             {
                 if (operation is not IObjectCreationOperation creation)
                 {
+                    continue;
+                }
+
+                if (_types.Authorization.IsAuthorizeAttribute(creation.Type))
+                {
+                    Model.AddAuthorizationRequirement(new AuthorizationRequirement(creation.Syntax.GetLocation(), isFallback: false));
                     continue;
                 }
 

@@ -62,6 +62,21 @@ internal enum PolicyReferenceKind
     DisableCors,
 }
 
+/// <summary>An endpoint that requires authorization (<c>RequireAuthorization()</c>, <c>[Authorize]</c>), or a fallback policy that makes every endpoint require it.</summary>
+internal sealed class AuthorizationRequirement
+{
+    public AuthorizationRequirement(Location location, bool isFallback)
+    {
+        Location = location;
+        IsFallback = isFallback;
+    }
+
+    public Location Location { get; }
+
+    /// <summary>A fallback policy: it applies to requests without authorization metadata, preflights included.</summary>
+    public bool IsFallback { get; }
+}
+
 /// <summary>Everything the registration rules need, collected over the whole compilation; thread-safe to add to.</summary>
 internal sealed class RegistrationModel
 {
@@ -73,6 +88,7 @@ internal sealed class RegistrationModel
     private readonly List<IMethodSymbol> _configureServices = new();
     private readonly List<CorsPipelineModel> _pipelines = new();
     private readonly List<HubEndpoint> _hubs = new();
+    private readonly List<AuthorizationRequirement> _authorizationRequirements = new();
 
     /// <summary>Some call registers CORS services (AddCors, AddControllers, AddControllersWithViews, AddMvc).</summary>
     public bool ServicesRegistered { get; private set; }
@@ -82,6 +98,29 @@ internal sealed class RegistrationModel
 
     /// <summary>The app goes into code the model cannot see that may call UseCors.</summary>
     public bool PipelineUnknown { get; private set; }
+
+    /// <summary>Some call registers the authorization services: WebApplication then adds the authorization middleware itself.</summary>
+    public bool AuthorizationServicesRegistered { get; private set; }
+
+    /// <summary>Some call registers the authentication services: an explicit UseAuthentication can run.</summary>
+    public bool AuthenticationServicesRegistered { get; private set; }
+
+    /// <summary>An authorization registration, requirement or UseAuthorization call by name did not bind.</summary>
+    public bool AuthorizationCallUnbound { get; private set; }
+
+    public void MarkAuthorizationServices() => AuthorizationServicesRegistered = true;
+
+    public void MarkAuthenticationServices() => AuthenticationServicesRegistered = true;
+
+    public void MarkAuthorizationCallUnbound() => AuthorizationCallUnbound = true;
+
+    public void AddAuthorizationRequirement(AuthorizationRequirement requirement)
+    {
+        lock (_gate)
+        {
+            _authorizationRequirements.Add(requirement);
+        }
+    }
 
     public void AddPolicy(AddedPolicy policy)
     {
@@ -192,6 +231,8 @@ internal sealed class RegistrationModel
     /// <summary>The SignalR hubs the app maps (<c>MapHub&lt;THub&gt;</c>).</summary>
     public IReadOnlyList<HubEndpoint> Hubs => _hubs;
 
+    public IReadOnlyList<AuthorizationRequirement> AuthorizationRequirements => _authorizationRequirements;
+
     /// <summary>Results are read at compilation end, after every action ran; sort them so diagnostics come in a stable order.</summary>
     public void SortForReporting()
     {
@@ -204,6 +245,7 @@ internal sealed class RegistrationModel
             _pipelines.Sort(static (a, b) => CompareLocations(a.Root.Syntax.GetLocation(), b.Root.Syntax.GetLocation()));
             _hubs.Sort(static (a, b) => CompareLocations(a.MapHub.Syntax.GetLocation(), b.MapHub.Syntax.GetLocation()));
             _configureServices.Sort(static (a, b) => CompareLocations(a.Locations[0], b.Locations[0]));
+            _authorizationRequirements.Sort(static (a, b) => CompareLocations(a.Location, b.Location));
         }
     }
 

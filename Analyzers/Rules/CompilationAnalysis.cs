@@ -62,7 +62,8 @@ internal sealed class CompilationAnalysis
             case IInvocationOperation invocation:
                 OnInvocation(invocation, context);
                 break;
-            case ISimpleAssignmentOperation:
+            case ISimpleAssignmentOperation assignment:
+                _registrations.AddAssignment(assignment);
                 OnHeaderWrite(context);
                 break;
             case IAnonymousFunctionOperation lambda:
@@ -170,11 +171,13 @@ internal sealed class CompilationAnalysis
         }
     }
 
-    /// <summary>[EnableCors]/[DisableCors]: a syntax action, so only attributes are looked at, never every symbol.</summary>
+    /// <summary>[EnableCors]/[DisableCors]/[Authorize]: a syntax action, so only attributes are looked at, never every symbol.</summary>
     private void OnAttribute(SyntaxNodeAnalysisContext context)
     {
         var syntax = (AttributeSyntax)context.Node;
-        if (!MayBeCorsAttribute(syntax.Name))
+        var text = AttributeName(syntax.Name);
+        var mayBeCors = MayBeCorsAttribute(text);
+        if (!mayBeCors && !MayBeAuthorizeAttribute(text))
         {
             return;
         }
@@ -182,12 +185,26 @@ internal sealed class CompilationAnalysis
         var symbol = context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol;
         if (symbol is null)
         {
-            _registrations.AddUnboundAttribute();
+            if (mayBeCors)
+            {
+                _registrations.AddUnboundAttribute();
+            }
+
             return;
         }
 
         if (symbol is not IMethodSymbol { ContainingType: var type })
         {
+            return;
+        }
+
+        if (!mayBeCors)
+        {
+            if (_types.Authorization.IsAuthorizeAttribute(type))
+            {
+                _registrations.AddAuthorizeAttribute(syntax);
+            }
+
             return;
         }
 
@@ -287,17 +304,20 @@ internal sealed class CompilationAnalysis
         }
     }
 
-    private static bool MayBeCorsAttribute(NameSyntax name)
+    private static string AttributeName(NameSyntax name) => name switch
     {
-        var text = name switch
-        {
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            _ => string.Empty,
-        };
-        return text.EndsWith("Cors", StringComparison.Ordinal) || text.EndsWith("CorsAttribute", StringComparison.Ordinal);
-    }
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => string.Empty,
+    };
+
+    private static bool MayBeCorsAttribute(string text) =>
+        text.EndsWith("Cors", StringComparison.Ordinal) || text.EndsWith("CorsAttribute", StringComparison.Ordinal);
+
+    /// <summary>[Authorize] and attributes derived from it named like it (<c>[AdminAuthorize]</c>).</summary>
+    private static bool MayBeAuthorizeAttribute(string text) =>
+        text.EndsWith("Authorize", StringComparison.Ordinal) || text.EndsWith("AuthorizeAttribute", StringComparison.Ordinal);
 
     private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
         expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);

@@ -83,7 +83,8 @@ internal static class RuleTable
         new Rule<AppCheck>(RegistrationRules.CheckApplied, D.CorsNeverApplied),
         new Rule<AppCheck>(RegistrationRules.CheckPolicyNames, D.UnknownPolicyName),
         new Rule<AppCheck>(MisplacedUseCorsRule.CheckRouting, D.UseCorsBeforeRouting),
-        new Rule<AppCheck>(HubWithoutCredentialsRule.Check, D.HubWithoutCredentials));
+        new Rule<AppCheck>(HubWithoutCredentialsRule.Check, D.HubWithoutCredentials),
+        new Rule<AppCheck>(AuthorizationBeforeCorsRule.Check, D.AuthorizationBeforeCors));
 
     /// <summary>Section C: checks of each hand-written CORS header write.</summary>
     public static readonly ImmutableArray<Rule<HeaderCheck>> Header = ImmutableArray.Create(

@@ -108,6 +108,10 @@ internal static class ProofCatalog
             "CORS029", "`MapHub<EchoHub>(\"/hub\").RequireCors(\"hub\")` with a policy without `AllowCredentials()`", Fix(LiveScenarios.HubWithoutCredentials),
             Before: [E(App, HubEcho, Blocked)],
             After: [E(App, HubEcho, Reads), E(Evil, HubEcho, Blocked)]),
+        new BrowserProof(
+            "CORS025", "no `UseAuthorization`, endpoint with `RequireCors` requires a signed-in user", Fix(LiveScenarios.AuthorizationBeforeCorsEndpointPolicy),
+            Before: [E(App, SignedInPut, Blocked)],
+            After: [E(App, SignedInPut, Reads), E(Evil, SignedInPut, Blocked)]),
     };
 
     public static readonly IReadOnlyList<BrowserProof> HandWrittenHeaders = new[]

@@ -85,6 +85,35 @@ internal static class StatementInsertion
         return newRoot is null ? solution : solution.WithDocumentSyntaxRoot(document.Id, newRoot);
     }
 
+    /// <summary>Inserts several statements at one slot, in the order given, in one edit of the slot's document.</summary>
+    public static async Task<Solution> InsertAllAsync(Solution solution, Location slot, string placement, string[] codes, CancellationToken cancellationToken)
+    {
+        var document = slot.SourceTree is null ? null : solution.GetDocument(slot.SourceTree);
+        if (document is null || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
+        {
+            return solution;
+        }
+
+        // Each insertion leaves the slot statement where it is; after it, the last statement goes in first.
+        var after = placement == DiagnosticProperties.After;
+        for (var i = 0; i < codes.Length; i++)
+        {
+            var code = codes[after ? codes.Length - 1 - i : i];
+            var statement = SyntaxFactory.ParseStatement(code)
+                .WithLeadingTrivia(SyntaxFactory.ElasticMarker)
+                .WithTrailingTrivia(EndOfLine(root))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            if (Insert(root, slot, placement, statement) is not { } newRoot)
+            {
+                return solution;
+            }
+
+            root = newRoot;
+        }
+
+        return solution.WithDocumentSyntaxRoot(document.Id, root);
+    }
+
     private static SyntaxTriviaList KeepComments(SyntaxTriviaList trivia)
     {
         var kept = new System.Collections.Generic.List<SyntaxTrivia>();
