@@ -519,12 +519,57 @@ public sealed class CORS016to018FixTests
         await test.RunAsync();
     }
 
+    [Fact]
+    public async Task PolicyLacksMethodsAndHeadersTheClassListed_Fix_AddsThemToThePolicyAndRemovesTheWrites()
+    {
+        // Removing the headers would take DELETE, X-Api-Version and the exposed X-Total-Count away: they go into the
+        // policy's chain (the origins, which decide who may call, stay as the policy has them).
+        var test = new CSharpCodeFixVerifier<HeaderRules, UseCorsMiddlewareCodeFixProvider>.Test("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("spa", p =>
+            {
+                p.WithOrigins("https://app.contoso.com").WithMethods("GET", "PUT");
+            }));
+            var app = builder.Build();
+            app.UseCors("spa");
+            app.Use(async (context, next) =>
+            {
+                {|#0:context.Response.Headers["Access-Control-Allow-Origin"] = "https://app.contoso.com"|};
+                {|#1:context.Response.Headers["Access-Control-Allow-Methods"] = "GET, PUT, DELETE, OPTIONS"|};
+                {|#2:context.Response.Headers["Access-Control-Allow-Headers"] = "Content-Type, X-Api-Version"|};
+                {|#3:context.Response.Headers["Access-Control-Expose-Headers"] = "X-Total-Count"|};
+                await next();
+            });
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("spa", p =>
+            {
+                p.WithOrigins("https://app.contoso.com").WithMethods("GET", "PUT").WithMethods("DELETE").WithHeaders("Content-Type", "X-Api-Version").WithExposedHeaders("X-Total-Count");
+            }));
+            var app = builder.Build();
+            app.UseCors("spa");
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """)
+        {
+            CodeActionEquivalenceKey = UseCorsMiddlewareCodeFixProvider.UseExistingPolicyKey,
+            CodeActionVerifier = (action, verifier) => verifier.Equal(
+                "Remove the hand-written CORS headers: policy 'spa' answers, with the methods DELETE and the headers Content-Type, X-Api-Version and the exposed headers X-Total-Count added",
+                action.Title),
+        };
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithLocation(1).WithLocation(2).WithLocation(3)
+            .WithArguments("Access-Control-Allow-Origin, Access-Control-Allow-Methods, Access-Control-Allow-Headers, Access-Control-Expose-Headers"));
+        await test.RunAsync();
+    }
+
     [Theory]
     [InlineData("\"https://partners.contoso.com\"", "")]
-    [InlineData("\"https://app.contoso.com\"", ".WithMethods(\"PUT\")")]
+    [InlineData("\"https://app.contoso.com\"", ".WithMethods(args)")]
     public async Task PolicyLacksWhatTheHeadersAllowed_NoFix(string origin, string methods)
     {
-        // Removing the headers would take a listed origin or a method away: that is for a person to decide.
+        // Removing the headers would take a listed origin away, or the policy's methods cannot be compared: for a person to decide.
         var source = $$"""
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCors(o => o.AddPolicy("spa", p => p.WithOrigins("https://app.contoso.com"){{methods}}));

@@ -23,7 +23,7 @@ internal static class ExistingPolicyCoverage
     /// policy cannot be followed, or when the policy lacks something the headers allowed that could be folded safely
     /// (a listed origin, a method, a header): removing the headers would then take it away.
     /// </summary>
-    public static (string Label, List<string> NotCarried)? Check(HeaderWriteModel place, ProjectScan scan, CorsKnownTypes types, CancellationToken cancellationToken)
+    public static (string Label, List<string> NotCarried, PolicyFold Fold)? Check(HeaderWriteModel place, ProjectScan scan, CorsKnownTypes types, CancellationToken cancellationToken)
     {
         if (scan.UseCorsCalls.Count != 1 || !RunsForEveryRequest(scan.UseCorsCalls[0].Syntax) || !RunsForEveryRequest(place.Place.Syntax.Parent)
             || PolicyOf(scan.UseCorsCalls[0], scan, types, cancellationToken) is not { } policy)
@@ -32,15 +32,22 @@ internal static class ExistingPolicyCoverage
         }
 
         var notCarried = new List<string>();
+        var fold = new PolicyFold(policy.Lambda);
         foreach (var path in policy.Model.Paths)
         {
-            if (!Covers(place, path, types, notCarried))
+            if (!Covers(place, path, types, notCarried, fold))
             {
                 return null;
             }
         }
 
-        return (policy.Label, notCarried.Distinct(StringComparer.Ordinal).ToList());
+        // What the headers listed beyond the policy is appended to its chain: one place to append it to, one path.
+        if (!fold.IsEmpty && (policy.Model.Paths.Length != 1 || !fold.CanApply))
+        {
+            return null;
+        }
+
+        return (policy.Label, notCarried.Distinct(StringComparer.Ordinal).ToList(), fold);
     }
 
     /// <summary>
@@ -76,7 +83,7 @@ internal static class ExistingPolicyCoverage
         return true;
     }
 
-    private static (string Label, CorsPolicyModel Model)? PolicyOf(IInvocationOperation useCors, ProjectScan scan, CorsKnownTypes types, CancellationToken cancellationToken)
+    private static (string Label, CorsPolicyModel Model, Microsoft.CodeAnalysis.CSharp.Syntax.LambdaExpressionSyntax? Lambda)? PolicyOf(IInvocationOperation useCors, ProjectScan scan, CorsKnownTypes types, CancellationToken cancellationToken)
     {
         CorsCalls.ReferencedPolicy(useCors, cancellationToken, out var named, out var name, out var nameIsConstant);
         IOperation? configure;
@@ -105,10 +112,10 @@ internal static class ExistingPolicyCoverage
             return null;
         }
 
-        return (label, model);
+        return (label, model, lambda.Syntax as Microsoft.CodeAnalysis.CSharp.Syntax.LambdaExpressionSyntax);
     }
 
-    private static bool Covers(HeaderWriteModel place, PolicyState path, CorsKnownTypes types, List<string> notCarried)
+    private static bool Covers(HeaderWriteModel place, PolicyState path, CorsKnownTypes types, List<string> notCarried, PolicyFold fold)
     {
         if (!path.OriginsKnown || !path.CredentialsKnown || path.OriginCheck is not null || path.Calls.Any(static c => c.Kind == PolicyCallKind.Opaque))
         {
@@ -154,13 +161,16 @@ internal static class ExistingPolicyCoverage
             notCarried.Add("credentials");
         }
 
-        return CoversList(place, path, types, HeaderWriteModel.AllowMethods, HeaderWriteModel.RequestMethod, PolicyCallKind.AllowAnyMethod, PolicyCallKind.WithMethods, Safelisted)
-            && CoversList(place, path, types, HeaderWriteModel.AllowHeaders, HeaderWriteModel.RequestHeaders, PolicyCallKind.AllowAnyHeader, PolicyCallKind.WithHeaders, null)
-            && CoversList(place, path, types, HeaderWriteModel.ExposeHeaders, null, null, PolicyCallKind.WithExposedHeaders, null);
+        return CoversList(place, path, types, HeaderWriteModel.AllowMethods, HeaderWriteModel.RequestMethod, PolicyCallKind.AllowAnyMethod, PolicyCallKind.WithMethods, Safelisted, fold.Methods)
+            && CoversList(place, path, types, HeaderWriteModel.AllowHeaders, HeaderWriteModel.RequestHeaders, PolicyCallKind.AllowAnyHeader, PolicyCallKind.WithHeaders, null, fold.Headers)
+            && CoversList(place, path, types, HeaderWriteModel.ExposeHeaders, null, null, PolicyCallKind.WithExposedHeaders, null, fold.ExposedHeaders);
     }
 
-    /// <summary>The policy allows every method (or header) the writes listed: "any", or each one by name.</summary>
-    private static bool CoversList(HeaderWriteModel place, PolicyState path, CorsKnownTypes types, string header, string? preflightRequest, PolicyCallKind? anyKind, PolicyCallKind listKind, HashSet<string>? alwaysAllowed)
+    /// <summary>
+    /// The policy allows every method (or header) the writes listed: "any", or each one by name; a listed name it lacks
+    /// goes to <paramref name="missing"/>, to be added to the policy. False for a computed list that cannot be compared.
+    /// </summary>
+    private static bool CoversList(HeaderWriteModel place, PolicyState path, CorsKnownTypes types, string header, string? preflightRequest, PolicyCallKind? anyKind, PolicyCallKind listKind, HashSet<string>? alwaysAllowed, List<string> missing)
     {
         var any = false;
         var allowed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -196,9 +206,22 @@ internal static class ExistingPolicyCoverage
 
             foreach (var entry in write.ConstantValue.Split(',').Select(static v => v.Trim()).Where(static v => v.Length > 0))
             {
-                if (!(any || allowed.Contains(entry) || (alwaysAllowed?.Contains(entry) ?? false)))
+                // "*" means any only without credentials, and a name with spaces or separators matches no request.
+                if (any || allowed.Contains(entry) || (alwaysAllowed?.Contains(entry) ?? false)
+                    || string.Equals(entry, "OPTIONS", StringComparison.OrdinalIgnoreCase) || !PolicyFold.IsToken(entry))
                 {
+                    continue;
+                }
+
+                if (entry == "*" && listKind == PolicyCallKind.WithExposedHeaders)
+                {
+                    // Exposing every header is a finding of its own (CORS022), never folded in.
                     return false;
+                }
+
+                if (!missing.Contains(entry, StringComparer.OrdinalIgnoreCase))
+                {
+                    missing.Add(entry);
                 }
             }
         }

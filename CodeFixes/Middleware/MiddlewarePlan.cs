@@ -28,6 +28,7 @@ internal sealed class MiddlewarePlan
     private readonly MethodDeclarationSyntax? _action;
     private readonly (Document Document, SyntaxNode Statement)? _middlewareRegistration;
     private readonly ClassDeclarationSyntax? _deadMiddlewareClass;
+    private (Document Document, PolicyFold Fold)? _fold;
 
     private MiddlewarePlan(
         Document document,
@@ -161,11 +162,24 @@ internal sealed class MiddlewarePlan
         var deadClass = middlewareRegistration is { } registered && middleware is not null
             ? await HandWrittenMiddlewareClass.DeadClassAsync(document.Project.Solution, middleware, registered.Item2, cancellationToken).ConfigureAwait(false)
             : null;
+        (Document, PolicyFold)? fold = null;
+        if (!coverage.Fold.IsEmpty)
+        {
+            if (coverage.Fold.Lambda is not { } lambda || document.Project.Solution.GetDocument(lambda.SyntaxTree) is not { } policyDocument)
+            {
+                return null;
+            }
+
+            fold = (policyDocument, coverage.Fold);
+        }
+
         var notCarried = coverage.NotCarried.Count == 0 ? string.Empty : $" (not carried over: {string.Join(", ", coverage.NotCarried)})";
+        var added = coverage.Fold.IsEmpty ? string.Empty : $", with {coverage.Fold.Label} added";
         return new MiddlewarePlan(document, cleanup, string.Empty, string.Empty, null, null, null, null, middlewareRegistration, deadClass)
         {
-            Title = $"Remove the hand-written CORS headers: {coverage.Label} answers{notCarried}",
+            Title = $"Remove the hand-written CORS headers: {coverage.Label} answers{added}{notCarried}",
             UsesExistingPolicy = true,
+            _fold = fold,
         };
     }
 
@@ -194,6 +208,12 @@ internal sealed class MiddlewarePlan
         {
             var registrationEditor = await editor.GetDocumentEditorAsync(middleware.Document.Id, cancellationToken).ConfigureAwait(false);
             registrationEditor.RemoveNode(middleware.Statement, SyntaxRemoveOptions.KeepNoTrivia);
+        }
+
+        if (_fold is { } fold && fold.Fold.Lambda is { } policyLambda)
+        {
+            var policyEditor = await editor.GetDocumentEditorAsync(fold.Document.Id, cancellationToken).ConfigureAwait(false);
+            policyEditor.ReplaceNode(policyLambda, (current, _) => fold.Fold.Apply((LambdaExpressionSyntax)current));
         }
 
         if (_action is not null)
