@@ -45,7 +45,7 @@ public sealed class CORS029HubWithoutCredentialsTests
     [Theory]
     [InlineData("app.MapHub<ChatHub>(\"/chat\").{|#0:RequireCors(\"signalr\")|};")]
     [InlineData("app.MapHub<ChatHub>(\"/chat\").{|#0:RequireCors(Policies.Hub)|};")]
-    [InlineData("const string hubPolicy = \"signalr\";\napp.MapHub<ChatHub>(\"/chat\").RequireAuthorization().{|#0:RequireCors(hubPolicy)|};")]
+    [InlineData("const string hubPolicy = \"signalr\";\napp.UseAuthorization();\napp.MapHub<ChatHub>(\"/chat\").RequireAuthorization().{|#0:RequireCors(hubPolicy)|};")]
     [InlineData("app.MapHub<ChatHub>(\"/chat\", o => o.CloseOnAuthenticationExpiration = true).{|#0:RequireCors(\"signalr\")|};")]
     [InlineData("app.UseEndpoints(e => e.MapHub<ChatHub>(\"/chat\").{|#0:RequireCors(\"signalr\")|});")]
     [InlineData("app.UseEndpoints(e => { e.MapHub<ChatHub>(\"/chat\").{|#0:RequireCors(\"signalr\")|}; });")]

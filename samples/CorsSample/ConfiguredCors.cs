@@ -16,7 +16,7 @@ public static class ConfiguredCors
                 .WithOrigins(configuration["AllowedHosts"]!)); // expect: CORS020
 
             // Partner origins are set per environment; "until they are configured" every site may call.
-            options.AddPolicy("partners", policy =>
+            options.AddPolicy("partner-sites", policy =>
             {
                 var partners = configuration.GetSection("Cors:PartnerOrigins").Get<string[]>();
                 if (partners is null || partners.Length == 0)
