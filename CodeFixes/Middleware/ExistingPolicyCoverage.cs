@@ -161,16 +161,16 @@ internal static class ExistingPolicyCoverage
             notCarried.Add("credentials");
         }
 
-        return CoversList(place, path, types, HeaderWriteModel.AllowMethods, HeaderWriteModel.RequestMethod, PolicyCallKind.AllowAnyMethod, PolicyCallKind.WithMethods, Safelisted, fold.Methods)
-            && CoversList(place, path, types, HeaderWriteModel.AllowHeaders, HeaderWriteModel.RequestHeaders, PolicyCallKind.AllowAnyHeader, PolicyCallKind.WithHeaders, null, fold.Headers)
-            && CoversList(place, path, types, HeaderWriteModel.ExposeHeaders, null, null, PolicyCallKind.WithExposedHeaders, null, fold.ExposedHeaders);
+        return CoversList(place, path, types, HeaderWriteModel.AllowMethods, HeaderWriteModel.RequestMethod, PolicyCallKind.AllowAnyMethod, PolicyCallKind.WithMethods, Safelisted, fold.Methods, notCarried)
+            && CoversList(place, path, types, HeaderWriteModel.AllowHeaders, HeaderWriteModel.RequestHeaders, PolicyCallKind.AllowAnyHeader, PolicyCallKind.WithHeaders, null, fold.Headers, notCarried)
+            && CoversList(place, path, types, HeaderWriteModel.ExposeHeaders, null, null, PolicyCallKind.WithExposedHeaders, null, fold.ExposedHeaders, notCarried);
     }
 
     /// <summary>
     /// The policy allows every method (or header) the writes listed: "any", or each one by name; a listed name it lacks
     /// goes to <paramref name="missing"/>, to be added to the policy. False for a computed list that cannot be compared.
     /// </summary>
-    private static bool CoversList(HeaderWriteModel place, PolicyState path, CorsKnownTypes types, string header, string? preflightRequest, PolicyCallKind? anyKind, PolicyCallKind listKind, HashSet<string>? alwaysAllowed, List<string> missing)
+    private static bool CoversList(HeaderWriteModel place, PolicyState path, CorsKnownTypes types, string header, string? preflightRequest, PolicyCallKind? anyKind, PolicyCallKind listKind, HashSet<string>? alwaysAllowed, List<string> missing, List<string> notCarried)
     {
         var any = false;
         var allowed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -215,8 +215,9 @@ internal static class ExistingPolicyCoverage
 
                 if (entry == "*" && listKind == PolicyCallKind.WithExposedHeaders)
                 {
-                    // Exposing every header is a finding of its own (CORS022), never folded in.
-                    return false;
+                    // Exposing every header is a finding of its own (CORS022): never folded in, and the title says so.
+                    notCarried.Add("every response header exposed");
+                    continue;
                 }
 
                 if (!missing.Contains(entry, StringComparer.OrdinalIgnoreCase))
