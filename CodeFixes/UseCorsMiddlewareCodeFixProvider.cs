@@ -24,6 +24,9 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CorsCodeFixProvider
     /// <summary>The app's CORS middleware already answers: the hand-written headers only go.</summary>
     public const string UseExistingPolicyKey = "CORS016_UseExistingPolicy";
 
+    /// <summary>Nothing registers the middleware class: it goes, and no policy is added.</summary>
+    public const string RemoveUnusedClassKey = "CORS016_RemoveUnusedClass";
+
     public UseCorsMiddlewareCodeFixProvider()
         : base(DiagnosticIds.HandWrittenCorsHeaders, DiagnosticIds.RequestOriginReflected, DiagnosticIds.WildcardOriginWithCredentialsHeader)
     {
@@ -51,6 +54,13 @@ public sealed class UseCorsMiddlewareCodeFixProvider : CorsCodeFixProvider
 
         // The plan is worked out before the action is offered, so that an impossible fix is not offered.
         var place = HeaderWriteModel.Build(HeaderWriteModel.PlaceOf(write), types, context.CancellationToken);
+        if (await UnusedMiddlewareClass.FindAsync(context.Document, place, context.CancellationToken).ConfigureAwait(false) is { } unused)
+        {
+            // Its headers never reach a response: a policy would open what the app never opened.
+            context.RegisterCodeFix(CodeAction.Create($"Remove the middleware class '{unused.Name}': nothing registers it", unused.ApplyAsync, RemoveUnusedClassKey), diagnostic);
+            return;
+        }
+
         if (await MiddlewarePlan.CreateAsync(context.Document, place, types, context.CancellationToken).ConfigureAwait(false) is { } plan)
         {
             context.RegisterCodeFix(CodeAction.Create(plan.Title, plan.ApplyAsync, plan.UsesExistingPolicy ? UseExistingPolicyKey : UseMiddlewareKey), diagnostic);

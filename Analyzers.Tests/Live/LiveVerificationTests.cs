@@ -168,6 +168,37 @@ public sealed class LiveVerificationTests
     }
 
     [Fact]
+    public async Task CORS016_ClassThatNothingRegisters_SendsNothing_RemovingItChangesNothing()
+    {
+        var source = LiveScenarios.App("builder.Services.AddRouting();", LiveScenarios.Endpoints) + """
+
+
+            public class OpenCorsMiddleware
+            {
+                private readonly RequestDelegate _next;
+
+                public OpenCorsMiddleware(RequestDelegate next) => _next = next;
+
+                public System.Threading.Tasks.Task Invoke(HttpContext httpContext)
+                {
+                    httpContext.Response.Headers.Add("Access-Control-Allow-Origin", "*");
+                    return _next(httpContext);
+                }
+            }
+            """;
+        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.HandWrittenCorsHeaders, UseCorsMiddlewareCodeFixProvider.RemoveUnusedClassKey);
+        Assert.DoesNotContain("OpenCorsMiddleware", fixedSource);
+        Assert.DoesNotContain("UseCors", fixedSource);
+
+        foreach (var app in new[] { source, fixedSource })
+        {
+            await using var running = await StartAsync(app);
+            var get = await running.GetAsync("/r", EvilOrigin);
+            Assert.True(get.Status == 200 && get.AllowOrigin is null, get.ToString());
+        }
+    }
+
+    [Fact]
     public async Task CORS005_NullOrigin_IsEchoed_FixedAppRefusesIt()
     {
         var scenario = LiveScenarios.NullOrigin;

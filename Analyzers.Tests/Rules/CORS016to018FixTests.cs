@@ -461,6 +461,7 @@ public sealed class CORS016to018FixTests
             builder.Services.AddCors(o => o.AddPolicy("spa", p => p.WithOrigins("http://localhost:4200").AllowAnyHeader().AllowAnyMethod()));
             var app = builder.Build();
             app.UseCors("spa");
+            app.UseMiddleware<EchoMiddleware>();
             app.MapGet("/", () => "ok");
             app.Run();
 
@@ -491,6 +492,7 @@ public sealed class CORS016to018FixTests
             builder.Services.AddCors(o => o.AddPolicy("spa", p => p.WithOrigins("http://localhost:4200").AllowAnyHeader().AllowAnyMethod()));
             var app = builder.Build();
             app.UseCors("spa");
+            app.UseMiddleware<EchoMiddleware>();
             app.MapGet("/", () => "ok");
             app.Run();
 
@@ -516,6 +518,77 @@ public sealed class CORS016to018FixTests
         test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(1).WithLocation(0).WithArguments("Access-Control-Allow-Credentials, Access-Control-Allow-Origin"));
         test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.RequestOriginReflected).WithLocation(1).WithArguments(", and with Access-Control-Allow-Credentials: true any website can act as the signed-in user"));
         test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllCheck;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ClassThatNothingRegisters_Fix_RemovesItAndItsUncalledExtensionWithoutAddingAPolicy()
+    {
+        // The registration was commented out: the headers never reach a response, so no policy may appear in their place.
+        var test = new CSharpCodeFixVerifier<HeaderRules, UseCorsMiddlewareCodeFixProvider>.Test("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            // app.UseOpenCors();
+            app.MapGet("/", () => "ok");
+            app.Run();
+
+            public class OpenCorsMiddleware
+            {
+                private readonly RequestDelegate _next;
+
+                public OpenCorsMiddleware(RequestDelegate next) => _next = next;
+
+                public Task Invoke(HttpContext httpContext)
+                {
+                    {|#0:httpContext.Response.Headers.Add("Access-Control-Allow-Origin", "*")|};
+                    return _next(httpContext);
+                }
+            }
+
+            public static class OpenCorsMiddlewareExtensions
+            {
+                public static IApplicationBuilder UseOpenCors(this IApplicationBuilder builder) => builder.UseMiddleware<OpenCorsMiddleware>();
+            }
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            // app.UseOpenCors();
+            app.MapGet("/", () => "ok");
+            app.Run();
+
+            """)
+        {
+            CodeActionEquivalenceKey = UseCorsMiddlewareCodeFixProvider.RemoveUnusedClassKey,
+            CodeActionVerifier = (action, verifier) => verifier.Equal("Remove the middleware class 'OpenCorsMiddleware': nothing registers it", action.Title),
+        };
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithArguments("Access-Control-Allow-Origin"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ClassRegisteredAsAService_NoRemovalFix()
+    {
+        var source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddTransient<OpenCorsMiddleware>();
+            var app = builder.Build();
+            app.MapGet("/", () => "ok");
+            app.Run();
+
+            public class OpenCorsMiddleware : IMiddleware
+            {
+                public Task InvokeAsync(HttpContext context, RequestDelegate next)
+                {
+                    {|#0:context.Response.Headers.Add("Access-Control-Allow-Origin", "*")|};
+                    return next(context);
+                }
+            }
+            """;
+        var test = new CSharpCodeFixVerifier<HeaderRules, UseCorsMiddlewareCodeFixProvider>.Test(source, source)
+        {
+            CodeActionEquivalenceKey = UseCorsMiddlewareCodeFixProvider.RemoveUnusedClassKey,
+        };
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithArguments("Access-Control-Allow-Origin"));
         await test.RunAsync();
     }
 
