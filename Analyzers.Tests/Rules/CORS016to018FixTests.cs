@@ -566,6 +566,67 @@ public sealed class CORS016to018FixTests
     }
 
     [Fact]
+    public async Task ClassThatNothingRegisters_ExtensionInAnotherFile_Fix_RemovesBoth()
+    {
+        var test = new CSharpCodeFixVerifier<HeaderRules, UseCorsMiddlewareCodeFixProvider>.Test("""
+            namespace Api.Middleware;
+
+            public class CorsMiddleware
+            {
+                private readonly RequestDelegate _next;
+
+                public CorsMiddleware(RequestDelegate next) => _next = next;
+
+                public Task Invoke(HttpContext httpContext)
+                {
+                    {|#0:httpContext.Response.Headers.Add("Access-Control-Allow-Origin", "*")|};
+                    {|#1:httpContext.Response.Headers.Add("Access-Control-Allow-Credentials", "true")|};
+                    return _next(httpContext);
+                }
+            }
+            """, """
+            namespace Api.Middleware;
+
+            """)
+        {
+            CodeActionEquivalenceKey = UseCorsMiddlewareCodeFixProvider.RemoveUnusedClassKey,
+        };
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.TestState.Sources.Add(("/0/Program.cs", """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """));
+        test.TestState.Sources.Add(("/0/CorsMiddlewareExtensions.cs", """
+            using Api.Middleware;
+
+            namespace Api.Extensions;
+
+            public static class CorsMiddlewareExtensions
+            {
+                public static IApplicationBuilder UseCorsMiddleware(this IApplicationBuilder builder) => builder.UseMiddleware<CorsMiddleware>();
+            }
+            """));
+        test.FixedState.Sources.Add(("/0/Program.cs", """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """));
+        test.FixedState.Sources.Add(("/0/CorsMiddlewareExtensions.cs", """
+            using Api.Middleware;
+
+            namespace Api.Extensions;
+
+            """));
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithLocation(1).WithArguments("Access-Control-Allow-Origin, Access-Control-Allow-Credentials"));
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.WildcardOriginWithCredentialsHeader).WithLocation(0).WithLocation(1));
+        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllCheck;
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task ClassRegisteredAsAService_NoRemovalFix()
     {
         var source = """

@@ -20,9 +20,9 @@ internal sealed class UnusedMiddlewareClass
 {
     private readonly Document _document;
     private readonly ClassDeclarationSyntax _class;
-    private readonly List<MethodDeclarationSyntax> _extensions;
+    private readonly List<(DocumentId Document, MethodDeclarationSyntax Method)> _extensions;
 
-    private UnusedMiddlewareClass(Document document, ClassDeclarationSyntax declaration, List<MethodDeclarationSyntax> extensions)
+    private UnusedMiddlewareClass(Document document, ClassDeclarationSyntax declaration, List<(DocumentId, MethodDeclarationSyntax)> extensions)
     {
         _document = document;
         _class = declaration;
@@ -46,7 +46,7 @@ internal sealed class UnusedMiddlewareClass
         }
 
         var solution = document.Project.Solution;
-        var extensions = new List<MethodDeclarationSyntax>();
+        var extensions = new List<(DocumentId, MethodDeclarationSyntax)>();
         var references = await SymbolFinder.FindReferencesAsync(type, solution, cancellationToken).ConfigureAwait(false);
         foreach (var location in references.SelectMany(static r => r.Locations))
         {
@@ -58,16 +58,15 @@ internal sealed class UnusedMiddlewareClass
             // Only an extension method that nothing calls may refer to it.
             var root = await location.Location.SourceTree!.GetRootAsync(cancellationToken).ConfigureAwait(false);
             if (root.FindNode(location.Location.SourceSpan).FirstAncestorOrSelf<MethodDeclarationSyntax>() is not { } holder
-                || holder.SyntaxTree != declaration.SyntaxTree
                 || (await location.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false))?.GetDeclaredSymbol(holder, cancellationToken) is not IMethodSymbol { IsExtensionMethod: true } extension
                 || (await SymbolFinder.FindReferencesAsync(extension, solution, cancellationToken).ConfigureAwait(false)).SelectMany(static r => r.Locations).Any())
             {
                 return null;
             }
 
-            if (!extensions.Contains(holder))
+            if (!extensions.Any(e => e.Item2 == holder))
             {
-                extensions.Add(holder);
+                extensions.Add((location.Document.Id, holder));
             }
         }
 
@@ -76,21 +75,23 @@ internal sealed class UnusedMiddlewareClass
 
     public async Task<Solution> ApplyAsync(CancellationToken cancellationToken)
     {
-        var editor = await DocumentEditor.CreateAsync(_document, cancellationToken).ConfigureAwait(false);
-        editor.RemoveNode(_class, SyntaxRemoveOptions.KeepNoTrivia);
-        foreach (var extension in _extensions)
+        var editor = new SolutionEditor(_document.Project.Solution);
+        (await editor.GetDocumentEditorAsync(_document.Id, cancellationToken).ConfigureAwait(false)).RemoveNode(_class, SyntaxRemoveOptions.KeepNoTrivia);
+        foreach (var (documentId, extension) in _extensions)
         {
+            var documentEditor = await editor.GetDocumentEditorAsync(documentId, cancellationToken).ConfigureAwait(false);
+
             // The static class goes with its last member.
-            if (extension.Parent is ClassDeclarationSyntax holder && holder.Members.All(m => m == extension || _extensions.Contains(m)))
+            if (extension.Parent is ClassDeclarationSyntax holder && holder.Members.All(m => _extensions.Any(e => e.Method == m)))
             {
-                editor.RemoveNode(holder, SyntaxRemoveOptions.KeepNoTrivia);
+                documentEditor.RemoveNode(holder, SyntaxRemoveOptions.KeepNoTrivia);
             }
             else
             {
-                editor.RemoveNode(extension, SyntaxRemoveOptions.KeepNoTrivia);
+                documentEditor.RemoveNode(extension, SyntaxRemoveOptions.KeepNoTrivia);
             }
         }
 
-        return editor.GetChangedDocument().Project.Solution;
+        return editor.GetChangedSolution();
     }
 }
