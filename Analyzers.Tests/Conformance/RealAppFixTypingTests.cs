@@ -1,0 +1,72 @@
+using System.Linq;
+using System.Threading.Tasks;
+
+namespace CorsAnalyzers.Tests.Conformance;
+
+/// <summary>
+/// The fixes for shapes found in real apps, on code being typed: a policy name applied but never added to a bare
+/// <c>AddCors()</c>, a hand-written middleware class beside a policy that lacks its methods, and a class nothing registers.
+/// Every prefix is analyzed and every fix offered is computed, without an exception.
+/// </summary>
+public sealed class RealAppFixTypingTests
+{
+    private const string Program = """
+        var frontend = "_frontend";
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddCors(o => o.AddPolicy("api", p => p.WithOrigins("http://localhost:4200").WithMethods("GET")));
+        var app = builder.Build();
+        app.UseCors("api");
+        app.UseHeaders();
+        app.MapGet("/", () => "ok").RequireCors(frontend);
+        app.Run();
+
+        public class HeadersMiddleware
+        {
+            private readonly RequestDelegate _next;
+
+            public HeadersMiddleware(RequestDelegate next) => _next = next;
+
+            public Task Invoke(HttpContext httpContext)
+            {
+                httpContext.Response.Headers.Add("Access-Control-Allow-Origin", "*");
+                httpContext.Response.Headers.Add("Access-Control-Allow-Methods", "GET,PUT,DELETE,OPTIONS");
+                httpContext.Response.Headers.Add("Access-Control-Expose-Headers", "X-Total-Count");
+                return _next(httpContext);
+            }
+        }
+
+        public class LegacyCorsMiddleware
+        {
+            private readonly RequestDelegate _next;
+
+            public LegacyCorsMiddleware(RequestDelegate next) => _next = next;
+
+            public async Task InvokeAsync(HttpContext context)
+            {
+                context.Response.Headers["Access-Control-Allow-Origin"] = "*";
+                await _next(context);
+            }
+        }
+
+        public static class HeadersExtensions
+        {
+            public static IApplicationBuilder UseHeaders(this IApplicationBuilder app) => app.UseMiddleware<HeadersMiddleware>();
+
+            public static IApplicationBuilder UseLegacyCors(this IApplicationBuilder app) => app.UseMiddleware<LegacyCorsMiddleware>();
+        }
+        """;
+
+    [Fact]
+    public async Task FullProgram_ReportsEachShape()
+    {
+        var (_, diagnostics, failures) = await SilentFailureTypingTests.AnalyzeAsync(Program);
+        Assert.Empty(failures);
+        Assert.Equal(1, diagnostics.Count(d => d.Id == DiagnosticIds.UnknownPolicyName));
+        Assert.Equal(2, diagnostics.Count(d => d.Id == DiagnosticIds.HandWrittenCorsHeaders));
+    }
+
+    [Fact]
+    public async Task EveryPrefix_NoAnalyzerOrFixException() =>
+        Assert.Empty(await SilentFailureTypingTests.TypingFailuresAsync(
+            Program, step: 17, id => id is DiagnosticIds.UnknownPolicyName or DiagnosticIds.HandWrittenCorsHeaders));
+}
