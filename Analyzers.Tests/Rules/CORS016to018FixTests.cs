@@ -627,6 +627,63 @@ public sealed class CORS016to018FixTests
     }
 
     [Fact]
+    public async Task CredentialsWrittenInAServiceBesideAConfiguredCredentialedPolicy_Fix_RemovesTheWrite()
+    {
+        // The policy's origins come from configuration; the service names no origin, so nothing needs comparing: the
+        // policy already allows credentials, and the hand-written header goes.
+        var test = new CSharpCodeFixVerifier<HeaderRules, UseCorsMiddlewareCodeFixProvider>.Test("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p
+                .WithOrigins(builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? [])
+                .AllowAnyHeader()
+                .AllowCredentials()));
+            builder.Services.AddScoped<SessionService>();
+            var app = builder.Build();
+            app.UseCors();
+            app.MapPost("/refresh", (SessionService s, HttpContext c) => s.Refresh(c));
+            app.Run();
+
+            public class SessionService
+            {
+                public string Refresh(HttpContext httpContext)
+                {
+                    // Let the front end read the new cookie.
+                    {|#0:httpContext.Response.Headers.Append(
+                        key: "Access-Control-Allow-Credentials",
+                        value: "true"
+                    )|};
+                    return "ok";
+                }
+            }
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p
+                .WithOrigins(builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? [])
+                .AllowAnyHeader()
+                .AllowCredentials()));
+            builder.Services.AddScoped<SessionService>();
+            var app = builder.Build();
+            app.UseCors();
+            app.MapPost("/refresh", (SessionService s, HttpContext c) => s.Refresh(c));
+            app.Run();
+
+            public class SessionService
+            {
+                public string Refresh(HttpContext httpContext)
+                {
+                    return "ok";
+                }
+            }
+            """)
+        {
+            CodeActionEquivalenceKey = UseCorsMiddlewareCodeFixProvider.UseExistingPolicyKey,
+            CodeActionVerifier = (action, verifier) => verifier.Equal("Remove the hand-written CORS headers: the default policy answers", action.Title),
+        };
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithArguments("Access-Control-Allow-Credentials"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task ClassRegisteredAsAService_NoRemovalFix()
     {
         var source = """

@@ -117,7 +117,15 @@ internal static class ExistingPolicyCoverage
 
     private static bool Covers(HeaderWriteModel place, PolicyState path, CorsKnownTypes types, List<string> notCarried, PolicyFold fold)
     {
-        if (!path.OriginsKnown || !path.CredentialsKnown || path.OriginCheck is not null || path.Calls.Any(static c => c.Kind == PolicyCallKind.Opaque))
+        if (!path.CredentialsKnown || path.Calls.Any(static c => c.Kind == PolicyCallKind.Opaque))
+        {
+            return false;
+        }
+
+        // A named origin must be compared with the policy's list; '*', an echo or no origin at all leave the policy's
+        // origins as they are (configured, or decided by a predicate).
+        var namesOrigin = place.Writes.Any(static w => w.Is(HeaderWriteModel.AllowOrigin) && w.ConstantValue?.Trim() is { } value && value != CorsConstants.AnyOrigin);
+        if (namesOrigin && (!path.OriginsKnown || path.OriginCheck is not null))
         {
             return false;
         }
