@@ -684,6 +684,60 @@ public sealed class CORS016to018FixTests
     }
 
     [Fact]
+    public async Task PipelineInTopLevelLocalFunction_Fix_RemovesTheWriteBesideThePredicatePolicy()
+    {
+        var test = new CSharpCodeFixVerifier<HeaderRules, UseCorsMiddlewareCodeFixProvider>.Test("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed(Origins.IsAllowed).AllowAnyHeader().AllowCredentials()));
+            var app = builder.Build();
+            ConfigurePipeline(app);
+            app.Run();
+
+            static void ConfigurePipeline(WebApplication app)
+            {
+                app.UseRouting();
+                app.UseCors();
+                app.MapPost("/login", (HttpContext c) =>
+                {
+                    {|#0:c.Response.Headers.Append("Access-Control-Allow-Credentials", "true")|};
+                    return "ok";
+                });
+            }
+
+            static class Origins
+            {
+                public static bool IsAllowed(string origin) => origin == "https://app.contoso.com";
+            }
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed(Origins.IsAllowed).AllowAnyHeader().AllowCredentials()));
+            var app = builder.Build();
+            ConfigurePipeline(app);
+            app.Run();
+
+            static void ConfigurePipeline(WebApplication app)
+            {
+                app.UseRouting();
+                app.UseCors();
+                app.MapPost("/login", (HttpContext c) =>
+                {
+                    return "ok";
+                });
+            }
+
+            static class Origins
+            {
+                public static bool IsAllowed(string origin) => origin == "https://app.contoso.com";
+            }
+            """)
+        {
+            CodeActionEquivalenceKey = UseCorsMiddlewareCodeFixProvider.UseExistingPolicyKey,
+        };
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithArguments("Access-Control-Allow-Credentials"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task ClassRegisteredAsAService_NoRemovalFix()
     {
         var source = """

@@ -73,9 +73,11 @@ internal static class ExistingPolicyCoverage
             {
                 case Microsoft.CodeAnalysis.CSharp.Syntax.IfStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.SwitchStatementSyntax
                     or Microsoft.CodeAnalysis.CSharp.Syntax.ConditionalExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax
-                    or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.BinaryExpressionSyntax:
+                    or Microsoft.CodeAnalysis.CSharp.Syntax.BinaryExpressionSyntax:
                     return false;
-                case Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax:
+                case Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax
+                    or Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax:
+                    // A pipeline method or a top-level program's local function (ConfigurePipeline(app)) runs as a whole.
                     return true;
             }
         }
