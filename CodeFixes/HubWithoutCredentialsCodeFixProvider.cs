@@ -58,7 +58,7 @@ public sealed class HubWithoutCredentialsCodeFixProvider : CorsCodeFixProvider
             var lambdas = new HashSet<LambdaExpressionSyntax>();
             foreach (var location in byTree)
             {
-                if (PolicyCredentialsSyntax.FindLambda(root, location) is { } lambda && PolicyCredentialsSyntax.AddCredentials(lambda) is not null)
+                if (PolicyChainSyntax.FindLambda(root, location) is { } lambda && PolicyChainSyntax.AddCredentials(lambda) is not null)
                 {
                     lambdas.Add(lambda);
                 }
@@ -66,7 +66,7 @@ public sealed class HubWithoutCredentialsCodeFixProvider : CorsCodeFixProvider
 
             if (lambdas.Count > 0)
             {
-                var newRoot = root.ReplaceNodes(lambdas, static (_, rewritten) => PolicyCredentialsSyntax.AddCredentials(rewritten) ?? rewritten);
+                var newRoot = root.ReplaceNodes(lambdas, static (_, rewritten) => PolicyChainSyntax.AddCredentials(rewritten) ?? rewritten);
                 solution = solution.WithDocumentSyntaxRoot(document.Id, newRoot);
                 changed = true;
             }

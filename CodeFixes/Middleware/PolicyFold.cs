@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using CorsAnalyzers.CodeFixes.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -58,30 +59,20 @@ internal sealed class PolicyFold
     /// <summary>The lambda with the calls appended to its chain.</summary>
     public LambdaExpressionSyntax Apply(LambdaExpressionSyntax lambda)
     {
-        if (Chain(lambda) is not { } chain)
+        if (Chain(lambda) is null)
         {
             return lambda;
         }
 
-        ExpressionSyntax appended = chain.WithoutTrailingTrivia();
-        appended = Append(appended, "WithMethods", Methods);
-        appended = Append(appended, "WithHeaders", Headers);
-        appended = Append(appended, "WithExposedHeaders", ExposedHeaders);
-        return lambda.ReplaceNode(chain, appended.WithTrailingTrivia(chain.GetTrailingTrivia()));
+        lambda = Append(lambda, "WithMethods", Methods);
+        lambda = Append(lambda, "WithHeaders", Headers);
+        return Append(lambda, "WithExposedHeaders", ExposedHeaders);
     }
 
-    private static ExpressionSyntax Append(ExpressionSyntax chain, string method, List<string> names)
-    {
-        if (names.Count == 0)
-        {
-            return chain;
-        }
-
-        var arguments = names.Select(static n => SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(n))));
-        return SyntaxFactory.InvocationExpression(
-            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, chain, SyntaxFactory.IdentifierName(method)),
-            SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments)));
-    }
+    private static LambdaExpressionSyntax Append(LambdaExpressionSyntax lambda, string method, List<string> names) =>
+        names.Count == 0
+            ? lambda
+            : PolicyChainSyntax.AppendCall(lambda, method, names.Select(static n => (ExpressionSyntax)SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(n))).ToArray()) ?? lambda;
 
     /// <summary>The outermost call of the chain on the lambda's parameter.</summary>
     private static InvocationExpressionSyntax? Chain(LambdaExpressionSyntax lambda)

@@ -5,8 +5,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CorsAnalyzers.CodeFixes.Common;
 
-/// <summary>Adds <c>AllowCredentials()</c> at the end of a policy lambda (<c>p =&gt; p.WithOrigins(...)</c>), keeping the chain's layout.</summary>
-internal static class PolicyCredentialsSyntax
+/// <summary>Adds a call at the end of a policy lambda's chain (<c>p =&gt; p.WithOrigins(...)</c>), keeping the chain's layout.</summary>
+internal static class PolicyChainSyntax
 {
     /// <summary>The policy lambda at <paramref name="location"/>: the span the analyzer gave for the policy's delegate.</summary>
     public static LambdaExpressionSyntax? FindLambda(SyntaxNode root, Location location) =>
@@ -16,7 +16,10 @@ internal static class PolicyCredentialsSyntax
             : null;
 
     /// <summary>The lambda with <c>AllowCredentials()</c> as its last call; null when its shape is not a plain chain or sequence on the builder.</summary>
-    public static LambdaExpressionSyntax? AddCredentials(LambdaExpressionSyntax lambda)
+    public static LambdaExpressionSyntax? AddCredentials(LambdaExpressionSyntax lambda) => AppendCall(lambda, "AllowCredentials");
+
+    /// <summary>The lambda with <c>method(arguments)</c> as its last call; null when its shape is not a plain chain or sequence on the builder.</summary>
+    public static LambdaExpressionSyntax? AppendCall(LambdaExpressionSyntax lambda, string method, params ExpressionSyntax[] arguments)
     {
         var parameter = lambda switch
         {
@@ -31,7 +34,7 @@ internal static class PolicyCredentialsSyntax
 
         if (lambda.ExpressionBody is { } body)
         {
-            return IsChainOn(body, parameter) ? lambda.WithExpressionBody(Append(body)) : null;
+            return IsChainOn(body, parameter) ? lambda.WithExpressionBody(Append(body, method, arguments)) : null;
         }
 
         if (lambda.Block is not { Statements.Count: > 0 } block
@@ -44,10 +47,10 @@ internal static class PolicyCredentialsSyntax
         var last = block.Statements[block.Statements.Count - 1];
         if (last is ExpressionStatementSyntax { Expression: var expression } statement && IsChainOn(expression, parameter))
         {
-            return lambda.WithBlock(block.ReplaceNode(statement, statement.WithExpression(Append(expression))));
+            return lambda.WithBlock(block.ReplaceNode(statement, statement.WithExpression(Append(expression, method, arguments))));
         }
 
-        var added = SyntaxFactory.ExpressionStatement(Call(SyntaxFactory.IdentifierName(parameter), SyntaxFactory.Token(SyntaxKind.DotToken)))
+        var added = SyntaxFactory.ExpressionStatement(Call(SyntaxFactory.IdentifierName(parameter), SyntaxFactory.Token(SyntaxKind.DotToken), method, arguments))
             .WithLeadingTrivia(last.GetLeadingTrivia().Where(static t => t.IsKind(SyntaxKind.WhitespaceTrivia)))
             .WithTrailingTrivia(last.GetTrailingTrivia());
         return lambda.WithBlock(block.WithStatements(block.Statements.Add(added)));
@@ -65,7 +68,7 @@ internal static class PolicyCredentialsSyntax
     }
 
     /// <summary>Appends the call; on its own line, indented like the chain's last call, when that call starts a line.</summary>
-    private static ExpressionSyntax Append(ExpressionSyntax chain)
+    private static ExpressionSyntax Append(ExpressionSyntax chain, string method, ExpressionSyntax[] arguments)
     {
         var dot = SyntaxFactory.Token(SyntaxKind.DotToken);
         var receiver = chain.WithoutTrailingTrivia();
@@ -76,10 +79,11 @@ internal static class PolicyCredentialsSyntax
             dot = dot.WithLeadingTrivia(last.OperatorToken.LeadingTrivia);
         }
 
-        return Call(receiver, dot).WithTrailingTrivia(chain.GetTrailingTrivia());
+        return Call(receiver, dot, method, arguments).WithTrailingTrivia(chain.GetTrailingTrivia());
     }
 
-    private static InvocationExpressionSyntax Call(ExpressionSyntax receiver, SyntaxToken dot) =>
+    private static InvocationExpressionSyntax Call(ExpressionSyntax receiver, SyntaxToken dot, string method, ExpressionSyntax[] arguments) =>
         SyntaxFactory.InvocationExpression(
-            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, dot, SyntaxFactory.IdentifierName("AllowCredentials")));
+            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, dot, SyntaxFactory.IdentifierName(method)),
+            SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments.Select(SyntaxFactory.Argument))));
 }
