@@ -40,7 +40,7 @@ public abstract class RuleFamilyAnalyzer : DiagnosticAnalyzer
 public sealed class PolicyRules : RuleFamilyAnalyzer
 {
     private static readonly ImmutableHashSet<string> FamilyIds =
-        IdsOf(RuleTable.Policy).Union(IdsOf(RuleTable.PolicyObject));
+        IdsOf(RuleTable.Policy).Union(IdsOf(RuleTable.PolicyObject)).Union(IdsOf(RuleTable.Settings));
 
     public override ImmutableHashSet<string> Ids => FamilyIds;
 }

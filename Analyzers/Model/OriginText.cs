@@ -369,4 +369,20 @@ internal static class OriginText
 
         return origin;
     }
+
+    /// <summary>Why an origin with this problem never matches, and the origin to use instead when one is known.</summary>
+    public static string Explain(OriginProblem problem, string? browserOrigin)
+    {
+        var suggestion = browserOrigin is null ? string.Empty : $"; use '{browserOrigin}'";
+        return problem switch
+        {
+            OriginProblem.TrailingSlash => "browsers send origins without a trailing slash" + suggestion,
+            OriginProblem.PathQueryOrFragment => "an origin is only scheme, host and port, browsers never send a path, query or fragment" + suggestion,
+            OriginProblem.NoScheme => "browsers always send the scheme" + (browserOrigin is null ? string.Empty : $"; use '{browserOrigin}'{(browserOrigin.StartsWith("https://", System.StringComparison.Ordinal) ? " (or http:// if that is what the site uses)" : string.Empty)}"),
+            OriginProblem.SeveralOrigins => "it is one origin, not a list; pass each origin as its own argument",
+            OriginProblem.SurroundingWhitespace => "surrounding whitespace is not trimmed" + suggestion,
+            OriginProblem.MisplacedWildcard => "'*' is a wildcard only as the leading '*.' subdomain label of an origin with a scheme; anywhere else it is compared literally, with or without SetIsOriginAllowedToAllowWildcardSubdomains(). To allow local development ports, list each one ('http://localhost:4200'), or in development code only use SetIsOriginAllowed(origin => Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.IsLoopback)",
+            _ => "browsers omit the default port" + suggestion,
+        };
+    }
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace CorsAnalyzers.Model;
 
@@ -15,6 +16,7 @@ internal sealed class PolicyAnalysis
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<PolicyCall, PredicateAnalysis?> _predicates = new();
     private readonly Dictionary<string, (OriginProblem Problem, string? BrowserOrigin)> _problems = new(System.StringComparer.Ordinal);
+    private Dictionary<PolicyCall, ImmutableArray<ConfigurationRead>>? _configurationReads;
 
     public PolicyAnalysis(CorsPolicyModel model, CorsKnownTypes types, CancellationToken cancellationToken)
     {
@@ -41,6 +43,29 @@ internal sealed class PolicyAnalysis
         return analysis;
     }
 
+    /// <summary>
+    /// The configuration reads behind the values of a <c>WithOrigins</c>, <c>WithMethods</c>, <c>WithHeaders</c> or
+    /// <c>WithExposedHeaders</c> call, once per call; empty for any other call and for literal arguments.
+    /// </summary>
+    public ImmutableArray<ConfigurationRead> ConfigurationReadsOf(PolicyCall call)
+    {
+        if (_types.Configuration.IConfiguration is null || !TakesValues(call.Kind))
+        {
+            return ImmutableArray<ConfigurationRead>.Empty;
+        }
+
+        _configurationReads ??= new Dictionary<PolicyCall, ImmutableArray<ConfigurationRead>>();
+        if (!_configurationReads.TryGetValue(call, out var reads))
+        {
+            reads = HasComputedArgument(call.Operation)
+                ? ConfigurationReads.Of(call.Operation, _types, _cancellationToken)
+                : ImmutableArray<ConfigurationRead>.Empty;
+            _configurationReads.Add(call, reads);
+        }
+
+        return reads;
+    }
+
     /// <summary><see cref="OriginText.Analyze"/> of an origin literal, once per distinct value.</summary>
     public OriginProblem Problem(string origin, out string? browserOrigin)
     {
@@ -52,6 +77,39 @@ internal sealed class PolicyAnalysis
 
         browserOrigin = result.BrowserOrigin;
         return result.Problem;
+    }
+
+    private static bool TakesValues(PolicyCallKind kind) =>
+        kind is PolicyCallKind.WithOrigins or PolicyCallKind.WithMethods or PolicyCallKind.WithHeaders or PolicyCallKind.WithExposedHeaders;
+
+    /// <summary>Cheap test before the walk: literals only (the common case) read no configuration.</summary>
+    private static bool HasComputedArgument(IOperation call)
+    {
+        var arguments = call switch
+        {
+            IInvocationOperation invocation => invocation.Arguments,
+            IObjectCreationOperation creation => creation.Arguments,
+            _ => ImmutableArray<IArgumentOperation>.Empty,
+        };
+        foreach (var argument in arguments)
+        {
+            if (argument.Value.WalkDownConversion() is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                foreach (var element in initializer.ElementValues)
+                {
+                    if (!element.ConstantValue.HasValue)
+                    {
+                        return true;
+                    }
+                }
+            }
+            else if (!argument.Value.ConstantValue.HasValue)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using CorsAnalyzers.Model;
-using CorsAnalyzers.Rules.Configuration;
 using CorsAnalyzers.Rules.Policy;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -24,7 +23,8 @@ internal sealed class CompilationAnalysis
     private readonly AddedPolicyIndex _addedPolicies;
     private readonly ConcurrentDictionary<IOperation, HeaderWriteModel>? _headerPlaces;
     private readonly ConcurrentDictionary<(string, SyntaxTree?, TextSpan), bool> _reported = new();
-    private SettingsOrigins? _settings;
+    private AppSettingsFiles? _settingsFiles;
+    private ConfiguredValueUses? _configuredValues;
 
     public CompilationAnalysis(CorsKnownTypes types)
     {
@@ -52,7 +52,8 @@ internal sealed class CompilationAnalysis
         // per-body pipeline check.
         context.RegisterOperationBlockStartAction(OnBlockStart);
         context.RegisterCompilationEndAction(OnCompilationEnd);
-        _settings = SettingsOrigins.Start(context);
+        _settingsFiles = AppSettingsFiles.From(context.Options.AdditionalFiles);
+        _configuredValues = _settingsFiles is null ? null : new ConfiguredValueUses();
     }
 
     private void OnOperation(OperationAnalysisContext context)
@@ -164,11 +165,13 @@ internal sealed class CompilationAnalysis
         }
 
         var analysis = new PolicyAnalysis(policy, _types, context.CancellationToken);
-        var rules = new PolicyRuleContext(context, _types, _settings);
+        var rules = new PolicyRuleContext(context, _types);
         foreach (var rule in RuleTable.Policy)
         {
             rule.Check(analysis, rules);
         }
+
+        _configuredValues?.Collect(analysis, context.Options, context.Operation.Syntax.SyntaxTree);
     }
 
     /// <summary>[EnableCors]/[DisableCors]/[Authorize]: a syntax action, so only attributes are looked at, never every symbol.</summary>
@@ -280,6 +283,33 @@ internal sealed class CompilationAnalysis
         foreach (var rule in RuleTable.App)
         {
             rule.Check(rules);
+        }
+
+        CheckSettings(context);
+    }
+
+    private void CheckSettings(CompilationAnalysisContext context)
+    {
+        if (_settingsFiles is null || _configuredValues is not { IsEmpty: false } uses)
+        {
+            return;
+        }
+
+        var rules = new SettingsRuleContext(context.ReportDiagnostic);
+        foreach (var file in _settingsFiles.Parse(context.CancellationToken))
+        {
+            foreach (var use in uses.All)
+            {
+                var entries = file.EntriesOf(use);
+                foreach (var entry in entries)
+                {
+                    var value = new ConfiguredValue(use, entry, entries.Count, file);
+                    foreach (var rule in RuleTable.Settings)
+                    {
+                        rule.Check(value, rules);
+                    }
+                }
+            }
         }
     }
 

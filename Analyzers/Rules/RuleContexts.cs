@@ -1,10 +1,13 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using CorsAnalyzers.Model;
 using CorsAnalyzers.Rules.Policy;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace CorsAnalyzers.Rules;
 
@@ -28,6 +31,9 @@ internal delegate void PipelineCheck(CorsPipelineModel pipeline, CorsKnownTypes 
 
 /// <summary>A rule over the whole app, decided at compilation end (its descriptors carry the CompilationEnd tag).</summary>
 internal delegate void AppCheck(AppRuleContext context);
+
+/// <summary>A rule over one value of an appsettings file that a policy reads, checked at compilation end.</summary>
+internal delegate void SettingsCheck(ConfiguredValue value, SettingsRuleContext context);
 
 /// <summary>What a <see cref="CallCheck"/> reads: the call, what it is, the compilation's shared indexes.</summary>
 internal readonly struct CallRuleContext
@@ -86,4 +92,25 @@ internal sealed class AppRuleContext
 
     /// <summary>Reports once per (ID, location): pipeline rules checked per body and at the end may meet the same call.</summary>
     public void Report(Diagnostic diagnostic) => _report(diagnostic);
+}
+
+/// <summary>What a <see cref="SettingsCheck"/> reports with: a finding on the value in its file, pointing back at the read.</summary>
+internal sealed class SettingsRuleContext
+{
+    private readonly Action<Diagnostic> _report;
+    private readonly HashSet<(string Id, string Path, TextSpan Span)> _reported = new();
+
+    public SettingsRuleContext(Action<Diagnostic> report)
+    {
+        _report = report;
+    }
+
+    /// <summary>Reports once per (ID, file, span): several policies may read the same value.</summary>
+    public void Report(ConfiguredValue value, DiagnosticDescriptor descriptor, ImmutableDictionary<string, string?>? properties, params object?[] messageArgs)
+    {
+        if (_reported.Add((descriptor.Id, value.File.Path, value.Entry.Span)))
+        {
+            _report(Diagnostic.Create(descriptor, value.File.LocationOf(value.Entry.Span), new[] { value.Use.ReadLocation }, properties, messageArgs));
+        }
+    }
 }

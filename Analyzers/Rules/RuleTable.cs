@@ -41,19 +41,12 @@ internal static class RuleTable
         new Rule<PolicyCheck>(WildcardSubdomainRule.Check, D.WildcardSubdomainIgnored),
         new Rule<PolicyCheck>(PreflightMaxAgeRule.Check, D.PreflightMaxAgeTooLong),
 
-        // Before the configuration rules, whose descriptors include CORS024's for appsettings values: the main one comes first.
         new Rule<PolicyCheck>(CommaJoinedListRule.Check, D.CommaJoinedList),
         new Rule<PolicyCheck>(
             ConfigurationReadRules.Check,
             D.ConfigurationArrayReadWithGetValue,
             D.AllowedHostsAsOrigins,
-            D.ConfiguredListSplitUntrimmed,
-            D.OriginNeverMatchesInSettings,
-            D.NullOriginTrustedInSettings,
-            D.AnyOriginInSettings,
-            D.AnyOriginWithCredentialsInSettings,
-            D.InsecureOriginWithCredentialsInSettings,
-            D.CommaJoinedListInSettings),
+            D.ConfiguredListSplitUntrimmed),
         new Rule<PolicyCheck>(OriginListIgnoredRule.Check, D.OriginListIgnored),
         new Rule<PolicyCheck>(WildcardExposedHeadersRule.Check, D.WildcardHeaderListWithCredentials),
         new Rule<PolicyCheck>(OriginCheckThrowsOnNullRule.Check, D.OriginCheckThrowsOnNull),
@@ -86,6 +79,15 @@ internal static class RuleTable
         new Rule<AppCheck>(HubWithoutCredentialsRule.Check, D.HubWithoutCredentials),
         new Rule<AppCheck>(AuthorizationBeforeCorsRule.Check, D.AuthorizationBeforeCors));
 
+    /// <summary>Sections A and D: checks of each appsettings*.json value a policy reads, at compilation end.</summary>
+    public static readonly ImmutableArray<Rule<SettingsCheck>> Settings = ImmutableArray.Create(
+        new Rule<SettingsCheck>(AnyOriginWithCredentialsRule.CheckSetting, D.AnyOriginWithCredentialsInSettings),
+        new Rule<SettingsCheck>(AllOriginsTrustedWithCredentialsRule.CheckSetting, D.AnyOriginInSettings),
+        new Rule<SettingsCheck>(NullOriginRule.CheckSetting, D.NullOriginTrustedInSettings),
+        new Rule<SettingsCheck>(OriginNeverMatchesRule.CheckSetting, D.OriginNeverMatchesInSettings),
+        new Rule<SettingsCheck>(InsecureOriginWithCredentialsRule.CheckSetting, D.InsecureOriginWithCredentialsInSettings),
+        new Rule<SettingsCheck>(CommaJoinedListRule.CheckSetting, D.CommaJoinedListInSettings));
+
     /// <summary>Section C: checks of each hand-written CORS header write.</summary>
     public static readonly ImmutableArray<Rule<HeaderCheck>> Header = ImmutableArray.Create(
         new Rule<HeaderCheck>(HandWrittenCorsHeadersRule.Check, D.HandWrittenCorsHeaders),
@@ -106,6 +108,7 @@ internal static class RuleTable
         Add(all, Attribute);
         Add(all, Pipeline);
         Add(all, App);
+        Add(all, Settings);
         Add(all, Header);
         return all.ToImmutableArray();
     }

@@ -10,55 +10,23 @@ namespace CorsAnalyzers.Rules.Configuration;
 
 /// <summary>
 /// The rules about how a policy reads configuration: CORS019 (an array read with <c>GetValue</c>), CORS020
-/// (<c>AllowedHosts</c> as origins), CORS007 for a list split without trimming; and hands each configured origin
-/// over to <see cref="SettingsOrigins"/>, which checks the values in appsettings*.json.
+/// (<c>AllowedHosts</c> as origins), CORS007 for a list split without trimming. The values in appsettings*.json are
+/// checked by the <see cref="RuleTable.Settings"/> rules.
 /// </summary>
 internal static class ConfigurationReadRules
 {
     /// <summary>The key the fixes read origins from instead.</summary>
     public const string DedicatedOriginsKey = "Cors:AllowedOrigins";
 
-    public const string AllowedHostsKey = "AllowedHosts";
-
-
     public static void Check(PolicyAnalysis policy, PolicyRuleContext context)
     {
-        if (context.Types.Configuration.IConfiguration is null)
-        {
-            return;
-        }
-
-        Dictionary<PolicyCall, ImmutableArray<ConfigurationRead>>? cache = null;
         foreach (var path in policy.Paths)
         {
             foreach (var call in path.Calls)
             {
-                if (!TakesValues(call.Kind))
-                {
-                    continue;
-                }
-
-                cache ??= new Dictionary<PolicyCall, ImmutableArray<ConfigurationRead>>();
-                if (!cache.TryGetValue(call, out var reads))
-                {
-                    reads = HasComputedArgument(call.Operation)
-                        ? ConfigurationReads.Of(call.Operation, context.Types, context.CancellationToken)
-                        : ImmutableArray<ConfigurationRead>.Empty;
-                    cache[call] = reads;
-                }
-
-                foreach (var read in reads)
+                foreach (var read in policy.ConfigurationReadsOf(call))
                 {
                     CheckRead(read, call, context);
-                }
-
-                if (call.Kind == PolicyCallKind.WithOrigins && !reads.IsEmpty)
-                {
-                    context.Settings?.Collect(path, call, reads, context);
-                }
-                else if (!reads.IsEmpty)
-                {
-                    context.Settings?.CollectNames(call, reads);
                 }
             }
         }
@@ -83,7 +51,7 @@ internal static class ConfigurationReadRules
             return;
         }
 
-        if (string.Equals(read.Key, AllowedHostsKey, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(read.Key, CorsConstants.AllowedHostsKey, StringComparison.OrdinalIgnoreCase))
         {
             // A projection (h => "https://" + h) may turn the host list into origins: only the value read as is is a finding.
             if (!read.ValuesTransformed)
@@ -132,39 +100,6 @@ internal static class ConfigurationReadRules
         }
 
         return found;
-    }
-
-    private static bool TakesValues(PolicyCallKind kind) =>
-        kind is PolicyCallKind.WithOrigins or PolicyCallKind.WithMethods or PolicyCallKind.WithHeaders or PolicyCallKind.WithExposedHeaders;
-
-    /// <summary>Cheap test before the walk: literals only (the common case) read no configuration.</summary>
-    private static bool HasComputedArgument(IOperation call)
-    {
-        var arguments = call switch
-        {
-            IInvocationOperation invocation => invocation.Arguments,
-            IObjectCreationOperation creation => creation.Arguments,
-            _ => ImmutableArray<IArgumentOperation>.Empty,
-        };
-        foreach (var argument in arguments)
-        {
-            if (argument.Value.WalkDownConversion() is IArrayCreationOperation { Initializer: { } initializer })
-            {
-                foreach (var element in initializer.ElementValues)
-                {
-                    if (!element.ConstantValue.HasValue)
-                    {
-                        return true;
-                    }
-                }
-            }
-            else if (!argument.Value.ConstantValue.HasValue)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>A method call from its name through the closing parenthesis; an indexer or property read whole.</summary>

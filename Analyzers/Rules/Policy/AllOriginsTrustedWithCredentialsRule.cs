@@ -36,4 +36,13 @@ internal static class AllOriginsTrustedWithCredentialsRule
             }
         }
     }
+
+    /// <summary>CORS003 in appsettings: "*" as the whole origin list of a policy without credentials.</summary>
+    public static void CheckSetting(ConfiguredValue value, SettingsRuleContext context)
+    {
+        if (value.IsSoleAnyOrigin && !value.Use.Credentials && !value.IsSilencedInDevelopment)
+        {
+            context.Report(value, DiagnosticDescriptors.AnyOriginInSettings, null, value.Where);
+        }
+    }
 }

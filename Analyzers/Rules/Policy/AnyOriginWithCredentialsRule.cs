@@ -18,4 +18,13 @@ internal static class AnyOriginWithCredentialsRule
 
     private static string Describe(PolicyCall anyOrigin) =>
         anyOrigin.Kind == PolicyCallKind.AllowAnyOrigin ? "AllowAnyOrigin()" : "the origin \"*\"";
+
+    /// <summary>CORS001 in appsettings: "*" as the whole origin list of a policy that allows credentials.</summary>
+    public static void CheckSetting(ConfiguredValue value, SettingsRuleContext context)
+    {
+        if (value.IsSoleAnyOrigin && value.Use.Credentials)
+        {
+            context.Report(value, DiagnosticDescriptors.AnyOriginWithCredentialsInSettings, null, value.Where);
+        }
+    }
 }

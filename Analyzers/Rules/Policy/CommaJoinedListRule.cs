@@ -74,4 +74,13 @@ internal static class CommaJoinedListRule
     internal static string Consequence(PolicyCallKind kind) => kind == PolicyCallKind.WithExposedHeaders
         ? "browsers cannot parse it, so the page can read none of these headers"
         : "browsers cannot parse it, so every preflighted request fails";
+
+    /// <summary>CORS024 in appsettings: a method or header entry that holds a comma.</summary>
+    public static void CheckSetting(ConfiguredValue value, SettingsRuleContext context)
+    {
+        if (value.Use.NamesOf is { } names && value.Text.IndexOf(',') >= 0)
+        {
+            context.Report(value, DiagnosticDescriptors.CommaJoinedListInSettings, null, value.Text, value.Where, ListName(names), Consequence(names));
+        }
+    }
 }

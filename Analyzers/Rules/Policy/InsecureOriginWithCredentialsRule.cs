@@ -28,4 +28,18 @@ internal static class InsecureOriginWithCredentialsRule
             }
         }
     }
+
+    /// <summary>
+    /// CORS006 in appsettings: a remote http:// origin of a policy with credentials. A value that never matches (CORS007)
+    /// trusts nothing, so it is not one.
+    /// </summary>
+    public static void CheckSetting(ConfiguredValue value, SettingsRuleContext context)
+    {
+        if (value.Use.Credentials && value.IsOrigin && !value.IsAnyOrigin && !value.IsNullOrigin && !value.IsSilencedInDevelopment
+            && value.NeverMatches(out _) == OriginProblem.None
+            && OriginText.IsInsecureRemote(value.Text) && !OriginText.HasMisplacedWildcard(value.Text))
+        {
+            context.Report(value, DiagnosticDescriptors.InsecureOriginWithCredentialsInSettings, null, value.Text, value.Where);
+        }
+    }
 }

@@ -27,4 +27,13 @@ internal static class NullOriginRule
             }
         }
     }
+
+    /// <summary>CORS005 in appsettings: the origin value "null".</summary>
+    public static void CheckSetting(ConfiguredValue value, SettingsRuleContext context)
+    {
+        if (value.IsNullOrigin && !value.IsSilencedInDevelopment)
+        {
+            context.Report(value, DiagnosticDescriptors.NullOriginTrustedInSettings, null, value.Where);
+        }
+    }
 }

@@ -69,7 +69,7 @@ internal static class OriginNeverMatchesRule
                     }
                 }
 
-                context.Report(DiagnosticDescriptors.OriginNeverMatches, location, use, properties, value, Explain(problem, browserOrigin));
+                context.Report(DiagnosticDescriptors.OriginNeverMatches, location, use, properties, value, OriginText.Explain(problem, browserOrigin));
             }
         }
     }
@@ -107,18 +107,29 @@ internal static class OriginNeverMatchesRule
         return stars == 1 && others > 0;
     }
 
-    internal static string Explain(OriginProblem problem, string? browserOrigin)
+    /// <summary>CORS007 in appsettings: a value a browser never sends, or a "*" that is only a literal next to other origins.</summary>
+    public static void CheckSetting(ConfiguredValue value, SettingsRuleContext context)
     {
-        var suggestion = browserOrigin is null ? string.Empty : $"; use '{browserOrigin}'";
-        return problem switch
+        if (value.IsAnyOrigin)
         {
-            OriginProblem.TrailingSlash => "browsers send origins without a trailing slash" + suggestion,
-            OriginProblem.PathQueryOrFragment => "an origin is only scheme, host and port, browsers never send a path, query or fragment" + suggestion,
-            OriginProblem.NoScheme => "browsers always send the scheme" + (browserOrigin is null ? string.Empty : $"; use '{browserOrigin}'{(browserOrigin.StartsWith("https://", System.StringComparison.Ordinal) ? " (or http:// if that is what the site uses)" : string.Empty)}"),
-            OriginProblem.SeveralOrigins => "it is one origin, not a list; pass each origin as its own argument",
-            OriginProblem.SurroundingWhitespace => "surrounding whitespace is not trimmed" + suggestion,
-            OriginProblem.MisplacedWildcard => "'*' is a wildcard only as the leading '*.' subdomain label of an origin with a scheme; anywhere else it is compared literally, with or without SetIsOriginAllowedToAllowWildcardSubdomains(). To allow local development ports, list each one ('http://localhost:4200'), or in development code only use SetIsOriginAllowed(origin => Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.IsLoopback)",
-            _ => "browsers omit the default port" + suggestion,
-        };
+            if (!value.IsSoleAnyOrigin && (value.EntryCount > 1 || value.Use.KnownOthers > 0))
+            {
+                context.Report(value, DiagnosticDescriptors.OriginNeverMatchesInSettings, null, value.Text, value.Where, "'*' means any origin only when it is the only entry; next to other origins it is compared literally");
+            }
+
+            return;
+        }
+
+        var problem = value.NeverMatches(out var browserOrigin);
+        if (problem == OriginProblem.None)
+        {
+            return;
+        }
+
+        var reason = problem == OriginProblem.SeveralOrigins
+            ? "it is one origin, not a list; give each origin its own array entry"
+            : OriginText.Explain(problem, browserOrigin);
+        var properties = browserOrigin is null ? null : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.BrowserOrigin, browserOrigin);
+        context.Report(value, DiagnosticDescriptors.OriginNeverMatchesInSettings, properties, value.Text, value.Where, reason);
     }
 }

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using CorsAnalyzers.Model;
-using CorsAnalyzers.Rules.Configuration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -16,15 +15,11 @@ internal sealed class PolicyRuleContext
     private readonly HashSet<(string Id, SyntaxTree? Tree, TextSpan Span)> _reported = new();
     private bool? _reportInDevelopment;
 
-    public PolicyRuleContext(OperationAnalysisContext context, CorsKnownTypes types, SettingsOrigins? settings = null)
+    public PolicyRuleContext(OperationAnalysisContext context, CorsKnownTypes types)
     {
         _context = context;
         Types = types;
-        Settings = settings;
     }
-
-    /// <summary>Collects the origins read from configuration when appsettings*.json files are given to the compiler.</summary>
-    public SettingsOrigins? Settings { get; }
 
     public CorsKnownTypes Types { get; }
 
