@@ -101,6 +101,30 @@ public sealed class RuleCatalogTests
         Assert.True(hasFix == (cells[4] != "—"), $"{id}: the README's fix column says '{cells[4]}', a fix provider {(hasFix ? "exists" : "does not exist")}");
     }
 
+    /// <summary>A doc page's heading and property table say what the descriptor and the fix providers say.</summary>
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void DocPage_MatchesTheDescriptorAndTheFixProviders(string id)
+    {
+        var page = File.ReadAllLines(Path.Combine(TestCompilations.RepositoryRoot, "docs", "rules", id + ".md"));
+        var main = DescriptorsOf(id)[0];
+        Assert.Equal($"# {id}: {main.Title.ToString(System.Globalization.CultureInfo.InvariantCulture)}", page[0]);
+
+        string Cell(string property)
+        {
+            var row = Assert.Single(page, line => line.StartsWith($"| {property} |", System.StringComparison.Ordinal));
+            return row.Split('|')[2].Trim();
+        }
+
+        Assert.Equal(id, Cell("Rule ID"));
+        Assert.Equal(main.Category, Cell("Category"));
+        var severity = Cell("Default severity");
+        Assert.True(severity == main.DefaultSeverity.ToString() || severity.StartsWith(main.DefaultSeverity + " (", System.StringComparison.Ordinal), $"{id}: the page says '{severity}', the descriptor {main.DefaultSeverity}");
+        var hasFix = TestCompilations.AllCodeFixProviders.Any(p => p.FixableDiagnosticIds.Contains(id));
+        var fix = Cell("Code fix");
+        Assert.True(hasFix == fix.StartsWith("Yes", System.StringComparison.Ordinal), $"{id}: the page's code fix row says '{fix}', a fix provider {(hasFix ? "exists" : "does not exist")}");
+    }
+
     [Fact]
     public void Analyzers_ArePublicSealedAndCSharpOnly()
     {
