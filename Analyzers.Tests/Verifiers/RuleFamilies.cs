@@ -30,8 +30,7 @@ public abstract class RuleFamilyAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context) => _analyzer.Initialize(context);
 #pragma warning restore RS1025, RS1026
 
-    internal static ImmutableHashSet<string> IdsOf<TCheck>(params ImmutableArray<Rule<TCheck>>[] rules)
-        where TCheck : System.Delegate =>
+    internal static ImmutableHashSet<string> IdsOf<TModel>(params ImmutableArray<Rule<TModel>>[] rules) =>
         rules.SelectMany(r => r).SelectMany(r => r.Descriptors).Select(d => d.Id).ToImmutableHashSet();
 }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -149,6 +150,12 @@ internal sealed class ConfiguredValue
     public int EntryCount { get; }
 
     public AppSettingsFile File { get; }
+
+    /// <summary>The value in its file.</summary>
+    public Location Location => File.LocationOf(Entry.Span);
+
+    /// <summary>The configuration read that takes the value, for the finding's additional location.</summary>
+    public IEnumerable<Location> ReadLocations => new[] { Use.ReadLocation };
 
     /// <summary>Where the value is, as the messages name it: <c>appsettings.json, Cors:AllowedOrigins:0</c>.</summary>
     public string Where => $"{File.FileName}, {Entry.Key}";

@@ -39,6 +39,9 @@ internal sealed class HeaderWrite
     /// <summary>For an echoed origin: an allow-list check guards the write on its path.</summary>
     public bool OriginChecked { get; }
 
+    /// <summary>The writes of the same place, this one among them.</summary>
+    public HeaderWriteModel Place { get; internal set; } = null!;
+
     public bool Is(string header) => string.Equals(Header, header, StringComparison.OrdinalIgnoreCase);
 }
 
@@ -63,6 +66,10 @@ internal sealed class HeaderWriteModel
     {
         Place = place;
         Writes = writes;
+        foreach (var write in writes)
+        {
+            write.Place = this;
+        }
     }
 
     /// <summary>The body the writes belong to: a method, or a lambda that is not a response.OnStarting callback.</summary>

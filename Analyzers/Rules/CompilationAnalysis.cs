@@ -22,7 +22,7 @@ internal sealed class CompilationAnalysis
     private readonly RegistrationCollector _registrations;
     private readonly AddedPolicyIndex _addedPolicies;
     private readonly ConcurrentDictionary<IOperation, HeaderWriteModel>? _headerPlaces;
-    private readonly ConcurrentDictionary<(string, SyntaxTree?, TextSpan), bool> _reported = new();
+    private readonly ReportedFindings _appFindings = new();
     private AppSettingsFiles? _settingsFiles;
     private ConfiguredValueUses? _configuredValues;
 
@@ -88,10 +88,11 @@ internal sealed class CompilationAnalysis
         var kind = _registrations.Add(invocation, context.CancellationToken);
         if (kind != CorsCallKind.None)
         {
-            var rules = new CallRuleContext(invocation, kind, _addedPolicies, context.ReportDiagnostic, context.CancellationToken);
+            var call = new CorsCall(invocation, kind, _addedPolicies);
+            var rules = ContextOf(context);
             foreach (var rule in RuleTable.Call)
             {
-                rule.Check(rules);
+                rule.Check(call, rules);
             }
 
             return;
@@ -113,9 +114,10 @@ internal sealed class CompilationAnalysis
         {
             if (ReferenceEquals(write.Operation, context.Operation))
             {
+                var rules = ContextOf(context);
                 foreach (var rule in RuleTable.Header)
                 {
-                    rule.Check(write, place, context.ReportDiagnostic);
+                    rule.Check(write, rules);
                 }
 
                 return;
@@ -150,9 +152,10 @@ internal sealed class CompilationAnalysis
         }
         else if (_types.CorsPolicy is not null && SymbolEqualityComparer.Default.Equals(creation.Type, _types.CorsPolicy))
         {
+            var rules = ContextOf(context);
             foreach (var rule in RuleTable.PolicyObject)
             {
-                rule.Check(creation, _types, context.ReportDiagnostic, context.CancellationToken);
+                rule.Check(creation, rules);
             }
         }
     }
@@ -165,7 +168,7 @@ internal sealed class CompilationAnalysis
         }
 
         var analysis = new PolicyAnalysis(policy, _types, context.CancellationToken);
-        var rules = new PolicyRuleContext(context, _types);
+        var rules = ContextOf(context);
         foreach (var rule in RuleTable.Policy)
         {
             rule.Check(analysis, rules);
@@ -229,9 +232,10 @@ internal sealed class CompilationAnalysis
         if (isEnable && syntax.Parent?.Parent is MemberDeclarationSyntax declaration
             && context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is { } declared)
         {
+            var rules = new RuleContext(context.Compilation, _types, context.Options, syntax.SyntaxTree, context.ReportDiagnostic, new ReportedFindings(), context.CancellationToken);
             foreach (var rule in RuleTable.Attribute)
             {
-                rule.Check(declared, _types, context.ReportDiagnostic);
+                rule.Check(declared, rules);
             }
         }
     }
@@ -261,9 +265,10 @@ internal sealed class CompilationAnalysis
             if (!pipeline.Paths.IsEmpty)
             {
                 _registrations.Model.AddPipeline(pipeline);
+                var rules = new RuleContext(context.Compilation, _types, context.Options, block.Syntax.SyntaxTree, context.ReportDiagnostic, _appFindings, context.CancellationToken);
                 foreach (var rule in RuleTable.Pipeline)
                 {
-                    rule.Check(pipeline, _types, diagnostic => ReportOnce(diagnostic, context.ReportDiagnostic), context.CancellationToken);
+                    rule.Check(pipeline, rules);
                 }
             }
         }
@@ -274,7 +279,7 @@ internal sealed class CompilationAnalysis
         var model = _registrations.Model;
         model.AddConfigureServicesMethods(context.Compilation, _types, context.CancellationToken);
         model.SortForReporting();
-        var rules = new AppRuleContext(context, model, _types, diagnostic => ReportOnce(diagnostic, context.ReportDiagnostic));
+        var rules = new RuleContext(context.Compilation, _types, context.Options, null, context.ReportDiagnostic, _appFindings, context.CancellationToken);
         if (rules.IsApp)
         {
             FindReferencedEndpoints(context.Compilation);
@@ -282,7 +287,7 @@ internal sealed class CompilationAnalysis
 
         foreach (var rule in RuleTable.App)
         {
-            rule.Check(rules);
+            rule.Check(model, rules);
         }
 
         CheckSettings(context);
@@ -295,7 +300,7 @@ internal sealed class CompilationAnalysis
             return;
         }
 
-        var rules = new SettingsRuleContext(context.ReportDiagnostic);
+        var rules = new RuleContext(context.Compilation, _types, context.Options, null, context.ReportDiagnostic, new ReportedFindings(), context.CancellationToken);
         foreach (var file in _settingsFiles.Parse(context.CancellationToken))
         {
             foreach (var use in uses.All)
@@ -326,13 +331,9 @@ internal sealed class CompilationAnalysis
         }
     }
 
-    private void ReportOnce(Diagnostic diagnostic, Action<Diagnostic> report)
-    {
-        if (_reported.TryAdd((diagnostic.Id, diagnostic.Location.SourceTree, diagnostic.Location.SourceSpan), true))
-        {
-            report(diagnostic);
-        }
-    }
+    /// <summary>The context of the rules run from one operation callback: findings are dropped when repeated within it.</summary>
+    private RuleContext ContextOf(OperationAnalysisContext context) =>
+        new(context.Compilation, _types, context.Options, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic, new ReportedFindings(), context.CancellationToken);
 
     private static string AttributeName(NameSyntax name) => name switch
     {

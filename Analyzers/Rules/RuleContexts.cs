@@ -1,116 +1,103 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using CorsAnalyzers.Model;
-using CorsAnalyzers.Rules.Policy;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace CorsAnalyzers.Rules;
 
-/// <summary>A policy-content rule: a check over one policy (each path, with its predicate and origin analysis).</summary>
-internal delegate void PolicyCheck(PolicyAnalysis policy, PolicyRuleContext context);
+/// <summary>
+/// The one check signature of every rule: the model of its list (<see cref="RuleTable"/>) and the context it reports
+/// through.
+/// </summary>
+internal delegate void Check<in TModel>(TModel model, RuleContext context);
 
-/// <summary>A rule over a <c>new CorsPolicy { ... }</c> built by hand.</summary>
-internal delegate void PolicyObjectCheck(IObjectCreationOperation creation, CorsKnownTypes types, Action<Diagnostic> report, CancellationToken cancellationToken);
-
-/// <summary>A hand-written header rule: a check of one write, with the other writes of the same place.</summary>
-internal delegate void HeaderCheck(HeaderWrite write, HeaderWriteModel place, Action<Diagnostic> report);
-
-/// <summary>A rule on one CORS registration call as it is analyzed (<see cref="CorsCallKind"/>).</summary>
-internal delegate void CallCheck(CallRuleContext context);
-
-/// <summary>A rule on a declaration that carries <c>[EnableCors]</c>.</summary>
-internal delegate void AttributeCheck(ISymbol declaration, CorsKnownTypes types, Action<Diagnostic> report);
-
-/// <summary>A rule over one pipeline body (local to the body, so it shows while typing).</summary>
-internal delegate void PipelineCheck(CorsPipelineModel pipeline, CorsKnownTypes types, Action<Diagnostic> report, CancellationToken cancellationToken);
-
-/// <summary>A rule over the whole app, decided at compilation end (its descriptors carry the CompilationEnd tag).</summary>
-internal delegate void AppCheck(AppRuleContext context);
-
-/// <summary>A rule over one value of an appsettings file that a policy reads, checked at compilation end.</summary>
-internal delegate void SettingsCheck(ConfiguredValue value, SettingsRuleContext context);
-
-/// <summary>What a <see cref="CallCheck"/> reads: the call, what it is, the compilation's shared indexes.</summary>
-internal readonly struct CallRuleContext
+/// <summary>
+/// The findings already reported in one scope, by (ID, file, span). The dispatcher gives each callback a scope of its own,
+/// except the pipeline and whole-app rules, which share one for the compilation: a pipeline checked per body and again at
+/// the end may meet the same call.
+/// </summary>
+internal sealed class ReportedFindings
 {
-    private readonly Action<Diagnostic> _report;
+    private ConcurrentDictionary<(string Id, object? File, TextSpan Span), bool>? _reported;
 
-    public CallRuleContext(IInvocationOperation invocation, CorsCallKind kind, AddedPolicyIndex addedPolicies, Action<Diagnostic> report, CancellationToken cancellationToken)
+    public bool TryAdd(Diagnostic diagnostic)
     {
-        Invocation = invocation;
-        Kind = kind;
-        AddedPolicies = addedPolicies;
-        _report = report;
-        CancellationToken = cancellationToken;
+        var location = diagnostic.Location;
+        object? file = location.SourceTree ?? (object?)(location.Kind == LocationKind.ExternalFile ? location.GetLineSpan().Path : null);
+        var reported = LazyInitializer.EnsureInitialized(ref _reported, () => new ConcurrentDictionary<(string Id, object? File, TextSpan Span), bool>())!;
+        return reported.TryAdd((diagnostic.Id, file, location.SourceSpan), true);
     }
-
-    public IInvocationOperation Invocation { get; }
-
-    public CorsCallKind Kind { get; }
-
-    public AddedPolicyIndex AddedPolicies { get; }
-
-    public CancellationToken CancellationToken { get; }
-
-    public void Report(Diagnostic diagnostic) => _report(diagnostic);
 }
 
-/// <summary>What an <see cref="AppCheck"/> reads at compilation end: the registration model with its pipelines, and the compilation.</summary>
-internal sealed class AppRuleContext
+/// <summary>What every rule reads besides its model: the framework symbols, the options, the compilation, and reporting (once per place).</summary>
+internal sealed class RuleContext
 {
     private readonly Action<Diagnostic> _report;
+    private readonly ReportedFindings _reported;
+    private bool? _reportInDevelopment;
 
-    public AppRuleContext(CompilationAnalysisContext context, RegistrationModel registrations, CorsKnownTypes types, Action<Diagnostic> report)
+    public RuleContext(Compilation compilation, CorsKnownTypes types, AnalyzerOptions options, SyntaxTree? tree, Action<Diagnostic> report, ReportedFindings reported, CancellationToken cancellationToken)
     {
-        Compilation = context.Compilation;
-        Options = context.Options;
-        CancellationToken = context.CancellationToken;
-        Registrations = registrations;
+        Compilation = compilation;
         Types = types;
+        Options = options;
+        Tree = tree;
         _report = report;
-        IsApp = Compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication;
+        _reported = reported;
+        CancellationToken = cancellationToken;
     }
 
     public Compilation Compilation { get; }
 
+    public CorsKnownTypes Types { get; }
+
     /// <summary>The analyzer options: .editorconfig values and AdditionalFiles (appsettings*.json, for instance).</summary>
     public AnalyzerOptions Options { get; }
 
+    /// <summary>The tree the callback analyzes, for per-file options; null at compilation end.</summary>
+    public SyntaxTree? Tree { get; }
+
     public CancellationToken CancellationToken { get; }
 
-    public RegistrationModel Registrations { get; }
-
-    public CorsKnownTypes Types { get; }
-
     /// <summary>True for an executable: only an app has a pipeline that must register and apply CORS.</summary>
-    public bool IsApp { get; }
+    public bool IsApp => Compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication;
 
-    /// <summary>Reports once per (ID, location): pipeline rules checked per body and at the end may meet the same call.</summary>
-    public void Report(Diagnostic diagnostic) => _report(diagnostic);
-}
+    /// <summary>The <c>cors_analyzers.report_in_development</c> option for the analyzed file.</summary>
+    public bool ReportsInDevelopment =>
+        _reportInDevelopment ??= Tree is not null && CorsAnalyzerOptions.ReportInDevelopment.GetValue(Options, Tree);
 
-/// <summary>What a <see cref="SettingsCheck"/> reports with: a finding on the value in its file, pointing back at the read.</summary>
-internal sealed class SettingsRuleContext
-{
-    private readonly Action<Diagnostic> _report;
-    private readonly HashSet<(string Id, string Path, TextSpan Span)> _reported = new();
-
-    public SettingsRuleContext(Action<Diagnostic> report)
+    /// <summary>
+    /// True when a finding of a rule that is silent in development (CORS002, 003, 005, 006, 021) should be dropped:
+    /// the path or the call only runs in development and <c>cors_analyzers.report_in_development</c> is not set.
+    /// </summary>
+    public bool IsSilencedInDevelopment(PolicyState path, PolicyCall call)
     {
-        _report = report;
+        if (!path.IsDevelopment && !DevelopmentOnly.IsInDebugRegion(call.Operation.Syntax))
+        {
+            return false;
+        }
+
+        return !ReportsInDevelopment;
     }
 
-    /// <summary>Reports once per (ID, file, span): several policies may read the same value.</summary>
-    public void Report(ConfiguredValue value, DiagnosticDescriptor descriptor, ImmutableDictionary<string, string?>? properties, params object?[] messageArgs)
+    public void Report(Diagnostic diagnostic)
     {
-        if (_reported.Add((descriptor.Id, value.File.Path, value.Entry.Span)))
+        if (_reported.TryAdd(diagnostic))
         {
-            _report(Diagnostic.Create(descriptor, value.File.LocationOf(value.Entry.Span), new[] { value.Use.ReadLocation }, properties, messageArgs));
+            _report(diagnostic);
         }
     }
+
+    public void Report(
+        DiagnosticDescriptor descriptor,
+        Location location,
+        IEnumerable<Location>? additionalLocations = null,
+        ImmutableDictionary<string, string?>? properties = null,
+        params object?[] messageArgs) =>
+        Report(Diagnostic.Create(descriptor, location, additionalLocations, properties, messageArgs));
 }

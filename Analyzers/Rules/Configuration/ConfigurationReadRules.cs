@@ -18,7 +18,7 @@ internal static class ConfigurationReadRules
     /// <summary>The key the fixes read origins from instead.</summary>
     public const string DedicatedOriginsKey = "Cors:AllowedOrigins";
 
-    public static void Check(PolicyAnalysis policy, PolicyRuleContext context)
+    public static void Check(PolicyAnalysis policy, RuleContext context)
     {
         foreach (var path in policy.Paths)
         {
@@ -32,7 +32,7 @@ internal static class ConfigurationReadRules
         }
     }
 
-    private static void CheckRead(ConfigurationRead read, PolicyCall call, PolicyRuleContext context)
+    private static void CheckRead(ConfigurationRead read, PolicyCall call, RuleContext context)
     {
         if (read.GetValueCollection is { } collection)
         {

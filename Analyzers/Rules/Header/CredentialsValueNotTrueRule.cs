@@ -12,14 +12,15 @@ namespace CorsAnalyzers.Rules.Header;
 /// </summary>
 internal static class CredentialsValueNotTrueRule
 {
-    public static void Check(HeaderWrite write, HeaderWriteModel place, Action<Diagnostic> report)
+    public static void Check(HeaderWrite write, RuleContext context)
     {
+        var place = write.Place;
         if (!write.Is(HeaderWriteModel.AllowCredentials) || write.Value is not { } value || Describe(write, value) is not { } sent)
         {
             return;
         }
 
-        report(Diagnostic.Create(DiagnosticDescriptors.CredentialsValueNotTrue, value.WalkDownConversion().Syntax.GetLocation(), sent));
+        context.Report(Diagnostic.Create(DiagnosticDescriptors.CredentialsValueNotTrue, value.WalkDownConversion().Syntax.GetLocation(), sent));
     }
 
     /// <summary>How the value is sent when it is true in some spelling other than <c>true</c>; null when it is <c>true</c> or unknown.</summary>

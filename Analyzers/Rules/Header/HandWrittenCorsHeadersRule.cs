@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using CorsAnalyzers.Model;
 using Microsoft.CodeAnalysis;
@@ -8,8 +7,9 @@ namespace CorsAnalyzers.Rules.Header;
 /// <summary>CORS016: CORS headers written by hand; reported once per place, on its primary write, with the others as additional locations.</summary>
 internal static class HandWrittenCorsHeadersRule
 {
-    public static void Check(HeaderWrite write, HeaderWriteModel place, Action<Diagnostic> report)
+    public static void Check(HeaderWrite write, RuleContext context)
     {
+        var place = write.Place;
         if (!ReferenceEquals(Primary(place), write))
         {
             return;
@@ -30,7 +30,7 @@ internal static class HandWrittenCorsHeadersRule
             }
         }
 
-        report(Diagnostic.Create(DiagnosticDescriptors.HandWrittenCorsHeaders, write.Operation.Syntax.GetLocation(), others, string.Join(", ", names)));
+        context.Report(Diagnostic.Create(DiagnosticDescriptors.HandWrittenCorsHeaders, write.Operation.Syntax.GetLocation(), others, string.Join(", ", names)));
     }
 
     /// <summary>The first Allow-Origin write, else the first write that is not Expose-Headers.</summary>

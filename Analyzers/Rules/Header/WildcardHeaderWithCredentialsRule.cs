@@ -12,8 +12,9 @@ namespace CorsAnalyzers.Rules.Header;
 /// </summary>
 internal static class WildcardHeaderWithCredentialsRule
 {
-    public static void Check(HeaderWrite write, HeaderWriteModel model, Action<Diagnostic> report)
+    public static void Check(HeaderWrite write, RuleContext context)
     {
+        var model = write.Place;
         if (!(write.Is(HeaderWriteModel.ExposeHeaders) || write.Is(HeaderWriteModel.AllowHeaders) || write.Is(HeaderWriteModel.AllowMethods))
             || write.ConstantValue is not { } value || !model.SendsCredentials)
         {
@@ -34,7 +35,7 @@ internal static class WildcardHeaderWithCredentialsRule
             return;
         }
 
-        report(Diagnostic.Create(
+        context.Report(Diagnostic.Create(
             DiagnosticDescriptors.WildcardHeaderWithCredentialsHeader,
             write.Operation.Syntax.GetLocation(),
             (IEnumerable<Location>)new[] { credentials.Operation.Syntax.GetLocation() },

@@ -8,8 +8,9 @@ namespace CorsAnalyzers.Rules.Header;
 /// <summary>CORS018: Access-Control-Allow-Origin: * written next to Access-Control-Allow-Credentials: true.</summary>
 internal static class WildcardOriginWithCredentialsHeaderRule
 {
-    public static void Check(HeaderWrite write, HeaderWriteModel place, Action<Diagnostic> report)
+    public static void Check(HeaderWrite write, RuleContext context)
     {
+        var place = write.Place;
         if (!write.Is(HeaderWriteModel.AllowOrigin) || write.ConstantValue?.Trim() != CorsConstants.AnyOrigin || !place.SendsCredentials)
         {
             return;
@@ -19,7 +20,7 @@ internal static class WildcardOriginWithCredentialsHeaderRule
         {
             if (other.Is(HeaderWriteModel.AllowCredentials))
             {
-                report(Diagnostic.Create(DiagnosticDescriptors.WildcardOriginWithCredentialsHeader, write.Operation.Syntax.GetLocation(), (IEnumerable<Location>)new[] { other.Operation.Syntax.GetLocation() }));
+                context.Report(Diagnostic.Create(DiagnosticDescriptors.WildcardOriginWithCredentialsHeader, write.Operation.Syntax.GetLocation(), (IEnumerable<Location>)new[] { other.Operation.Syntax.GetLocation() }));
                 return;
             }
         }

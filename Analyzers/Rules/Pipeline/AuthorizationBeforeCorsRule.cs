@@ -14,9 +14,8 @@ namespace CorsAnalyzers.Rules.Pipeline;
 /// </summary>
 internal static class AuthorizationBeforeCorsRule
 {
-    public static void Check(AppRuleContext context)
+    public static void Check(RegistrationModel model, RuleContext context)
     {
-        var model = context.Registrations;
         var webApplication = context.Types.Authorization.WebApplication;
         if (!context.IsApp || webApplication is null || !model.AuthorizationServicesRegistered || model.AuthorizationRequirements.Count == 0
             || model.PipelineUnknown || model.CorsCallUnbound || model.AuthorizationCallUnbound)

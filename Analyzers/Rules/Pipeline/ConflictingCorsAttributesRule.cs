@@ -1,4 +1,3 @@
-using System;
 using CorsAnalyzers.Model;
 using Microsoft.CodeAnalysis;
 
@@ -7,17 +6,17 @@ namespace CorsAnalyzers.Rules.Pipeline;
 /// <summary>CORS015: [EnableCors] and [DisableCors] on the same class or member.</summary>
 internal static class ConflictingCorsAttributesRule
 {
-    public static void Check(ISymbol symbol, CorsKnownTypes types, Action<Diagnostic> report)
+    public static void Check(ISymbol symbol, RuleContext context)
     {
         AttributeData? enable = null;
         AttributeData? disable = null;
         foreach (var attribute in symbol.GetAttributes())
         {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, types.EnableCorsAttribute))
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, context.Types.EnableCorsAttribute))
             {
                 enable ??= attribute;
             }
-            else if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, types.DisableCorsAttribute))
+            else if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, context.Types.DisableCorsAttribute))
             {
                 disable ??= attribute;
             }
@@ -25,7 +24,7 @@ internal static class ConflictingCorsAttributesRule
 
         if (enable?.ApplicationSyntaxReference is { } enableSyntax && disable?.ApplicationSyntaxReference is { } disableSyntax)
         {
-            report(Diagnostic.Create(
+            context.Report(Diagnostic.Create(
                 DiagnosticDescriptors.ConflictingCorsAttributes,
                 Location.Create(enableSyntax.SyntaxTree, enableSyntax.Span),
                 new[] { Location.Create(disableSyntax.SyntaxTree, disableSyntax.Span) },

@@ -18,9 +18,8 @@ internal static class HubWithoutCredentialsRule
     private static readonly ImmutableDictionary<string, string?> CanAddCredentials =
         ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.AddCredentials, "true");
 
-    public static void Check(AppRuleContext context)
+    public static void Check(RegistrationModel model, RuleContext context)
     {
-        var model = context.Registrations;
         if (!context.IsApp || model.Hubs.Count == 0 || model.ServicesUnknown || model.CorsCallUnbound || HasPolicyOfUnknownName(model))
         {
             return;
@@ -59,7 +58,7 @@ internal static class HubWithoutCredentialsRule
     }
 
     /// <summary>The policy the hub gets: its RequireCors, else an [EnableCors] on the hub class, else the one UseCors of the app.</summary>
-    private static bool Find(HubEndpoint hub, INamedTypeSymbol hubType, RegistrationModel model, AppRuleContext context, out Applied applied)
+    private static bool Find(HubEndpoint hub, INamedTypeSymbol hubType, RegistrationModel model, RuleContext context, out Applied applied)
     {
         applied = default;
         if (hub.RequireCors is { } requireCors)

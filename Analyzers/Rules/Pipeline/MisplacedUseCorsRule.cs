@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Threading;
 using CorsAnalyzers.Model;
 using Microsoft.CodeAnalysis;
 
@@ -14,12 +13,12 @@ namespace CorsAnalyzers.Rules.Pipeline;
 /// </summary>
 internal static class MisplacedUseCorsRule
 {
-    public static void CheckOrder(CorsPipelineModel pipeline, CorsKnownTypes types, Action<Diagnostic> report, CancellationToken cancellationToken)
+    public static void CheckOrder(CorsPipelineModel pipeline, RuleContext context)
     {
         foreach (var (useCors, conflict, slot) in Verdicts(pipeline, FindLaterConflict))
         {
             var (name, consequence) = Describe(conflict.Kind);
-            report(Create(DiagnosticDescriptors.MisplacedUseCors, useCors, conflict, slot, name, consequence));
+            context.Report(Create(DiagnosticDescriptors.MisplacedUseCors, useCors, conflict, slot, name, consequence));
         }
     }
 
@@ -27,13 +26,13 @@ internal static class MisplacedUseCorsRule
     /// UseCors before UseRouting matters only when endpoints carry CORS metadata (RequireCors, [EnableCors], [DisableCors]):
     /// the middleware then runs before the endpoint is known, so the metadata is ignored.
     /// </summary>
-    public static void CheckRouting(AppRuleContext context)
+    public static void CheckRouting(RegistrationModel model, RuleContext context)
     {
-        foreach (var reference in context.Registrations.References)
+        foreach (var reference in model.References)
         {
             if (reference.Kind is PolicyReferenceKind.RequireCors or PolicyReferenceKind.RequireCorsInline or PolicyReferenceKind.EnableCors or PolicyReferenceKind.DisableCors)
             {
-                foreach (var pipeline in context.Registrations.Pipelines)
+                foreach (var pipeline in model.Pipelines)
                 {
                     foreach (var (useCors, routing, slot) in Verdicts(pipeline, FindLaterRouting))
                     {

@@ -10,21 +10,21 @@ namespace CorsAnalyzers.Rules.Pipeline;
 /// </summary>
 internal static class PolicyAddedTwiceRule
 {
-    public static void Check(CallRuleContext context)
+    public static void Check(CorsCall registration, RuleContext context)
     {
-        if (context.Kind is not (CorsCallKind.AddPolicy or CorsCallKind.AddDefaultPolicy))
+        if (registration.Kind is not (CorsCallKind.AddPolicy or CorsCallKind.AddDefaultPolicy))
         {
             return;
         }
 
-        var call = context.Invocation;
-        var name = context.Kind == CorsCallKind.AddPolicy ? CorsCalls.AddedPolicyName(call, context.CancellationToken) : null;
-        if (context.Kind == CorsCallKind.AddPolicy && name is null)
+        var call = registration.Invocation;
+        var name = registration.Kind == CorsCallKind.AddPolicy ? CorsCalls.AddedPolicyName(call, context.CancellationToken) : null;
+        if (registration.Kind == CorsCallKind.AddPolicy && name is null)
         {
             return;
         }
 
-        if (context.AddedPolicies.FirstOf(call, name, context.CancellationToken) is { } first && !ReferenceEquals(first, call))
+        if (registration.AddedPolicies.FirstOf(call, name, context.CancellationToken) is { } first && !ReferenceEquals(first, call))
         {
             var what = name is null ? "A default policy" : $"Policy '{name}'";
             context.Report(Diagnostic.Create(DiagnosticDescriptors.PolicyAddedTwice, call.GetCallLocation(), new[] { first.GetCallLocation() }, what));

@@ -11,14 +11,13 @@ namespace CorsAnalyzers.Rules.Pipeline;
 internal static class RegistrationRules
 {
     /// <summary>CORS010: UseCors while nothing registers the CORS services.</summary>
-    public static void CheckServicesRegistered(AppRuleContext context)
+    public static void CheckServicesRegistered(RegistrationModel model, RuleContext context)
     {
         if (!context.IsApp)
         {
             return;
         }
 
-        var model = context.Registrations;
         Action<Diagnostic> report = context.Report;
         if (model.ServicesRegistered || model.ServicesUnknown || model.CorsCallUnbound)
         {
@@ -38,14 +37,13 @@ internal static class RegistrationRules
     }
 
     /// <summary>CORS011: policies or endpoint metadata, and no UseCors anywhere.</summary>
-    public static void CheckApplied(AppRuleContext context)
+    public static void CheckApplied(RegistrationModel model, RuleContext context)
     {
         if (!context.IsApp)
         {
             return;
         }
 
-        var model = context.Registrations;
         Action<Diagnostic> report = context.Report;
         if (model.PipelineUnknown || model.CorsCallUnbound || model.References.Any(static r => r.Kind is PolicyReferenceKind.UseCors or PolicyReferenceKind.UseCorsInline))
         {
@@ -129,14 +127,13 @@ internal static class RegistrationRules
     }
 
     /// <summary>CORS013: names no AddPolicy adds, UseCors() without a default policy, [EnableCors] with neither.</summary>
-    public static void CheckPolicyNames(AppRuleContext context)
+    public static void CheckPolicyNames(RegistrationModel model, RuleContext context)
     {
         if (!context.IsApp)
         {
             return;
         }
 
-        var model = context.Registrations;
         Action<Diagnostic> report = context.Report;
         // Without any CORS registration CORS010 already reports the UseCors calls.
         if (!model.ServicesRegistered || model.ServicesUnknown || model.CorsCallUnbound || model.Policies.Any(static p => !p.IsDefault && p.Name is null))

@@ -20,7 +20,7 @@ namespace CorsAnalyzers.Rules.Pipeline;
 internal static class SecondCorsMiddlewareRule
 {
 
-    public static void Check(CorsPipelineModel pipeline, CorsKnownTypes types, Action<Diagnostic> report, CancellationToken cancellationToken)
+    public static void Check(CorsPipelineModel pipeline, RuleContext context)
     {
         var verdicts = new Dictionary<PipelineCall, Verdict>();
         var order = new List<PipelineCall>();
@@ -34,19 +34,19 @@ internal static class SecondCorsMiddlewareRule
                 {
                     if (!branches.TryGetValue(call.Operation, out var inBranch))
                     {
-                        inBranch = BranchUseCors(call.Operation, types);
+                        inBranch = BranchUseCors(call.Operation, context.Types);
                         branches[call.Operation] = inBranch;
                     }
 
                     // The branch runs after what came before it; its own UseCors calls are not before anything here.
                     foreach (var branchCall in inBranch)
                     {
-                        Observe(branchCall, FirstOnSameApp(seen, call), verdicts, order, cancellationToken);
+                        Observe(branchCall, FirstOnSameApp(seen, call), verdicts, order, context.CancellationToken);
                     }
                 }
                 else if (call.Kind == MiddlewareKind.UseCors)
                 {
-                    Observe(call, FirstOnSameApp(seen, call), verdicts, order, cancellationToken);
+                    Observe(call, FirstOnSameApp(seen, call), verdicts, order, context.CancellationToken);
                     seen.Add(call);
                 }
             }
@@ -59,14 +59,14 @@ internal static class SecondCorsMiddlewareRule
                 continue;
             }
 
-            var same = verdict.SamePolicy && SamePolicy(first, call, cancellationToken);
+            var same = verdict.SamePolicy && SamePolicy(first, call, context.CancellationToken);
             var properties = same && call.Statement is not null && IsInBody(call, pipeline.Root)
                 ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.SamePolicy, "true")
                 : ImmutableDictionary<string, string?>.Empty;
             var consequence = same
                 ? "both apply the same policy, so this one only repeats what the first already did"
                 : "the first answers every preflight request itself, so this policy never applies to preflights and an origin only it allows is blocked";
-            report(Diagnostic.Create(DiagnosticDescriptors.SecondCorsMiddleware, call.Location, new[] { first.Location }, properties, Describe(first, cancellationToken), consequence));
+            context.Report(Diagnostic.Create(DiagnosticDescriptors.SecondCorsMiddleware, call.Location, new[] { first.Location }, properties, Describe(first, context.CancellationToken), consequence));
         }
     }
 

@@ -5,7 +5,7 @@ namespace CorsAnalyzers.Rules.Policy;
 /// <summary>CORS002 (always-true predicate with credentials) and CORS003 (any origin without credentials).</summary>
 internal static class AllOriginsTrustedWithCredentialsRule
 {
-    public static void Check(PolicyAnalysis policy, PolicyRuleContext context)
+    public static void Check(PolicyAnalysis policy, RuleContext context)
     {
         foreach (var path in policy.Paths)
         {
@@ -38,11 +38,11 @@ internal static class AllOriginsTrustedWithCredentialsRule
     }
 
     /// <summary>CORS003 in appsettings: "*" as the whole origin list of a policy without credentials.</summary>
-    public static void CheckSetting(ConfiguredValue value, SettingsRuleContext context)
+    public static void CheckSetting(ConfiguredValue value, RuleContext context)
     {
         if (value.IsSoleAnyOrigin && !value.Use.Credentials && !value.IsSilencedInDevelopment)
         {
-            context.Report(value, DiagnosticDescriptors.AnyOriginInSettings, null, value.Where);
+            context.Report(DiagnosticDescriptors.AnyOriginInSettings, value.Location, value.ReadLocations, null, value.Where);
         }
     }
 }

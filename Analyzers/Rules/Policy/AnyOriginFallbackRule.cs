@@ -13,7 +13,7 @@ namespace CorsAnalyzers.Rules.Policy;
 /// </summary>
 internal static class AnyOriginFallbackRule
 {
-    public static void Check(PolicyAnalysis policy, PolicyRuleContext context)
+    public static void Check(PolicyAnalysis policy, RuleContext context)
     {
         foreach (var path in policy.Paths)
         {
@@ -62,7 +62,7 @@ internal static class AnyOriginFallbackRule
     }
 
     /// <summary>The emptiness test of a configured value that leads to <paramref name="call"/>: an enclosing branch, or an earlier early exit.</summary>
-    private static (IOperation Test, string Key)? EmptyBranch(IOperation call, PolicyRuleContext context)
+    private static (IOperation Test, string Key)? EmptyBranch(IOperation call, RuleContext context)
     {
         for (IOperation child = call, parent = call.Parent!; parent is not null; child = parent, parent = parent.Parent!)
         {
@@ -98,7 +98,7 @@ internal static class AnyOriginFallbackRule
         return null;
     }
 
-    private static string? ConfiguredEmpty(IOperation condition, bool outcome, PolicyRuleContext context)
+    private static string? ConfiguredEmpty(IOperation condition, bool outcome, RuleContext context)
     {
         foreach (var value in EmptinessTest.ProvenEmpty(condition, outcome))
         {
@@ -121,7 +121,7 @@ internal static class AnyOriginFallbackRule
     };
 
     /// <summary><c>WithOrigins(configured ?? new[] { "*" })</c>, <c>(configured ?? "*").Split(',')</c>, also through a local, as the whole final list.</summary>
-    private static (ICoalesceOperation Coalesce, string Key)? StarFallback(PolicyState path, PolicyRuleContext context)
+    private static (ICoalesceOperation Coalesce, string Key)? StarFallback(PolicyState path, RuleContext context)
     {
         if (path.Origins.IsEmpty)
         {
@@ -155,7 +155,7 @@ internal static class AnyOriginFallbackRule
         return reads.IsEmpty ? null : (coalesce, reads[0].Key ?? coalesce.Value.Syntax.ToString());
     }
 
-    private static ICoalesceOperation? Coalesce(IOperation value, int depth, PolicyRuleContext context)
+    private static ICoalesceOperation? Coalesce(IOperation value, int depth, RuleContext context)
     {
         if (depth > 4)
         {

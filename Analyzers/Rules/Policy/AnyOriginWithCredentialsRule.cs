@@ -5,7 +5,7 @@ namespace CorsAnalyzers.Rules.Policy;
 /// <summary>CORS001: a path on which the final origin list is exactly "*" and credentials are allowed.</summary>
 internal static class AnyOriginWithCredentialsRule
 {
-    public static void Check(PolicyAnalysis policy, PolicyRuleContext context)
+    public static void Check(PolicyAnalysis policy, RuleContext context)
     {
         foreach (var path in policy.Paths)
         {
@@ -20,11 +20,11 @@ internal static class AnyOriginWithCredentialsRule
         anyOrigin.Kind == PolicyCallKind.AllowAnyOrigin ? "AllowAnyOrigin()" : "the origin \"*\"";
 
     /// <summary>CORS001 in appsettings: "*" as the whole origin list of a policy that allows credentials.</summary>
-    public static void CheckSetting(ConfiguredValue value, SettingsRuleContext context)
+    public static void CheckSetting(ConfiguredValue value, RuleContext context)
     {
         if (value.IsSoleAnyOrigin && value.Use.Credentials)
         {
-            context.Report(value, DiagnosticDescriptors.AnyOriginWithCredentialsInSettings, null, value.Where);
+            context.Report(DiagnosticDescriptors.AnyOriginWithCredentialsInSettings, value.Location, value.ReadLocations, null, value.Where);
         }
     }
 }

@@ -9,7 +9,7 @@ internal static class BypassableOriginCheckRule
 
 
 
-    public static void Check(PolicyAnalysis policy, PolicyRuleContext context)
+    public static void Check(PolicyAnalysis policy, RuleContext context)
     {
         foreach (var path in policy.Paths)
         {

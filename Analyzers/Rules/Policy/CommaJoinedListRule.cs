@@ -13,7 +13,7 @@ namespace CorsAnalyzers.Rules.Policy;
 /// </summary>
 internal static class CommaJoinedListRule
 {
-    public static void Check(PolicyAnalysis policy, PolicyRuleContext context)
+    public static void Check(PolicyAnalysis policy, RuleContext context)
     {
         foreach (var path in policy.Paths)
         {
@@ -76,11 +76,11 @@ internal static class CommaJoinedListRule
         : "browsers cannot parse it, so every preflighted request fails";
 
     /// <summary>CORS024 in appsettings: a method or header entry that holds a comma.</summary>
-    public static void CheckSetting(ConfiguredValue value, SettingsRuleContext context)
+    public static void CheckSetting(ConfiguredValue value, RuleContext context)
     {
         if (value.Use.NamesOf is { } names && value.Text.IndexOf(',') >= 0)
         {
-            context.Report(value, DiagnosticDescriptors.CommaJoinedListInSettings, null, value.Text, value.Where, ListName(names), Consequence(names));
+            context.Report(DiagnosticDescriptors.CommaJoinedListInSettings, value.Location, value.ReadLocations, null, value.Text, value.Where, ListName(names), Consequence(names));
         }
     }
 }

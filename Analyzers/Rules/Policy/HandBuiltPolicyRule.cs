@@ -15,7 +15,7 @@ internal static class HandBuiltPolicyRule
     private const string OriginsProperty = "Origins";
     private const string SupportsCredentialsProperty = "SupportsCredentials";
 
-    public static void Check(IObjectCreationOperation creation, CorsKnownTypes types, System.Action<Diagnostic> report, CancellationToken cancellationToken)
+    public static void Check(IObjectCreationOperation creation, RuleContext context)
     {
         IOperation? anyOrigin = null;
         IOperation? credentials = null;
@@ -23,18 +23,18 @@ internal static class HandBuiltPolicyRule
         {
             foreach (var member in initializer.Initializers)
             {
-                Inspect(member, instance: null, types, ref anyOrigin, ref credentials);
+                Inspect(member, instance: null, context.Types, ref anyOrigin, ref credentials);
             }
         }
 
         if (StoredIn(creation) is var (local, declaration))
         {
-            InspectFollowingStatements(declaration, local, types, ref anyOrigin, ref credentials, cancellationToken);
+            InspectFollowingStatements(declaration, local, context.Types, ref anyOrigin, ref credentials, context.CancellationToken);
         }
 
         if (anyOrigin is not null && credentials is not null)
         {
-            report(Diagnostic.Create(
+            context.Report(Diagnostic.Create(
                 DiagnosticDescriptors.AnyOriginWithCredentialsHandBuilt,
                 anyOrigin.Syntax.GetLocation(),
                 ImmutableArray.Create(credentials.Syntax.GetLocation())));

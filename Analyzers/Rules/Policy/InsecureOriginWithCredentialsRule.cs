@@ -8,7 +8,7 @@ namespace CorsAnalyzers.Rules.Policy;
 /// </summary>
 internal static class InsecureOriginWithCredentialsRule
 {
-    public static void Check(PolicyAnalysis policy, PolicyRuleContext context)
+    public static void Check(PolicyAnalysis policy, RuleContext context)
     {
         foreach (var path in policy.Paths)
         {
@@ -33,13 +33,13 @@ internal static class InsecureOriginWithCredentialsRule
     /// CORS006 in appsettings: a remote http:// origin of a policy with credentials. A value that never matches (CORS007)
     /// trusts nothing, so it is not one.
     /// </summary>
-    public static void CheckSetting(ConfiguredValue value, SettingsRuleContext context)
+    public static void CheckSetting(ConfiguredValue value, RuleContext context)
     {
         if (value.Use.Credentials && value.IsOrigin && !value.IsAnyOrigin && !value.IsNullOrigin && !value.IsSilencedInDevelopment
             && value.NeverMatches(out _) == OriginProblem.None
             && OriginText.IsInsecureRemote(value.Text) && !OriginText.HasMisplacedWildcard(value.Text))
         {
-            context.Report(value, DiagnosticDescriptors.InsecureOriginWithCredentialsInSettings, null, value.Text, value.Where);
+            context.Report(DiagnosticDescriptors.InsecureOriginWithCredentialsInSettings, value.Location, value.ReadLocations, null, value.Text, value.Where);
         }
     }
 }

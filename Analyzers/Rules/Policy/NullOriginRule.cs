@@ -5,7 +5,7 @@ namespace CorsAnalyzers.Rules.Policy;
 /// <summary>CORS005: the literal origin "null" in the origin list or accepted by the predicate.</summary>
 internal static class NullOriginRule
 {
-    public static void Check(PolicyAnalysis policy, PolicyRuleContext context)
+    public static void Check(PolicyAnalysis policy, RuleContext context)
     {
         foreach (var path in policy.Paths)
         {
@@ -29,11 +29,11 @@ internal static class NullOriginRule
     }
 
     /// <summary>CORS005 in appsettings: the origin value "null".</summary>
-    public static void CheckSetting(ConfiguredValue value, SettingsRuleContext context)
+    public static void CheckSetting(ConfiguredValue value, RuleContext context)
     {
         if (value.IsNullOrigin && !value.IsSilencedInDevelopment)
         {
-            context.Report(value, DiagnosticDescriptors.NullOriginTrustedInSettings, null, value.Where);
+            context.Report(DiagnosticDescriptors.NullOriginTrustedInSettings, value.Location, value.ReadLocations, null, value.Where);
         }
     }
 }

@@ -9,7 +9,7 @@ namespace CorsAnalyzers.Rules.Policy;
 /// </summary>
 internal static class OriginCheckOverriddenRule
 {
-    public static void Check(PolicyAnalysis policy, PolicyRuleContext context)
+    public static void Check(PolicyAnalysis policy, RuleContext context)
     {
         foreach (var path in policy.Paths)
         {

@@ -14,7 +14,7 @@ namespace CorsAnalyzers.Rules.Policy;
 /// </summary>
 internal static class OriginCheckThrowsOnNullRule
 {
-    public static void Check(PolicyAnalysis policy, PolicyRuleContext context)
+    public static void Check(PolicyAnalysis policy, RuleContext context)
     {
         if (context.Types.Uri is not { } uriType)
         {

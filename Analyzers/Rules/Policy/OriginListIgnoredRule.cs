@@ -18,7 +18,7 @@ internal static class OriginListIgnoredRule
 
 
 
-    public static void Check(PolicyAnalysis policy, PolicyRuleContext context)
+    public static void Check(PolicyAnalysis policy, RuleContext context)
     {
         var findings = new Dictionary<PolicyCall, Finding>();
         var order = new List<PolicyCall>();

@@ -11,7 +11,7 @@ internal static class OriginNeverMatchesRule
 
 
 
-    public static void Check(PolicyAnalysis policy, PolicyRuleContext context)
+    public static void Check(PolicyAnalysis policy, RuleContext context)
     {
         foreach (var path in policy.Paths)
         {
@@ -108,13 +108,13 @@ internal static class OriginNeverMatchesRule
     }
 
     /// <summary>CORS007 in appsettings: a value a browser never sends, or a "*" that is only a literal next to other origins.</summary>
-    public static void CheckSetting(ConfiguredValue value, SettingsRuleContext context)
+    public static void CheckSetting(ConfiguredValue value, RuleContext context)
     {
         if (value.IsAnyOrigin)
         {
             if (!value.IsSoleAnyOrigin && (value.EntryCount > 1 || value.Use.KnownOthers > 0))
             {
-                context.Report(value, DiagnosticDescriptors.OriginNeverMatchesInSettings, null, value.Text, value.Where, "'*' means any origin only when it is the only entry; next to other origins it is compared literally");
+                context.Report(DiagnosticDescriptors.OriginNeverMatchesInSettings, value.Location, value.ReadLocations, null, value.Text, value.Where, "'*' means any origin only when it is the only entry; next to other origins it is compared literally");
             }
 
             return;
@@ -130,6 +130,6 @@ internal static class OriginNeverMatchesRule
             ? "it is one origin, not a list; give each origin its own array entry"
             : OriginText.Explain(problem, browserOrigin);
         var properties = browserOrigin is null ? null : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.BrowserOrigin, browserOrigin);
-        context.Report(value, DiagnosticDescriptors.OriginNeverMatchesInSettings, properties, value.Text, value.Where, reason);
+        context.Report(DiagnosticDescriptors.OriginNeverMatchesInSettings, value.Location, value.ReadLocations, properties, value.Text, value.Where, reason);
     }
 }

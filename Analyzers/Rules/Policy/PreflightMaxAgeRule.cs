@@ -11,7 +11,7 @@ internal static class PreflightMaxAgeRule
     /// <summary>Chromium's cap on Access-Control-Max-Age, in seconds.</summary>
     public const double BrowserLimitSeconds = 7200;
 
-    public static void Check(PolicyAnalysis policy, PolicyRuleContext context)
+    public static void Check(PolicyAnalysis policy, RuleContext context)
     {
         foreach (var path in policy.Paths)
         {

@@ -13,7 +13,7 @@ namespace CorsAnalyzers.Rules.Policy;
 /// </summary>
 internal static class WildcardExposedHeadersRule
 {
-    public static void Check(PolicyAnalysis policy, PolicyRuleContext context)
+    public static void Check(PolicyAnalysis policy, RuleContext context)
     {
         foreach (var path in policy.Paths)
         {

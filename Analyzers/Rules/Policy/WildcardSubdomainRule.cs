@@ -5,7 +5,7 @@ namespace CorsAnalyzers.Rules.Policy;
 /// <summary>CORS008: a "https://*.example.com" origin in a policy without SetIsOriginAllowedToAllowWildcardSubdomains().</summary>
 internal static class WildcardSubdomainRule
 {
-    public static void Check(PolicyAnalysis policy, PolicyRuleContext context)
+    public static void Check(PolicyAnalysis policy, RuleContext context)
     {
         foreach (var path in policy.Paths)
         {
