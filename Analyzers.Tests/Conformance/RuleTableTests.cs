@@ -39,6 +39,21 @@ public sealed class RuleTableTests
         Assert.Equal(ids, RuleTable.Descriptors.Select(d => d.Id).Distinct().OrderBy(id => id).ToArray());
     }
 
+    /// <summary>The README's "Adding a rule" table names every list of the table, and the model each list's checks read.</summary>
+    [Fact]
+    public void Readme_NamesEveryListWithItsModel()
+    {
+        var readme = File.ReadAllLines(Path.Combine(TestCompilations.RepositoryRoot, "README.md"));
+        var lists = typeof(RuleTable).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType.IsGenericType).ToArray();
+        Assert.NotEmpty(lists);
+        foreach (var list in lists)
+        {
+            var model = list.FieldType.GetGenericArguments()[0].GetGenericArguments()[0].Name;
+            var row = Assert.Single(readme, line => line.EndsWith($"| `RuleTable.{list.Name}` |", System.StringComparison.Ordinal));
+            Assert.Contains($"`{model}`", row);
+        }
+    }
+
     [Fact]
     public async Task EveryRuleOfTheTable_ReportsOnTheSamples()
     {
