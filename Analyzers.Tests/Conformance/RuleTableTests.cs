@@ -39,6 +39,37 @@ public sealed class RuleTableTests
         Assert.Equal(ids, RuleTable.Descriptors.Select(d => d.Id).Distinct().OrderBy(id => id).ToArray());
     }
 
+    /// <summary>
+    /// One home per ID: every check reporting an ID is in one class named after the ID's constant
+    /// (<c>DiagnosticIds.NullOriginTrusted</c>: <c>NullOriginTrustedRule</c>), in a file of the same name under
+    /// <c>Analyzers/Rules/</c>.
+    /// </summary>
+    [Fact]
+    public void EveryId_IsCheckedInOneRuleFileNamedAfterIt()
+    {
+        var names = typeof(DiagnosticIds).GetFields(BindingFlags.Public | BindingFlags.Static).ToDictionary(f => (string)f.GetRawConstantValue()!, f => f.Name);
+        var files = Directory.GetFiles(Path.Combine(TestCompilations.RepositoryRoot, "Analyzers", "Rules"), "*.cs", SearchOption.AllDirectories).Select(Path.GetFileNameWithoutExtension).ToHashSet();
+        var lists = typeof(RuleTable).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType.IsGenericType).ToArray();
+        var checks = 0;
+        foreach (var list in lists)
+        {
+            foreach (var rule in (System.Collections.IEnumerable)list.GetValue(null)!)
+            {
+                var check = (System.Delegate)rule.GetType().GetProperty("Check")!.GetValue(rule)!;
+                var descriptors = (System.Collections.Immutable.ImmutableArray<DiagnosticDescriptor>)rule.GetType().GetProperty("Descriptors")!.GetValue(rule)!;
+                foreach (var id in descriptors.Select(d => d.Id).Distinct())
+                {
+                    Assert.Equal(names[id] + "Rule", check.Method.DeclaringType!.Name);
+                }
+
+                Assert.Contains(check.Method.DeclaringType!.Name, files);
+                checks++;
+            }
+        }
+
+        Assert.True(checks >= names.Count, $"{checks} checks for {names.Count} IDs");
+    }
+
     /// <summary>The README's "Adding a rule" table names every list of the table, and the model each list's checks read.</summary>
     [Fact]
     public void Readme_NamesEveryListWithItsModel()

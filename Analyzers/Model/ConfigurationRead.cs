@@ -73,4 +73,10 @@ internal sealed class ConfigurationRead
     /// the builder: the configured values are not the origins, so they are not checked as origins.
     /// </summary>
     public bool ValuesTransformed { get; }
+
+    /// <summary>Where the value is read: a method call from its name through the closing parenthesis; an indexer or property read whole.</summary>
+    public Location Location => Read is IInvocationOperation ? Read.GetCallLocation() : Read.Syntax.GetLocation();
+
+    /// <summary>The key the host filtering middleware reads: host names, never origins.</summary>
+    public bool IsAllowedHosts => string.Equals(Key, CorsConstants.AllowedHostsKey, System.StringComparison.OrdinalIgnoreCase);
 }

@@ -58,12 +58,27 @@ internal sealed class PolicyAnalysis
         if (!_configurationReads.TryGetValue(call, out var reads))
         {
             reads = HasComputedArgument(call.Operation)
-                ? ConfigurationReads.Of(call.Operation, _types, _cancellationToken)
+                ? CorsAnalyzers.Model.ConfigurationReads.Of(call.Operation, _types, _cancellationToken)
                 : ImmutableArray<ConfigurationRead>.Empty;
             _configurationReads.Add(call, reads);
         }
 
         return reads;
+    }
+
+    /// <summary>Every configuration read of every call on every path, with the call that uses the value.</summary>
+    public IEnumerable<(PolicyCall Call, ConfigurationRead Read)> ConfigurationReads()
+    {
+        foreach (var path in Paths)
+        {
+            foreach (var call in path.Calls)
+            {
+                foreach (var read in ConfigurationReadsOf(call))
+                {
+                    yield return (call, read);
+                }
+            }
+        }
     }
 
     /// <summary><see cref="OriginText.Analyze"/> of an origin literal, once per distinct value.</summary>

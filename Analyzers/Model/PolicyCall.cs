@@ -63,4 +63,17 @@ internal sealed class PolicyCall
 
     /// <summary>The origins a <see cref="PolicyCallKind.WithOrigins"/> call appends; empty for other kinds.</summary>
     public ImmutableArray<OriginValue> Origins { get; }
+
+    /// <summary>This call as the additional location of a finding on a value it uses, when the value is read outside it (a local, a helper).</summary>
+    public Location[]? AsUseOf(Location read) =>
+        read.SourceTree == Location.SourceTree && Location.SourceSpan.Contains(read.SourceSpan) ? null : new[] { Location };
+
+    /// <summary>The builder method's name, for messages.</summary>
+    public string MethodName => Kind switch
+    {
+        PolicyCallKind.WithMethods => "WithMethods",
+        PolicyCallKind.WithHeaders => "WithHeaders",
+        PolicyCallKind.WithExposedHeaders => "WithExposedHeaders",
+        _ => "WithOrigins",
+    };
 }

@@ -34,29 +34,28 @@ internal static class RuleTable
     /// <summary>Section A: checks over each policy model (lambda, method group, <c>new CorsPolicyBuilder</c>).</summary>
     public static readonly ImmutableArray<Rule<PolicyAnalysis>> Policy = ImmutableArray.Create(
         new Rule<PolicyAnalysis>(AnyOriginWithCredentialsRule.Check, D.AnyOriginWithCredentials),
-        new Rule<PolicyAnalysis>(AllOriginsTrustedWithCredentialsRule.Check, D.AllOriginsTrustedWithCredentials, D.AnyOrigin),
+        new Rule<PolicyAnalysis>(AllOriginsTrustedWithCredentialsRule.Check, D.AllOriginsTrustedWithCredentials),
+        new Rule<PolicyAnalysis>(AnyOriginRule.Check, D.AnyOrigin),
         new Rule<PolicyAnalysis>(BypassableOriginCheckRule.Check, D.BypassableOriginCheck),
-        new Rule<PolicyAnalysis>(NullOriginRule.Check, D.NullOriginTrusted),
+        new Rule<PolicyAnalysis>(NullOriginTrustedRule.Check, D.NullOriginTrusted),
         new Rule<PolicyAnalysis>(InsecureOriginWithCredentialsRule.Check, D.InsecureOriginWithCredentials),
         new Rule<PolicyAnalysis>(OriginNeverMatchesRule.Check, D.OriginNeverMatches),
-        new Rule<PolicyAnalysis>(WildcardSubdomainRule.Check, D.WildcardSubdomainIgnored),
-        new Rule<PolicyAnalysis>(PreflightMaxAgeRule.Check, D.PreflightMaxAgeTooLong),
+        new Rule<PolicyAnalysis>(WildcardSubdomainIgnoredRule.Check, D.WildcardSubdomainIgnored),
+        new Rule<PolicyAnalysis>(PreflightMaxAgeTooLongRule.Check, D.PreflightMaxAgeTooLong),
 
         new Rule<PolicyAnalysis>(CommaJoinedListRule.Check, D.CommaJoinedList),
-        new Rule<PolicyAnalysis>(
-            ConfigurationReadRules.Check,
-            D.ConfigurationArrayReadWithGetValue,
-            D.AllowedHostsAsOrigins,
-            D.ConfiguredListSplitUntrimmed),
+        new Rule<PolicyAnalysis>(ConfigurationArrayReadWithGetValueRule.Check, D.ConfigurationArrayReadWithGetValue),
+        new Rule<PolicyAnalysis>(AllowedHostsAsOriginsRule.Check, D.AllowedHostsAsOrigins),
+        new Rule<PolicyAnalysis>(OriginNeverMatchesRule.CheckSplit, D.ConfiguredListSplitUntrimmed),
         new Rule<PolicyAnalysis>(OriginListIgnoredRule.Check, D.OriginListIgnored),
-        new Rule<PolicyAnalysis>(WildcardExposedHeadersRule.Check, D.WildcardHeaderListWithCredentials),
+        new Rule<PolicyAnalysis>(WildcardHeaderListWithCredentialsRule.Check, D.WildcardHeaderListWithCredentials),
         new Rule<PolicyAnalysis>(OriginCheckThrowsOnNullRule.Check, D.OriginCheckThrowsOnNull),
         new Rule<PolicyAnalysis>(OriginCheckOverriddenRule.Check, D.OriginCheckOverridden),
         new Rule<PolicyAnalysis>(AnyOriginFallbackRule.Check, D.AnyOriginFallback));
 
     /// <summary>Section A: checks over a hand-built <c>new CorsPolicy { ... }</c>.</summary>
     public static readonly ImmutableArray<Rule<IObjectCreationOperation>> PolicyObject = ImmutableArray.Create(
-        new Rule<IObjectCreationOperation>(HandBuiltPolicyRule.Check, D.AnyOriginWithCredentialsHandBuilt));
+        new Rule<IObjectCreationOperation>(AnyOriginWithCredentialsRule.CheckHandBuilt, D.AnyOriginWithCredentialsHandBuilt));
 
     /// <summary>Section B: checks on single registration calls, as they are analyzed.</summary>
     public static readonly ImmutableArray<Rule<CorsCall>> Call = ImmutableArray.Create(
@@ -73,9 +72,9 @@ internal static class RuleTable
 
     /// <summary>Section B: checks over the whole app at compilation end.</summary>
     public static readonly ImmutableArray<Rule<RegistrationModel>> App = ImmutableArray.Create(
-        new Rule<RegistrationModel>(RegistrationRules.CheckServicesRegistered, D.UseCorsWithoutServices),
-        new Rule<RegistrationModel>(RegistrationRules.CheckApplied, D.CorsNeverApplied),
-        new Rule<RegistrationModel>(RegistrationRules.CheckPolicyNames, D.UnknownPolicyName),
+        new Rule<RegistrationModel>(UseCorsWithoutServicesRule.Check, D.UseCorsWithoutServices),
+        new Rule<RegistrationModel>(CorsNeverAppliedRule.Check, D.CorsNeverApplied),
+        new Rule<RegistrationModel>(UnknownPolicyNameRule.Check, D.UnknownPolicyName),
         new Rule<RegistrationModel>(MisplacedUseCorsRule.CheckRouting, D.UseCorsBeforeRouting),
         new Rule<RegistrationModel>(HubWithoutCredentialsRule.Check, D.HubWithoutCredentials),
         new Rule<RegistrationModel>(AuthorizationBeforeCorsRule.Check, D.AuthorizationBeforeCors));
@@ -83,8 +82,8 @@ internal static class RuleTable
     /// <summary>Sections A and D: checks of each appsettings*.json value a policy reads, at compilation end.</summary>
     public static readonly ImmutableArray<Rule<ConfiguredValue>> Settings = ImmutableArray.Create(
         new Rule<ConfiguredValue>(AnyOriginWithCredentialsRule.CheckSetting, D.AnyOriginWithCredentialsInSettings),
-        new Rule<ConfiguredValue>(AllOriginsTrustedWithCredentialsRule.CheckSetting, D.AnyOriginInSettings),
-        new Rule<ConfiguredValue>(NullOriginRule.CheckSetting, D.NullOriginTrustedInSettings),
+        new Rule<ConfiguredValue>(AnyOriginRule.CheckSetting, D.AnyOriginInSettings),
+        new Rule<ConfiguredValue>(NullOriginTrustedRule.CheckSetting, D.NullOriginTrustedInSettings),
         new Rule<ConfiguredValue>(OriginNeverMatchesRule.CheckSetting, D.OriginNeverMatchesInSettings),
         new Rule<ConfiguredValue>(InsecureOriginWithCredentialsRule.CheckSetting, D.InsecureOriginWithCredentialsInSettings),
         new Rule<ConfiguredValue>(CommaJoinedListRule.CheckSetting, D.CommaJoinedListInSettings));
@@ -94,7 +93,7 @@ internal static class RuleTable
         new Rule<HeaderWrite>(HandWrittenCorsHeadersRule.Check, D.HandWrittenCorsHeaders),
         new Rule<HeaderWrite>(RequestOriginReflectedRule.Check, D.RequestOriginReflected),
         new Rule<HeaderWrite>(WildcardOriginWithCredentialsHeaderRule.Check, D.WildcardOriginWithCredentialsHeader),
-        new Rule<HeaderWrite>(WildcardHeaderWithCredentialsRule.Check, D.WildcardHeaderWithCredentialsHeader),
+        new Rule<HeaderWrite>(WildcardHeaderListWithCredentialsRule.CheckHeader, D.WildcardHeaderWithCredentialsHeader),
         new Rule<HeaderWrite>(CredentialsValueNotTrueRule.Check, D.CredentialsValueNotTrue));
 
     /// <summary>Every descriptor of every rule, in table order, each once.</summary>

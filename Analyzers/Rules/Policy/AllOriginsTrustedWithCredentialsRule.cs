@@ -2,7 +2,7 @@ using CorsAnalyzers.Model;
 
 namespace CorsAnalyzers.Rules.Policy;
 
-/// <summary>CORS002 (always-true predicate with credentials) and CORS003 (any origin without credentials).</summary>
+/// <summary>CORS002: an origin predicate that always returns true, with credentials.</summary>
 internal static class AllOriginsTrustedWithCredentialsRule
 {
     public static void Check(PolicyAnalysis policy, RuleContext context)
@@ -10,39 +10,12 @@ internal static class AllOriginsTrustedWithCredentialsRule
         foreach (var path in policy.Paths)
         {
             if (path.OriginPredicate is { } predicateCall
-                && policy.Predicate(predicateCall) is { } predicate
-                && predicate.IsAlwaysTrue)
+                && path.Credentials is { } credentials
+                && policy.Predicate(predicateCall) is { IsAlwaysTrue: true }
+                && !context.IsSilencedInDevelopment(path, predicateCall))
             {
-                if (path.Credentials is { } credentials)
-                {
-                    if (!context.IsSilencedInDevelopment(path, predicateCall))
-                    {
-                        context.Report(DiagnosticDescriptors.AllOriginsTrustedWithCredentials, predicateCall.Location, new[] { credentials.Location });
-                    }
-                }
-                else if (path.CredentialsKnown && !context.IsSilencedInDevelopment(path, predicateCall))
-                {
-                    context.Report(DiagnosticDescriptors.AnyOrigin, predicateCall.Location, messageArgs: "an origin predicate that always returns true");
-                }
-
-                continue;
+                context.Report(DiagnosticDescriptors.AllOriginsTrustedWithCredentials, predicateCall.Location, new[] { credentials.Location });
             }
-
-            if (path.AnyOriginCall is { } anyOrigin && path.Credentials is null && path.CredentialsKnown
-                && !context.IsSilencedInDevelopment(path, anyOrigin))
-            {
-                var described = anyOrigin.Kind == PolicyCallKind.AllowAnyOrigin ? "AllowAnyOrigin()" : "the origin \"*\"";
-                context.Report(DiagnosticDescriptors.AnyOrigin, anyOrigin.Location, messageArgs: described);
-            }
-        }
-    }
-
-    /// <summary>CORS003 in appsettings: "*" as the whole origin list of a policy without credentials.</summary>
-    public static void CheckSetting(ConfiguredValue value, RuleContext context)
-    {
-        if (value.IsSoleAnyOrigin && !value.Use.Credentials && !value.IsSilencedInDevelopment)
-        {
-            context.Report(DiagnosticDescriptors.AnyOriginInSettings, value.Location, value.ReadLocations, null, value.Where);
         }
     }
 }

@@ -1,4 +1,5 @@
 using CorsAnalyzers.Model;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace CorsAnalyzers.Rules.Policy;
 
@@ -25,6 +26,15 @@ internal static class AnyOriginWithCredentialsRule
         if (value.IsSoleAnyOrigin && value.Use.Credentials)
         {
             context.Report(DiagnosticDescriptors.AnyOriginWithCredentialsInSettings, value.Location, value.ReadLocations, null, value.Where);
+        }
+    }
+
+    /// <summary>CORS001 for <c>new CorsPolicy { ... }</c>: the origin "*" and <c>SupportsCredentials = true</c>.</summary>
+    public static void CheckHandBuilt(IObjectCreationOperation creation, RuleContext context)
+    {
+        if (HandBuiltPolicy.Read(creation, context.Types, context.CancellationToken) is ({ } anyOrigin, { } credentials))
+        {
+            context.Report(DiagnosticDescriptors.AnyOriginWithCredentialsHandBuilt, anyOrigin.Syntax.GetLocation(), new[] { credentials.Syntax.GetLocation() });
         }
     }
 }

@@ -5,7 +5,10 @@ using CorsAnalyzers.Model;
 
 namespace CorsAnalyzers.Rules.Policy;
 
-/// <summary>CORS007: origin literals a browser never sends, and a "*" that is only a literal next to other origins.</summary>
+/// <summary>
+/// CORS007: origin literals a browser never sends, a "*" that is only a literal next to other origins, a configured list
+/// split without trimming, and such values in appsettings*.json.
+/// </summary>
 internal static class OriginNeverMatchesRule
 {
 
@@ -131,5 +134,48 @@ internal static class OriginNeverMatchesRule
             : OriginText.Explain(problem, browserOrigin);
         var properties = browserOrigin is null ? null : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.BrowserOrigin, browserOrigin);
         context.Report(DiagnosticDescriptors.OriginNeverMatchesInSettings, value.Location, value.ReadLocations, properties, value.Text, value.Where, reason);
+    }
+
+    /// <summary>
+    /// CORS007 for a configured list split on ',' or ';' without trimming: " https://b.com" never matches. A split of
+    /// <c>AllowedHosts</c> is not a finding of its own: the key is wrong whatever is done with its value (CORS020).
+    /// </summary>
+    public static void CheckSplit(PolicyAnalysis policy, RuleContext context)
+    {
+        foreach (var (call, read) in policy.ConfigurationReads())
+        {
+            if (call.Kind == PolicyCallKind.WithOrigins && !read.IsAllowedHosts
+                && read.Split is { Trims: false } split && ListSeparator(split) is { } separator)
+            {
+                var trimEntries = context.Types.Configuration.HasTrimEntries;
+                var properties = ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.SplitFix, trimEntries ? "TrimEntries" : "Trim");
+                var location = split.Call.GetCallLocation();
+                context.Report(DiagnosticDescriptors.ConfiguredListSplitUntrimmed, location, call.AsUseOf(location), properties, new object?[]
+                {
+                    separator,
+                    trimEntries ? "add StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries" : "trim each entry",
+                });
+            }
+        }
+    }
+
+    /// <summary>A split on ',' or ';' (not one that also splits on whitespace): the separator, or null.</summary>
+    private static string? ListSeparator(ConfiguredSplit split)
+    {
+        string? found = null;
+        foreach (var separator in split.Separators)
+        {
+            if (separator.Trim().Length != separator.Length)
+            {
+                return null;
+            }
+
+            if (found is null && separator is "," or ";")
+            {
+                found = separator;
+            }
+        }
+
+        return found;
     }
 }

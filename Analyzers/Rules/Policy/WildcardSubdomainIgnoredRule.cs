@@ -3,7 +3,7 @@ using CorsAnalyzers.Model;
 namespace CorsAnalyzers.Rules.Policy;
 
 /// <summary>CORS008: a "https://*.example.com" origin in a policy without SetIsOriginAllowedToAllowWildcardSubdomains().</summary>
-internal static class WildcardSubdomainRule
+internal static class WildcardSubdomainIgnoredRule
 {
     public static void Check(PolicyAnalysis policy, RuleContext context)
     {

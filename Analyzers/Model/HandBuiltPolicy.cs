@@ -1,21 +1,20 @@
-using System.Collections.Immutable;
 using System.Threading;
-using CorsAnalyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace CorsAnalyzers.Rules.Policy;
+namespace CorsAnalyzers.Model;
 
 /// <summary>
-/// CORS001 for <c>new CorsPolicy { ... }</c>: the origin "*" and <c>SupportsCredentials = true</c>, set in the object
+/// What a hand-built <c>new CorsPolicy { ... }</c> sets: the origin "*" and <c>SupportsCredentials = true</c>, in the object
 /// initializer or by the statements that follow the declaration of the local it is stored in (same block, straight line).
 /// </summary>
-internal static class HandBuiltPolicyRule
+internal static class HandBuiltPolicy
 {
     private const string OriginsProperty = "Origins";
     private const string SupportsCredentialsProperty = "SupportsCredentials";
 
-    public static void Check(IObjectCreationOperation creation, RuleContext context)
+    /// <summary>The operations that add the origin "*" and set credentials; either is null when the policy does not.</summary>
+    public static (IOperation? AnyOrigin, IOperation? Credentials) Read(IObjectCreationOperation creation, CorsKnownTypes types, CancellationToken cancellationToken)
     {
         IOperation? anyOrigin = null;
         IOperation? credentials = null;
@@ -23,22 +22,16 @@ internal static class HandBuiltPolicyRule
         {
             foreach (var member in initializer.Initializers)
             {
-                Inspect(member, instance: null, context.Types, ref anyOrigin, ref credentials);
+                Inspect(member, instance: null, types, ref anyOrigin, ref credentials);
             }
         }
 
         if (StoredIn(creation) is var (local, declaration))
         {
-            InspectFollowingStatements(declaration, local, context.Types, ref anyOrigin, ref credentials, context.CancellationToken);
+            InspectFollowingStatements(declaration, local, types, ref anyOrigin, ref credentials, cancellationToken);
         }
 
-        if (anyOrigin is not null && credentials is not null)
-        {
-            context.Report(Diagnostic.Create(
-                DiagnosticDescriptors.AnyOriginWithCredentialsHandBuilt,
-                anyOrigin.Syntax.GetLocation(),
-                ImmutableArray.Create(credentials.Syntax.GetLocation())));
-        }
+        return (anyOrigin, credentials);
     }
 
     /// <summary>

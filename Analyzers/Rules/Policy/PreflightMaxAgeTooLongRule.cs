@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CorsAnalyzers.Rules.Policy;
 
 /// <summary>CORS009: SetPreflightMaxAge with a constant above Chromium's 2-hour cap.</summary>
-internal static class PreflightMaxAgeRule
+internal static class PreflightMaxAgeTooLongRule
 {
     /// <summary>Chromium's cap on Access-Control-Max-Age, in seconds.</summary>
     public const double BrowserLimitSeconds = 7200;

@@ -3,7 +3,7 @@ using CorsAnalyzers.Model;
 namespace CorsAnalyzers.Rules.Policy;
 
 /// <summary>CORS005: the literal origin "null" in the origin list or accepted by the predicate.</summary>
-internal static class NullOriginRule
+internal static class NullOriginTrustedRule
 {
     public static void Check(PolicyAnalysis policy, RuleContext context)
     {
