@@ -38,4 +38,32 @@ public sealed class ArchitectureDocTests
 
         Assert.Empty(offenders);
     }
+
+    /// <summary>Every folder of the models is a room the page names.</summary>
+    [Fact]
+    public void EveryModelFolder_IsNamed()
+    {
+        var root = TestCompilations.RepositoryRoot;
+        var page = File.ReadAllText(Path.Combine(root, "docs", "architecture.md"));
+        var folders = Directory.GetDirectories(Path.Combine(root, "Analyzers", "Model"))
+            .Select(d => "Analyzers/Model/" + Path.GetFileName(d) + "/")
+            .ToList();
+
+        Assert.NotEmpty(folders);
+        Assert.All(folders, folder => Assert.Contains($"`{folder}", page));
+    }
+
+    /// <summary>The rule folders read the models and the rule contexts, never each other: no rule calls another rule.</summary>
+    [Fact]
+    public void RuleFolders_DoNotReadEachOther()
+    {
+        var root = TestCompilations.RepositoryRoot;
+        var offenders = Directory.EnumerateFiles(Path.Combine(root, "Analyzers", "Rules"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => Path.GetDirectoryName(f) != Path.Combine(root, "Analyzers", "Rules"))
+            .Where(f => Regex.IsMatch(Regex.Replace(File.ReadAllText(f), @"^namespace [\w.]+;", string.Empty, RegexOptions.Multiline), @"CorsAnalyzers\.Rules\.\w+"))
+            .Select(f => Path.GetRelativePath(root, f))
+            .ToList();
+
+        Assert.Empty(offenders);
+    }
 }
