@@ -125,6 +125,37 @@ public sealed class RuleCatalogTests
         Assert.True(hasFix == fix.StartsWith("Yes", System.StringComparison.Ordinal), $"{id}: the page's code fix row says '{fix}', a fix provider {(hasFix ? "exists" : "does not exist")}");
     }
 
+    /// <summary>
+    /// One name per rule: the ID's constant names its rule file (<see cref="RuleTableTests"/>), a fix provider that fixes
+    /// only this ID, and its tests (<c>CORS005NullOriginTrustedTests</c>, or a file that covers a range such as
+    /// <c>CORS016to018...</c>). A provider for several IDs is named for what it does.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Id_NamesItsFixProviderAndTests(string id)
+    {
+        var name = typeof(DiagnosticIds).GetFields(BindingFlags.Public | BindingFlags.Static).Single(f => (string)f.GetRawConstantValue()! == id).Name;
+        foreach (var provider in TestCompilations.AllCodeFixProviders.Where(p => p.FixableDiagnosticIds.Length == 1 && p.FixableDiagnosticIds[0] == id))
+        {
+            var type = provider.GetType().Name;
+            Assert.True(type.StartsWith(name, System.StringComparison.Ordinal) && type.EndsWith("CodeFixProvider", System.StringComparison.Ordinal), $"{id}: the provider {type} is not named after {name}");
+        }
+
+        var number = int.Parse(id.Substring(4), System.Globalization.CultureInfo.InvariantCulture);
+        var tests = Directory.GetFiles(Path.Combine(TestCompilations.RepositoryRoot, "Analyzers.Tests", "Rules"), "CORS*.cs").Select(Path.GetFileNameWithoutExtension).ToList();
+        Assert.True(
+            tests.Any(t => t!.StartsWith(id + name, System.StringComparison.Ordinal) || CoversInRange(t!, number)),
+            $"{id}: no test file named {id}{name}Tests.cs (or a CORSnnntommm file covering it)");
+    }
+
+    private static bool CoversInRange(string file, int number)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(file, @"^CORS(\d{3})to(\d{3})");
+        return match.Success
+            && int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) <= number
+            && number <= int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     [Fact]
     public void Analyzers_ArePublicSealedAndCSharpOnly()
     {

@@ -25,7 +25,7 @@ public sealed class LiveConfigurationTests : IDisposable
     {
         WriteSettings($$"""{ "Cors": { "AllowedOrigins": [ "{{AppOrigin}}" ] } }""");
         var source = App("""p.WithOrigins(builder.Configuration.GetValue<string[]>("Cors:AllowedOrigins") ?? [])""");
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.ConfigurationArrayReadWithGetValue, ConfigurationArrayCodeFixProvider.BindSectionKey, _contentRoot);
+        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.ConfigurationArrayReadWithGetValue, ConfigurationArrayReadWithGetValueCodeFixProvider.BindSectionKey, _contentRoot);
 
         await using (var before = await StartAsync(source, contentRoot: _contentRoot))
         {
@@ -42,7 +42,7 @@ public sealed class LiveConfigurationTests : IDisposable
     {
         WriteSettings($$"""{ "Cors": { "AllowedOrigins": [ "{{AppOrigin}}" ] } }""");
         var source = App("""p.WithOrigins(builder.Configuration.GetValue<string[]>("Cors:AllowedOrigins")!)""");
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.ConfigurationArrayReadWithGetValue, ConfigurationArrayCodeFixProvider.BindSectionKey, _contentRoot);
+        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.ConfigurationArrayReadWithGetValue, ConfigurationArrayReadWithGetValueCodeFixProvider.BindSectionKey, _contentRoot);
 
         await using (var before = await StartAsync(source, contentRoot: _contentRoot))
         {
@@ -58,7 +58,7 @@ public sealed class LiveConfigurationTests : IDisposable
     {
         WriteSettings($$"""{ "AllowedHosts": "*", "Cors": { "AllowedOrigins": [ "{{AppOrigin}}" ] } }""");
         var source = App("""p.WithOrigins(builder.Configuration["AllowedHosts"]!)""");
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.AllowedHostsAsOrigins, AllowedHostsCodeFixProvider.ReadDedicatedKeyKey, _contentRoot);
+        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.AllowedHostsAsOrigins, AllowedHostsAsOriginsCodeFixProvider.ReadDedicatedKeyKey, _contentRoot);
 
         await using (var before = await StartAsync(source, contentRoot: _contentRoot))
         {
@@ -77,7 +77,7 @@ public sealed class LiveConfigurationTests : IDisposable
         const string other = "https://other.example";
         WriteSettings($$"""{ "Cors": { "Origins": "{{other}}, {{AppOrigin}}" } }""");
         var source = App("""p.WithOrigins(builder.Configuration["Cors:Origins"]!.Split(','))""");
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.OriginNeverMatches, SplitEntriesCodeFixProvider.TrimEntriesKey, _contentRoot);
+        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.OriginNeverMatches, OriginNeverMatchesSplitEntriesCodeFixProvider.TrimEntriesKey, _contentRoot);
 
         await using (var before = await StartAsync(source, contentRoot: _contentRoot))
         {

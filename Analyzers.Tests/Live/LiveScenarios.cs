@@ -57,12 +57,12 @@ internal static class LiveScenarios
     public static readonly LiveScenario NullOrigin = new(
         App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"https://app.example\", \"null\")));", "app.UseCors();\n" + Endpoints),
         DiagnosticIds.NullOriginTrusted,
-        NullOriginCodeFixProvider.RemoveNullOriginKey);
+        NullOriginTrustedCodeFixProvider.RemoveNullOriginKey);
 
     public static readonly LiveScenario WildcardWithoutFlag = new(
         App("builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"https://*.app.example\").AllowAnyMethod().AllowAnyHeader()));", "app.UseCors();\n" + Endpoints),
         DiagnosticIds.WildcardSubdomainIgnored,
-        WildcardSubdomainCodeFixProvider.AllowWildcardSubdomainsKey);
+        WildcardSubdomainIgnoredCodeFixProvider.AllowWildcardSubdomainsKey);
 
     public static readonly LiveScenario UseCorsWithoutServices = new(
         // The live host calls builder.Build() itself, so services are registered Startup-style, where the fix inserts AddCors.

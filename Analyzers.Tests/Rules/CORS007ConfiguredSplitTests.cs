@@ -3,7 +3,7 @@ using CorsAnalyzers.CodeFixes;
 using Microsoft.CodeAnalysis.Testing;
 using VerifyCS = CorsAnalyzers.Tests.CSharpCodeFixVerifier<
     CorsAnalyzers.Tests.PolicyRules,
-    CorsAnalyzers.CodeFixes.SplitEntriesCodeFixProvider>;
+    CorsAnalyzers.CodeFixes.OriginNeverMatchesSplitEntriesCodeFixProvider>;
 
 namespace CorsAnalyzers.Tests.Rules;
 
@@ -70,7 +70,7 @@ public sealed class CORS007ConfiguredSplitTests
 
                 public string[] Origins => AllowedOrigins.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             }
-            """, SplitEntriesCodeFixProvider.TrimEntriesKey, expected: Untrimmed(",").WithLocation(1));
+            """, OriginNeverMatchesSplitEntriesCodeFixProvider.TrimEntriesKey, expected: Untrimmed(",").WithLocation(1));
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public sealed class CORS007ConfiguredSplitTests
             """ + StringExtensions, """
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(builder.Configuration["App:CorsOrigins"]?.Split(",", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(o => o.RemovePostFix("/")).ToArray() ?? Array.Empty<string>())));
-            """ + StringExtensions, SplitEntriesCodeFixProvider.TrimEntriesKey, expected: Untrimmed(","));
+            """ + StringExtensions, OriginNeverMatchesSplitEntriesCodeFixProvider.TrimEntriesKey, expected: Untrimmed(","));
     }
 
     [Theory]
@@ -195,7 +195,7 @@ public sealed class CORS007ConfiguredSplitTests
             """, $$"""
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(builder.Configuration["Cors:Origins"]!.{{fixedSplit}})));
-            """, SplitEntriesCodeFixProvider.TrimEntriesKey, expected: Untrimmed(separator));
+            """, OriginNeverMatchesSplitEntriesCodeFixProvider.TrimEntriesKey, expected: Untrimmed(separator));
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public sealed class CORS007ConfiguredSplitTests
 
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(builder.Configuration["Cors:Origins"]!.Split(',', System.StringSplitOptions.TrimEntries | System.StringSplitOptions.RemoveEmptyEntries))));
-            """, SplitEntriesCodeFixProvider.TrimEntriesKey, implicitUsings: false, Untrimmed(","));
+            """, OriginNeverMatchesSplitEntriesCodeFixProvider.TrimEntriesKey, implicitUsings: false, Untrimmed(","));
     }
 
     [Fact]
@@ -237,7 +237,7 @@ public sealed class CORS007ConfiguredSplitTests
                 o.AddPolicy("web", p => p.WithOrigins(web));
                 o.AddPolicy("admin", p => p.WithOrigins(builder.Configuration["Cors:Admin"]!.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)));
             });
-            """, SplitEntriesCodeFixProvider.TrimEntriesKey, expected: new[] { Untrimmed(",").WithLocation(1), Untrimmed(";", 2) });
+            """, OriginNeverMatchesSplitEntriesCodeFixProvider.TrimEntriesKey, expected: new[] { Untrimmed(",").WithLocation(1), Untrimmed(";", 2) });
     }
 
     [Fact]
@@ -265,7 +265,7 @@ public sealed class CORS007ConfiguredSplitTests
             }
             """, implicitUsings: false)
         {
-            CodeActionEquivalenceKey = SplitEntriesCodeFixProvider.TrimEntriesKey,
+            CodeActionEquivalenceKey = OriginNeverMatchesSplitEntriesCodeFixProvider.TrimEntriesKey,
         };
         test.TestState.ReferenceAssemblies = ReferenceSets.NetStandard20;
         test.TestState.AdditionalReferences.AddRange(ReferenceSets.AspNetCore2Libraries);

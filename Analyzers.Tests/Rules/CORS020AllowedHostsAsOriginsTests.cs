@@ -3,7 +3,7 @@ using CorsAnalyzers.CodeFixes;
 using Microsoft.CodeAnalysis.Testing;
 using VerifyCS = CorsAnalyzers.Tests.CSharpCodeFixVerifier<
     CorsAnalyzers.Tests.PolicyRules,
-    CorsAnalyzers.CodeFixes.AllowedHostsCodeFixProvider>;
+    CorsAnalyzers.CodeFixes.AllowedHostsAsOriginsCodeFixProvider>;
 
 namespace CorsAnalyzers.Tests.Rules;
 
@@ -96,7 +96,7 @@ public sealed class CORS020AllowedHostsAsOriginsTests
             """, """
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? []).AllowAnyHeader()));
-            """, AllowedHostsCodeFixProvider.ReadDedicatedKeyKey, expected: AllowedHosts());
+            """, AllowedHostsAsOriginsCodeFixProvider.ReadDedicatedKeyKey, expected: AllowedHosts());
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class CORS020AllowedHostsAsOriginsTests
             builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? System.Array.Empty<string>())));
             """)
         {
-            CodeActionEquivalenceKey = AllowedHostsCodeFixProvider.ReadDedicatedKeyKey,
+            CodeActionEquivalenceKey = AllowedHostsAsOriginsCodeFixProvider.ReadDedicatedKeyKey,
             LanguageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp11,
         };
         test.ExpectedDiagnostics.Add(AllowedHosts());
@@ -134,7 +134,7 @@ public sealed class CORS020AllowedHostsAsOriginsTests
                 o.AddPolicy("a", p => p.WithOrigins(builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? []));
                 o.AddPolicy("b", p => p.WithOrigins(builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? []).AllowCredentials());
             });
-            """, AllowedHostsCodeFixProvider.ReadDedicatedKeyKey, expected: new[] { AllowedHosts(0), AllowedHosts(1) });
+            """, AllowedHostsAsOriginsCodeFixProvider.ReadDedicatedKeyKey, expected: new[] { AllowedHosts(0), AllowedHosts(1) });
     }
 
     [Fact]
@@ -144,6 +144,6 @@ public sealed class CORS020AllowedHostsAsOriginsTests
             var builder = WebApplication.CreateBuilder(args);
             var hosts = {|#0:builder.Configuration["AllowedHosts"]|}!;
             builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.{|#1:WithOrigins(hosts)|}));
-            """, AllowedHostsCodeFixProvider.ReadDedicatedKeyKey, AllowedHosts().WithLocation(1));
+            """, AllowedHostsAsOriginsCodeFixProvider.ReadDedicatedKeyKey, AllowedHosts().WithLocation(1));
     }
 }

@@ -10,14 +10,14 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace CorsAnalyzers.CodeFixes;
 
 /// <summary>CORS008: adds <c>.SetIsOriginAllowedToAllowWildcardSubdomains()</c> after the <c>WithOrigins</c> call.</summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WildcardSubdomainCodeFixProvider)), Shared]
-public sealed class WildcardSubdomainCodeFixProvider : CorsCodeFixProvider
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WildcardSubdomainIgnoredCodeFixProvider)), Shared]
+public sealed class WildcardSubdomainIgnoredCodeFixProvider : CorsCodeFixProvider
 {
     public const string AllowWildcardSubdomainsKey = "CORS008_AllowWildcardSubdomains";
 
     private const string MethodName = "SetIsOriginAllowedToAllowWildcardSubdomains";
 
-    public WildcardSubdomainCodeFixProvider()
+    public WildcardSubdomainIgnoredCodeFixProvider()
         : base(DiagnosticIds.WildcardSubdomainIgnored)
     {
     }

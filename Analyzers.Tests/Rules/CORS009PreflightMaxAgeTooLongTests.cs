@@ -2,11 +2,11 @@ using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes;
 using VerifyCS = CorsAnalyzers.Tests.CSharpCodeFixVerifier<
     CorsAnalyzers.Tests.PolicyRules,
-    CorsAnalyzers.CodeFixes.PreflightMaxAgeCodeFixProvider>;
+    CorsAnalyzers.CodeFixes.PreflightMaxAgeTooLongCodeFixProvider>;
 
 namespace CorsAnalyzers.Tests.Rules;
 
-public sealed class CORS009PreflightMaxAgeTests
+public sealed class CORS009PreflightMaxAgeTooLongTests
 {
     [Theory]
     [InlineData("TimeSpan.FromDays(30)", "2592000")]
@@ -48,7 +48,7 @@ public sealed class CORS009PreflightMaxAgeTests
             """, """
             var app = WebApplication.Create(args);
             app.UseCors(p => p.WithOrigins("https://app.contoso.com").SetPreflightMaxAge(TimeSpan.FromHours(2)));
-            """, PreflightMaxAgeCodeFixProvider.ClampToTwoHoursKey,
+            """, PreflightMaxAgeTooLongCodeFixProvider.ClampToTwoHoursKey,
             expected: VerifyCS.Diagnostic(DiagnosticIds.PreflightMaxAgeTooLong).WithLocation(0).WithArguments("86400"));
     }
 
@@ -79,7 +79,7 @@ public sealed class CORS009PreflightMaxAgeTests
                     o.AddPolicy("b", p => p.WithOrigins("https://b.contoso.com").SetPreflightMaxAge(System.TimeSpan.FromHours(2)));
                 });
             }
-            """, PreflightMaxAgeCodeFixProvider.ClampToTwoHoursKey, false,
+            """, PreflightMaxAgeTooLongCodeFixProvider.ClampToTwoHoursKey, false,
             VerifyCS.Diagnostic(DiagnosticIds.PreflightMaxAgeTooLong).WithLocation(0).WithArguments("86400"),
             VerifyCS.Diagnostic(DiagnosticIds.PreflightMaxAgeTooLong).WithLocation(1).WithArguments("43200"));
     }

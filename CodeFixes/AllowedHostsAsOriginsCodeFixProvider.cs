@@ -9,12 +9,12 @@ namespace CorsAnalyzers.CodeFixes;
 /// CORS020: the <c>WithOrigins(...)</c> arguments that read <c>AllowedHosts</c> become
 /// <c>configuration.GetSection("Cors:AllowedOrigins").Get&lt;string[]&gt;() ?? []</c>, a key of its own.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AllowedHostsCodeFixProvider)), Shared]
-public sealed class AllowedHostsCodeFixProvider : CorsCodeFixProvider
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AllowedHostsAsOriginsCodeFixProvider)), Shared]
+public sealed class AllowedHostsAsOriginsCodeFixProvider : CorsCodeFixProvider
 {
     public const string ReadDedicatedKeyKey = "CORS020_ReadDedicatedKey";
 
-    public AllowedHostsCodeFixProvider()
+    public AllowedHostsAsOriginsCodeFixProvider()
         : base(DiagnosticIds.AllowedHostsAsOrigins)
     {
     }

@@ -2,11 +2,11 @@ using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes;
 using VerifyCS = CorsAnalyzers.Tests.CSharpCodeFixVerifier<
     CorsAnalyzers.Tests.PolicyRules,
-    CorsAnalyzers.CodeFixes.NullOriginCodeFixProvider>;
+    CorsAnalyzers.CodeFixes.NullOriginTrustedCodeFixProvider>;
 
 namespace CorsAnalyzers.Tests.Rules;
 
-public sealed class CORS005NullOriginTests
+public sealed class CORS005NullOriginTrustedTests
 {
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult NullOrigin(int location = 0) =>
         VerifyCS.Diagnostic(DiagnosticIds.NullOriginTrusted).WithLocation(location);
@@ -79,7 +79,7 @@ public sealed class CORS005NullOriginTests
             """, """
             var app = WebApplication.Create(args);
             app.UseCors(p => p.WithOrigins("https://app.contoso.com", "https://admin.contoso.com"));
-            """, NullOriginCodeFixProvider.RemoveNullOriginKey, expected: NullOrigin());
+            """, NullOriginTrustedCodeFixProvider.RemoveNullOriginKey, expected: NullOrigin());
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class CORS005NullOriginTests
             """, """
             var app = WebApplication.Create(args);
             app.UseCors(p => p.WithMethods("GET"));
-            """, NullOriginCodeFixProvider.RemoveNullOriginKey, expected: NullOrigin());
+            """, NullOriginTrustedCodeFixProvider.RemoveNullOriginKey, expected: NullOrigin());
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class CORS005NullOriginTests
                 o.AddPolicy("a", p => p.WithOrigins(new[] { "https://app.contoso.com" }));
                 o.AddPolicy("b", p => p.WithOrigins(["https://admin.contoso.com"]));
             });
-            """, NullOriginCodeFixProvider.RemoveNullOriginKey, true, NullOrigin(0), NullOrigin(1));
+            """, NullOriginTrustedCodeFixProvider.RemoveNullOriginKey, true, NullOrigin(0), NullOrigin(1));
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class CORS005NullOriginTests
         await VerifyCS.VerifyNoCodeFixAsync("""
             var app = WebApplication.Create(args);
             app.UseCors(p => p.SetIsOriginAllowed(o => {|#0:o == "null"|}));
-            """, NullOriginCodeFixProvider.RemoveNullOriginKey, NullOrigin());
+            """, NullOriginTrustedCodeFixProvider.RemoveNullOriginKey, NullOrigin());
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class CORS005NullOriginTests
             var configured = builder.Configuration.GetSection("Cors:Origins").Get<string[]>() ?? [];
             builder.Services.AddCors(o => o.AddPolicy("x", p => p.WithOrigins([.. configured, "https://app.contoso.com"])));
             """,
-            NullOriginCodeFixProvider.RemoveNullOriginKey,
+            NullOriginTrustedCodeFixProvider.RemoveNullOriginKey,
             true,
             NullOrigin());
     }
@@ -149,7 +149,7 @@ public sealed class CORS005NullOriginTests
             """, """
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCors(o => o.AddPolicy("files", p => p.WithOrigins(builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? []).AllowAnyHeader()));
-            """, NullOriginCodeFixProvider.UseConfiguredOriginsKey, expected: NullOrigin());
+            """, NullOriginTrustedCodeFixProvider.UseConfiguredOriginsKey, expected: NullOrigin());
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class CORS005NullOriginTests
             {
                 public void Configure(IApplicationBuilder app) => app.UseCors(b => b.AllowAnyMethod());
             }
-            """, NullOriginCodeFixProvider.RemoveNullOriginKey, expected: NullOrigin());
+            """, NullOriginTrustedCodeFixProvider.RemoveNullOriginKey, expected: NullOrigin());
     }
 
     [Fact]
@@ -177,6 +177,6 @@ public sealed class CORS005NullOriginTests
             """, """
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed(origin => origin == "https://app.contoso.com")));
-            """, NullOriginCodeFixProvider.RemoveNullOriginKey, expected: NullOrigin());
+            """, NullOriginTrustedCodeFixProvider.RemoveNullOriginKey, expected: NullOrigin());
     }
 }

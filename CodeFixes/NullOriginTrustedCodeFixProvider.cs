@@ -14,13 +14,13 @@ namespace CorsAnalyzers.CodeFixes;
 /// CORS005: removes the "null" entry from the origin list (and the whole WithOrigins call when it was the only entry, or
 /// reads the list from configuration instead), or the <c>origin == "null"</c> alternative of an origin predicate.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NullOriginCodeFixProvider)), Shared]
-public sealed class NullOriginCodeFixProvider : CorsCodeFixProvider
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NullOriginTrustedCodeFixProvider)), Shared]
+public sealed class NullOriginTrustedCodeFixProvider : CorsCodeFixProvider
 {
     public const string RemoveNullOriginKey = "CORS005_RemoveNullOrigin";
     public const string UseConfiguredOriginsKey = "CORS005_UseConfiguredOrigins";
 
-    public NullOriginCodeFixProvider()
+    public NullOriginTrustedCodeFixProvider()
         : base(DiagnosticIds.NullOriginTrusted)
     {
     }

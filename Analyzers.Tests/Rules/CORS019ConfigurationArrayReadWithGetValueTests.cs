@@ -3,11 +3,11 @@ using CorsAnalyzers.CodeFixes;
 using Microsoft.CodeAnalysis.Testing;
 using VerifyCS = CorsAnalyzers.Tests.CSharpCodeFixVerifier<
     CorsAnalyzers.Tests.PolicyRules,
-    CorsAnalyzers.CodeFixes.ConfigurationArrayCodeFixProvider>;
+    CorsAnalyzers.CodeFixes.ConfigurationArrayReadWithGetValueCodeFixProvider>;
 
 namespace CorsAnalyzers.Tests.Rules;
 
-public sealed class CORS019ConfigurationArrayGetValueTests
+public sealed class CORS019ConfigurationArrayReadWithGetValueTests
 {
     private const string Throws = "WithOrigins gets null, so building the policy throws and the app fails to start";
     private const string FallbackOnly = "only the fallback value reaches WithOrigins, never the configured values";
@@ -151,7 +151,7 @@ public sealed class CORS019ConfigurationArrayGetValueTests
             """, $$"""
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddCors(o => o.AddPolicy("x", p => p.WithOrigins({{after}})));
-            """, ConfigurationArrayCodeFixProvider.BindSectionKey,
+            """, ConfigurationArrayReadWithGetValueCodeFixProvider.BindSectionKey,
             expected: GetValue("string[]", before.Contains("??") || before.Contains("[\"") ? FallbackOnly : Throws));
     }
 
@@ -166,7 +166,7 @@ public sealed class CORS019ConfigurationArrayGetValueTests
             var builder = WebApplication.CreateBuilder(args);
             List<string> origins = builder.Configuration.GetSection("Cors:Origins").Get<List<string>>() ?? new List<string>();
             builder.Services.AddCors(o => o.AddPolicy("x", p => p.WithOrigins(origins.ToArray())));
-            """, ConfigurationArrayCodeFixProvider.BindSectionKey, expected: GetValueUsedAt("List<string>", FallbackOnly, 1));
+            """, ConfigurationArrayReadWithGetValueCodeFixProvider.BindSectionKey, expected: GetValueUsedAt("List<string>", FallbackOnly, 1));
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public sealed class CORS019ConfigurationArrayGetValueTests
             builder.Services.AddCors(o => o.AddPolicy("x", p => p
                 .WithOrigins(config.GetSection("Cors:Origins").Get<string[]>() ?? [])
                 .WithHeaders(config.GetSection("Cors:Headers").Get<string[]>() ?? [])));
-            """, ConfigurationArrayCodeFixProvider.BindSectionKey,
+            """, ConfigurationArrayReadWithGetValueCodeFixProvider.BindSectionKey,
             expected: new[]
             {
                 GetValue("string[]", FallbackOnly, 0),

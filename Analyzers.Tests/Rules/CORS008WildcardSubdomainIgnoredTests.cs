@@ -2,11 +2,11 @@ using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes;
 using VerifyCS = CorsAnalyzers.Tests.CSharpCodeFixVerifier<
     CorsAnalyzers.Tests.PolicyRules,
-    CorsAnalyzers.CodeFixes.WildcardSubdomainCodeFixProvider>;
+    CorsAnalyzers.CodeFixes.WildcardSubdomainIgnoredCodeFixProvider>;
 
 namespace CorsAnalyzers.Tests.Rules;
 
-public sealed class CORS008WildcardSubdomainTests
+public sealed class CORS008WildcardSubdomainIgnoredTests
 {
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Ignored(string origin = "https://*.contoso.com", int location = 0) =>
         VerifyCS.Diagnostic(DiagnosticIds.WildcardSubdomainIgnored).WithLocation(location).WithArguments(origin);
@@ -65,7 +65,7 @@ public sealed class CORS008WildcardSubdomainTests
             """, """
             var app = WebApplication.Create(args);
             app.UseCors(p => p.WithOrigins("https://*.contoso.com").SetIsOriginAllowedToAllowWildcardSubdomains().AllowAnyHeader());
-            """, WildcardSubdomainCodeFixProvider.AllowWildcardSubdomainsKey, expected: Ignored());
+            """, WildcardSubdomainIgnoredCodeFixProvider.AllowWildcardSubdomainsKey, expected: Ignored());
     }
 
     [Theory]
@@ -77,7 +77,7 @@ public sealed class CORS008WildcardSubdomainTests
         await VerifyCS.VerifyNoCodeFixAsync($$"""
             var app = WebApplication.Create(args);
             app.UseCors(p => p.WithOrigins({|#0:"https://*.contoso.com"|}, {|#1:"{{shared}}"|}).AllowAnyHeader());
-            """, WildcardSubdomainCodeFixProvider.AllowWildcardSubdomainsKey, Ignored(), Ignored(shared, 1));
+            """, WildcardSubdomainIgnoredCodeFixProvider.AllowWildcardSubdomainsKey, Ignored(), Ignored(shared, 1));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class CORS008WildcardSubdomainTests
                 .WithOrigins("https://*.contoso.com")
                 .SetIsOriginAllowedToAllowWildcardSubdomains()
                 .AllowAnyHeader()));
-            """, WildcardSubdomainCodeFixProvider.AllowWildcardSubdomainsKey, expected: Ignored());
+            """, WildcardSubdomainIgnoredCodeFixProvider.AllowWildcardSubdomainsKey, expected: Ignored());
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class CORS008WildcardSubdomainTests
             {
                 private const string Tenants = "https://*.contoso.com";
             }
-            """, WildcardSubdomainCodeFixProvider.AllowWildcardSubdomainsKey, Ignored().WithLocation(1));
+            """, WildcardSubdomainIgnoredCodeFixProvider.AllowWildcardSubdomainsKey, Ignored().WithLocation(1));
     }
 
     [Fact]
@@ -136,6 +136,6 @@ public sealed class CORS008WildcardSubdomainTests
                 o.AddPolicy("a", p => p.WithOrigins("https://*.contoso.com").SetIsOriginAllowedToAllowWildcardSubdomains());
                 o.AddPolicy("b", p => p.WithOrigins("https://*.fabrikam.com").SetIsOriginAllowedToAllowWildcardSubdomains());
             });
-            """, WildcardSubdomainCodeFixProvider.AllowWildcardSubdomainsKey, true, Ignored(), Ignored("https://*.fabrikam.com", 1));
+            """, WildcardSubdomainIgnoredCodeFixProvider.AllowWildcardSubdomainsKey, true, Ignored(), Ignored("https://*.fabrikam.com", 1));
     }
 }

@@ -14,12 +14,12 @@ namespace CorsAnalyzers.CodeFixes;
 /// <c>StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries</c> to <c>Split</c>, or, where the framework
 /// has no <c>TrimEntries</c>, trims each entry with <c>.Select(origin =&gt; origin.Trim()).ToArray()</c>.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SplitEntriesCodeFixProvider)), Shared]
-public sealed class SplitEntriesCodeFixProvider : CorsCodeFixProvider
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(OriginNeverMatchesSplitEntriesCodeFixProvider)), Shared]
+public sealed class OriginNeverMatchesSplitEntriesCodeFixProvider : CorsCodeFixProvider
 {
     public const string TrimEntriesKey = "CORS007_TrimSplitEntries";
 
-    public SplitEntriesCodeFixProvider()
+    public OriginNeverMatchesSplitEntriesCodeFixProvider()
         : base(DiagnosticIds.OriginNeverMatches)
     {
     }

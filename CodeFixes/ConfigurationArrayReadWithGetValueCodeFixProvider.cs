@@ -11,12 +11,12 @@ namespace CorsAnalyzers.CodeFixes;
 /// CORS019: <c>configuration.GetValue&lt;T&gt;(key)</c> becomes <c>configuration.GetSection(key).Get&lt;T&gt;()</c>, which binds
 /// the array; a default value argument becomes a <c>??</c> fallback, and a fallback already written stays.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ConfigurationArrayCodeFixProvider)), Shared]
-public sealed class ConfigurationArrayCodeFixProvider : CorsCodeFixProvider
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ConfigurationArrayReadWithGetValueCodeFixProvider)), Shared]
+public sealed class ConfigurationArrayReadWithGetValueCodeFixProvider : CorsCodeFixProvider
 {
     public const string BindSectionKey = "CORS019_BindSection";
 
-    public ConfigurationArrayCodeFixProvider()
+    public ConfigurationArrayReadWithGetValueCodeFixProvider()
         : base(DiagnosticIds.ConfigurationArrayReadWithGetValue)
     {
     }

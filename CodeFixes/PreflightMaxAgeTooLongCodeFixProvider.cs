@@ -9,12 +9,12 @@ using Microsoft.CodeAnalysis.Simplification;
 namespace CorsAnalyzers.CodeFixes;
 
 /// <summary>CORS009: clamps the preflight max age to two hours, the most Chromium honours.</summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PreflightMaxAgeCodeFixProvider)), Shared]
-public sealed class PreflightMaxAgeCodeFixProvider : CorsCodeFixProvider
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PreflightMaxAgeTooLongCodeFixProvider)), Shared]
+public sealed class PreflightMaxAgeTooLongCodeFixProvider : CorsCodeFixProvider
 {
     public const string ClampToTwoHoursKey = "CORS009_ClampToTwoHours";
 
-    public PreflightMaxAgeCodeFixProvider()
+    public PreflightMaxAgeTooLongCodeFixProvider()
         : base(DiagnosticIds.PreflightMaxAgeTooLong)
     {
     }
