@@ -53,8 +53,7 @@ internal sealed class ConfigurationReach
 
     public static ConfigurationReach? Find(SemanticModel model, SyntaxNode at, CancellationToken cancellationToken)
     {
-        var configurationType = model.Compilation.GetTypeByMetadataName(ConfiguredOrigins.ConfigurationNamespace + ".IConfiguration");
-        if (configurationType is null || !CorsKnownTypes.TryGet(model.Compilation, out var types))
+        if (!CorsKnownTypes.TryGet(model.Compilation, out var types) || types.Configuration.IConfiguration is not { } configurationType)
         {
             return null;
         }
