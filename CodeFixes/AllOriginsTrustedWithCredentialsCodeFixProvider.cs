@@ -1,10 +1,8 @@
 using System.Composition;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -29,11 +27,10 @@ public sealed class AllOriginsTrustedWithCredentialsCodeFixProvider : CorsCodeFi
             && CallSyntax.IsBuilderCall(model, predicate, context.CancellationToken, "SetIsOriginAllowed")
             && ConfiguredOrigins.Find(model, predicate, context.CancellationToken) is { } origins)
         {
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Allow only the origins listed in configuration",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(origins.ReplaceCall(root, predicate, OnlyUseOfLocalFunction(root, model, predicate, context.CancellationToken)))),
-                    UseConfiguredOriginsKey),
+            context.RegisterRootFix(
+                "Allow only the origins listed in configuration",
+                origins.ReplaceCall(root, predicate, OnlyUseOfLocalFunction(root, model, predicate, context.CancellationToken)),
+                UseConfiguredOriginsKey,
                 diagnostic);
         }
     }

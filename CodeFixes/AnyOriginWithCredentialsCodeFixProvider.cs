@@ -1,9 +1,7 @@
 using System.Composition;
 using System.Threading;
-using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace CorsAnalyzers.CodeFixes;
@@ -31,19 +29,16 @@ public sealed class AnyOriginWithCredentialsCodeFixProvider : CorsCodeFixProvide
         if (anyOrigin is not null && CallSyntax.IsBuilderCall(model, anyOrigin, context.CancellationToken, "AllowAnyOrigin", "WithOrigins")
             && ConfiguredOrigins.Find(model, anyOrigin, context.CancellationToken) is { } origins)
         {
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Read the allowed origins from configuration",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(origins.ReplaceCall(root, anyOrigin))),
-                    UseConfiguredOriginsKey),
+            context.RegisterRootFix(
+                "Read the allowed origins from configuration",
+                origins.ReplaceCall(root, anyOrigin),
+                UseConfiguredOriginsKey,
                 diagnostic);
         }
 
         if (RemoveCredentials(root, model, diagnostic, context.CancellationToken) is ({ } title, { } withoutCredentials))
         {
-            context.RegisterCodeFix(
-                CodeAction.Create(title, _ => Task.FromResult(context.Document.WithSyntaxRoot(withoutCredentials)), RemoveCredentialsKey),
-                diagnostic);
+            context.RegisterRootFix(title, withoutCredentials, RemoveCredentialsKey, diagnostic);
         }
     }
 

@@ -5,7 +5,6 @@ using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
 using CorsAnalyzers.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -39,9 +38,7 @@ public sealed class ConflictingCorsAttributesCodeFixProvider : CorsCodeFixProvid
             return;
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create("Remove [EnableCors]", _ => Task.FromResult(context.Document.WithSyntaxRoot(Remove(root, list, attribute))), RemoveEnableCorsKey),
-            diagnostic);
+        context.RegisterRootFix("Remove [EnableCors]", Remove(root, list, attribute), RemoveEnableCorsKey, diagnostic);
     }
 
     /// <summary>

@@ -1,9 +1,7 @@
 using System.Composition;
 using System.Linq;
-using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -32,9 +30,7 @@ public sealed class NullOriginTrustedCodeFixProvider : CorsCodeFixProvider
         var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
         if (node is BinaryExpressionSyntax or InvocationExpressionSyntax && WithoutAlternative(root, (ExpressionSyntax)node) is { } withoutComparison)
         {
-            context.RegisterCodeFix(
-                CodeAction.Create("Stop accepting the \"null\" origin", _ => Task.FromResult(context.Document.WithSyntaxRoot(withoutComparison)), RemoveNullOriginKey),
-                diagnostic);
+            context.RegisterRootFix("Stop accepting the \"null\" origin", withoutComparison, RemoveNullOriginKey, diagnostic);
             return;
         }
 
@@ -47,19 +43,16 @@ public sealed class NullOriginTrustedCodeFixProvider : CorsCodeFixProvider
         if (IsOnlyOrigin(withOrigins, literal) && ConfiguredOrigins.Find(model, withOrigins, context.CancellationToken) is { } configured)
         {
             // "null" was the policy's only origin: the list the app really needs goes to configuration.
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Allow only the origins listed in configuration",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(configured.ReplaceArguments(root, withOrigins))),
-                    UseConfiguredOriginsKey),
+            context.RegisterRootFix(
+                "Allow only the origins listed in configuration",
+                configured.ReplaceArguments(root, withOrigins),
+                UseConfiguredOriginsKey,
                 diagnostic);
         }
 
         if (OriginListSyntax.RemoveEntry(root, withOrigins, literal) is { } fixedRoot)
         {
-            context.RegisterCodeFix(
-                CodeAction.Create("Remove the \"null\" origin", _ => Task.FromResult(context.Document.WithSyntaxRoot(fixedRoot)), RemoveNullOriginKey),
-                diagnostic);
+            context.RegisterRootFix("Remove the \"null\" origin", fixedRoot, RemoveNullOriginKey, diagnostic);
         }
     }
 

@@ -1,9 +1,7 @@
 using System.Composition;
 using System.Threading;
-using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -44,8 +42,10 @@ public sealed class OriginNeverMatchesCodeFixProvider : CorsCodeFixProvider
                 : NamedPartThatIs(origin, browserOrigin, model, context.CancellationToken);
             if (replacement is not null)
             {
-                context.RegisterCodeFix(
-                    CodeAction.Create($"Use '{browserOrigin}'", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(origin, replacement.WithTriviaFrom(origin)))), UseBrowserOriginKey),
+                context.RegisterRootFix(
+                    $"Use '{browserOrigin}'",
+                    root.ReplaceNode(origin, replacement.WithTriviaFrom(origin)),
+                    UseBrowserOriginKey,
                     diagnostic);
             }
         }
@@ -53,8 +53,10 @@ public sealed class OriginNeverMatchesCodeFixProvider : CorsCodeFixProvider
             && joined.Split(' ') is { Length: > 1 } origins
             && OriginListSyntax.ReplaceWithSeveral(root, origin, origins) is { } split)
         {
-            context.RegisterCodeFix(
-                CodeAction.Create($"Split into {origins.Length} origins{(diagnostic.Properties.ContainsKey(DiagnosticProperties.RevealsInsecureOrigin) ? " (reveals an insecure origin)" : string.Empty)}", _ => Task.FromResult(context.Document.WithSyntaxRoot(split)), SplitOriginsKey),
+            context.RegisterRootFix(
+                $"Split into {origins.Length} origins{(diagnostic.Properties.ContainsKey(DiagnosticProperties.RevealsInsecureOrigin) ? " (reveals an insecure origin)" : string.Empty)}",
+                split,
+                SplitOriginsKey,
                 diagnostic);
         }
         else if (writtenOut && diagnostic.Properties.TryGetValue(DiagnosticProperties.RemoveEntry, out var removable)
@@ -63,11 +65,10 @@ public sealed class OriginNeverMatchesCodeFixProvider : CorsCodeFixProvider
             && OriginListSyntax.RemoveEntry(root, withOrigins, origin) is { } withoutEntry)
         {
             var neverMatches = removable == DiagnosticProperties.NeverMatches;
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    neverMatches ? "Remove the origin, which never matches" : "Remove the '*' entry, which never matches",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(withoutEntry)),
-                    neverMatches ? RemoveNeverMatchingKey : RemoveStarKey),
+            context.RegisterRootFix(
+                neverMatches ? "Remove the origin, which never matches" : "Remove the '*' entry, which never matches",
+                withoutEntry,
+                neverMatches ? RemoveNeverMatchingKey : RemoveStarKey,
                 diagnostic);
         }
     }

@@ -1,8 +1,6 @@
 using System.Composition;
-using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -35,11 +33,10 @@ public sealed class PolicyAddedTwiceCodeFixProvider : CorsCodeFixProvider
             return;
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create(
-                "Remove the earlier definition, which the later one replaces",
-                _ => Task.FromResult(context.Document.WithSyntaxRoot(root.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia)!)),
-                RemoveEarlierDefinitionKey),
+        context.RegisterRootFix(
+            "Remove the earlier definition, which the later one replaces",
+            root.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia)!,
+            RemoveEarlierDefinitionKey,
             diagnostic);
     }
 

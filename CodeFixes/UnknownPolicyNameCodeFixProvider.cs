@@ -60,11 +60,10 @@ public sealed class UnknownPolicyNameCodeFixProvider : CorsCodeFixProvider
         foreach (var candidate in candidates!.Split('\n'))
         {
             var replacement = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(candidate)).WithTriviaFrom(literal);
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Use policy '{candidate}'",
-                    _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(literal, replacement))),
-                    UseExistingPolicyKey + "." + candidate),
+            context.RegisterRootFix(
+                $"Use policy '{candidate}'",
+                root.ReplaceNode(literal, replacement),
+                UseExistingPolicyKey + "." + candidate,
                 diagnostic);
         }
     }

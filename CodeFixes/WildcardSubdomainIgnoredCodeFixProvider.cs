@@ -1,8 +1,6 @@
 using System.Composition;
-using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -54,8 +52,10 @@ public sealed class WildcardSubdomainIgnoredCodeFixProvider : CorsCodeFixProvide
                 withOrigins.WithoutTrailingTrivia().WithTrailingTrivia(memberAccess.Expression.GetTrailingTrivia()));
         }
 
-        context.RegisterCodeFix(
-            CodeAction.Create("Add SetIsOriginAllowedToAllowWildcardSubdomains()", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(withOrigins, call))), AllowWildcardSubdomainsKey),
+        context.RegisterRootFix(
+            "Add SetIsOriginAllowedToAllowWildcardSubdomains()",
+            root.ReplaceNode(withOrigins, call),
+            AllowWildcardSubdomainsKey,
             diagnostic);
     }
 
