@@ -69,4 +69,37 @@ public sealed class RealAppFixTypingTests
     public async Task EveryPrefix_NoAnalyzerOrFixException() =>
         Assert.Empty(await SilentFailureTypingTests.TypingFailuresAsync(
             Program, step: 17, id => id is DiagnosticIds.UnknownPolicyName or DiagnosticIds.HandWrittenCorsHeaders));
+
+    private const string UnderivableChecks = """
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddCors(o =>
+        {
+            o.AddPolicy("preview", p => p.SetIsOriginAllowed(origin =>
+            {
+                if (string.IsNullOrWhiteSpace(origin))
+                    return false;
+
+                var parsed = new Uri(origin);
+                var host = parsed.Host;
+                return host.EndsWith(".vercel.app") || origin == "https://app.contoso.example";
+            }).AllowCredentials());
+            o.AddPolicy("desktop", p => p.SetIsOriginAllowed(origin => new Uri(origin).IsLoopback || origin.Contains("tauri") || origin.EndsWith(":3000")));
+        });
+        var app = builder.Build();
+        app.UseCors("preview");
+        app.Run();
+        """;
+
+    [Fact]
+    public async Task UnderivableChecks_ReportsEachShape()
+    {
+        var (_, diagnostics, failures) = await SilentFailureTypingTests.AnalyzeAsync(UnderivableChecks);
+        Assert.Empty(failures);
+        Assert.Equal(3, diagnostics.Count(d => d.Id == DiagnosticIds.BypassableOriginCheck));
+    }
+
+    [Fact]
+    public async Task UnderivableChecks_EveryPrefix_NoAnalyzerOrFixException() =>
+        Assert.Empty(await SilentFailureTypingTests.TypingFailuresAsync(
+            UnderivableChecks, step: 7, id => id is DiagnosticIds.BypassableOriginCheck or DiagnosticIds.OriginCheckThrowsOnNull));
 }

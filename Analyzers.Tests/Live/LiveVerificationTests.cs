@@ -109,6 +109,43 @@ public sealed class LiveVerificationTests
     }
 
     [Fact]
+    public async Task CORS004_SharedHostingSuffixOnParsedHostLocal_AnyVercelSiteReadsWithCredentials_FixedCheckAllowsTheConfiguredAndExactOrigins()
+    {
+        var source = LiveScenarios.App(
+            """
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed(origin =>
+            {
+                if (string.IsNullOrWhiteSpace(origin))
+                    return false;
+
+                var parsed = new Uri(origin);
+                return parsed.Host.EndsWith(".vercel.app") || origin == "https://shop.example";
+            }).AllowAnyMethod().AllowCredentials()));
+            """,
+            "app.UseCors();\n" + LiveScenarios.Endpoints);
+        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.BypassableOriginCheck, BypassableOriginCheckCodeFixProvider.UseConfiguredOriginsKey);
+        Assert.DoesNotContain("new Uri", fixedSource);
+        const string mine = "https://mine.vercel.app";
+        const string stranger = "https://someone-else.vercel.app";
+        var configuration = new System.Collections.Generic.Dictionary<string, string?> { ["Cors:AllowedOrigins:0"] = mine };
+
+        await using (var before = await StartAsync(source, configuration))
+        {
+            var evil = await before.GetAsync("/r", stranger);
+            Assert.True(evil.AllowOrigin == stranger && evil.AllowCredentials == "true", evil.ToString());
+            var sandboxed = await before.GetAsync("/r", "null");
+            Assert.True(sandboxed.Status == 500, sandboxed.ToString());
+        }
+
+        await using var after = await StartAsync(fixedSource, configuration);
+        await AssertAllowedAsync(after, mine, credentials: true);
+        await AssertAllowedAsync(after, "https://shop.example", credentials: true);
+        await AssertRefusedAsync(after, stranger);
+        var fixedSandboxed = await after.GetAsync("/r", "null");
+        Assert.True(fixedSandboxed.Status == 200 && fixedSandboxed.AllowOrigin is null, fixedSandboxed.ToString());
+    }
+
+    [Fact]
     public async Task CORS017_EchoBesideTheCorsMiddleware_AnyOriginReadsWithCredentials_RemovedHeadersLeaveThePolicy()
     {
         var source = LiveScenarios.App(
