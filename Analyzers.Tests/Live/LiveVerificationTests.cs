@@ -205,6 +205,50 @@ public sealed class LiveVerificationTests
     }
 
     [Fact]
+    public async Task CORS016_TwoLayers_MiddlewareReplacesTheHandWrittenMethods_FoldedPolicyAnswersPut()
+    {
+        var scenario = LiveScenarios.HeadersBesideGetOnlyPolicy;
+        var fixedSource = await scenario.FlagAndFixAsync();
+        Assert.DoesNotContain("Access-Control-", fixedSource);
+
+        await using (var before = await StartAsync(scenario.Source))
+        {
+            var get = await before.GetAsync("/r", AppOrigin);
+            Assert.True(get.AllowOrigin == AppOrigin, get.ToString());
+            var preflight = await before.PreflightAsync("/r", AppOrigin);
+            Assert.True(preflight.AllowOrigin == AppOrigin && preflight.AllowMethods == "GET", preflight.ToString());
+        }
+
+        await using var after = await StartAsync(fixedSource);
+        var fixedPreflight = await after.PreflightAsync("/r", AppOrigin);
+        Assert.True(fixedPreflight.AllowOrigin == AppOrigin && fixedPreflight.AllowMethods!.Contains("PUT") && fixedPreflight.AllowHeaders!.Contains("Content-Type", StringComparison.OrdinalIgnoreCase), fixedPreflight.ToString());
+        await AssertAllowedAsync(after, AppOrigin);
+        await AssertRefusedAsync(after, EvilOrigin);
+    }
+
+    [Fact]
+    public async Task CORS016_TwoLayers_AppendedAtResponseStart_DoublesTheOrigin_FixedAppSendsOne()
+    {
+        var scenario = LiveScenarios.AppendedAtStartBesideGetOnlyPolicy;
+        var fixedSource = await scenario.FlagAndFixAsync();
+        Assert.True(!fixedSource.Contains("OnStarting"), fixedSource);
+
+        await using (var before = await StartAsync(scenario.Source))
+        {
+            var get = await before.GetAsync("/r", AppOrigin);
+            Assert.True(get.AllowOrigin == AppOrigin + "," + AppOrigin, get.ToString());
+            var preflight = await before.PreflightAsync("/r", AppOrigin);
+            Assert.True(preflight.AllowOrigin == AppOrigin + "," + AppOrigin, preflight.ToString());
+        }
+
+        await using var after = await StartAsync(fixedSource);
+        var fixedGet = await after.GetAsync("/r", AppOrigin);
+        Assert.True(fixedGet.AllowOrigin == AppOrigin, fixedGet.ToString());
+        await AssertAllowedAsync(after, AppOrigin);
+        await AssertRefusedAsync(after, EvilOrigin);
+    }
+
+    [Fact]
     public async Task CORS016_ClassThatNothingRegisters_SendsNothing_RemovingItChangesNothing()
     {
         var source = LiveScenarios.App("builder.Services.AddRouting();", LiveScenarios.Endpoints) + """
