@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Composition;
 using System.Linq;
 using System.Threading;
@@ -48,7 +49,7 @@ public sealed class BypassableOriginCheckCodeFixProvider : CorsCodeFixProvider
         if (!registered)
         {
             // The intended host cannot be derived (a shared hosting domain, a port, a word): only a list can say it.
-            RegisterConfiguredFix(context, diagnostic, root, model, check);
+            RegisterConfiguredFix(context, diagnostic, root, model, check, text);
         }
     }
 
@@ -92,45 +93,137 @@ public sealed class BypassableOriginCheckCodeFixProvider : CorsCodeFixProvider
     /// <summary>
     /// Replaces the check with <c>origins.Contains(origin)</c>, the origins listed in configuration (what CORS002's fix
     /// reads); the exact parts of the predicate stay. Only where the check decides acceptance, so nothing new passes.
+    /// Locals that only fed the check (<c>var uri = new Uri(origin);</c>) go with it.
     /// </summary>
-    private static void RegisterConfiguredFix(FixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model, InvocationExpressionSyntax check)
+    private static void RegisterConfiguredFix(FixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model, InvocationExpressionSyntax check, string text)
     {
         var name = CallSyntax.GetName(check)?.Identifier.ValueText;
         var target = name is null ? null : OriginCheckRewrite.Target(check, name);
-        if (target is null
+        var function = Predicate(check);
+        if (name is null
+            || target is null
+            || function is null
             || !OriginCheckRewrite.IsAcceptingPosition(target)
-            || PredicateParameter(model, check, context.CancellationToken) is not { } origin
+            || PredicateParameter(model, function, check, context.CancellationToken) is not { } origin
             || ConfiguredOrigins.Find(model, target, context.CancellationToken) is not { } origins)
         {
             return;
         }
 
         var needsLinq = model.GetSpeculativeSymbolInfo(target.SpanStart, SyntaxFactory.ParseExpression("Enumerable"), SpeculativeBindingOption.BindAsExpression).Symbol is null;
+        var unused = LocalsOnlyTheCheckReads(model, function, target, context.CancellationToken);
         context.RegisterCodeFix(
             CodeAction.Create(
-                "Allow only the origins listed in configuration",
-                _ => Task.FromResult(context.Document.WithSyntaxRoot(origins.ReplaceCheck(root, target, origin.Name, needsLinq))),
+                $"Accept only the origins listed in configuration ({ConfiguredOrigins.SectionKey}) instead of {WhatTheCheckAccepts(name, text)}",
+                _ => Task.FromResult(context.Document.WithSyntaxRoot(ReplaceWithConfigured(root, target, unused, origins, origin.Name, needsLinq))),
                 UseConfiguredOriginsKey),
             diagnostic);
     }
 
-    /// <summary>
-    /// The origin parameter of the predicate that holds <paramref name="check"/>: the single string parameter of the nearest
-    /// enclosing lambda, local function or method, which the check reads.
-    /// </summary>
-    private static IParameterSymbol? PredicateParameter(SemanticModel model, InvocationExpressionSyntax check, CancellationToken cancellationToken)
+    private static string WhatTheCheckAccepts(string method, string text) =>
+        OriginText.IsSharedHostingSuffix(text)
+            ? "every site on " + text.Substring(text.IndexOf("://", System.StringComparison.Ordinal) + 1).TrimStart('/', '*', '.')
+            : $"{method}(\"{text}\")";
+
+    private static SyntaxNode ReplaceWithConfigured(SyntaxNode root, ExpressionSyntax target, IReadOnlyList<LocalDeclarationStatementSyntax> unused, ConfiguredOrigins origins, string origin, bool needsLinq)
     {
-        var function = check.Ancestors().FirstOrDefault(n => n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax);
-        var symbol = function is null ? null : (function is AnonymousFunctionExpressionSyntax ? model.GetSymbolInfo(function, cancellationToken).Symbol : model.GetDeclaredSymbol(function, cancellationToken)) as IMethodSymbol;
+        var tracked = root.TrackNodes(unused.Cast<SyntaxNode>().Append(target));
+        var rewritten = origins.ReplaceCheck(tracked, tracked.GetCurrentNode(target)!, origin, needsLinq);
+        foreach (var statement in unused)
+        {
+            if (rewritten.GetCurrentNode(statement) is { } current)
+            {
+                var keepComments = current.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia));
+                rewritten = rewritten.RemoveNode(current, keepComments ? SyntaxRemoveOptions.KeepLeadingTrivia : SyntaxRemoveOptions.KeepNoTrivia)!;
+            }
+        }
+
+        return rewritten;
+    }
+
+    /// <summary>The nearest enclosing lambda, local function or method of <paramref name="check"/>.</summary>
+    private static SyntaxNode? Predicate(SyntaxNode check) =>
+        check.Ancestors().FirstOrDefault(n => n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax);
+
+    /// <summary>
+    /// The origin parameter of <paramref name="function"/>, the predicate that holds <paramref name="check"/>: its single
+    /// string parameter, which the check reads directly or through locals of the predicate (<c>var uri = new Uri(origin);</c>,
+    /// <c>Uri.TryCreate(origin, ..., out var uri)</c>).
+    /// </summary>
+    private static IParameterSymbol? PredicateParameter(SemanticModel model, SyntaxNode function, InvocationExpressionSyntax check, CancellationToken cancellationToken)
+    {
+        var symbol = (function is AnonymousFunctionExpressionSyntax ? model.GetSymbolInfo(function, cancellationToken).Symbol : model.GetDeclaredSymbol(function, cancellationToken)) as IMethodSymbol;
         if (symbol is not { Parameters.Length: 1 } || symbol.Parameters[0].Type.SpecialType != SpecialType.System_String || symbol.ReturnType.SpecialType != SpecialType.System_Boolean)
         {
             return null;
         }
 
         var parameter = symbol.Parameters[0];
-        var reads = check.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()
-            .Any(i => i.Identifier.ValueText == parameter.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(i, cancellationToken).Symbol, parameter));
-        return reads ? parameter : null;
+        return Reads(model, function, check, parameter, depth: 3, cancellationToken) ? parameter : null;
+    }
+
+    private static bool Reads(SemanticModel model, SyntaxNode function, SyntaxNode node, IParameterSymbol parameter, int depth, CancellationToken cancellationToken)
+    {
+        foreach (var identifier in node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+        {
+            var symbol = model.GetSymbolInfo(identifier, cancellationToken).Symbol;
+            if (SymbolEqualityComparer.Default.Equals(symbol, parameter)
+                || depth > 0 && symbol is ILocalSymbol local && Source(function, local, cancellationToken) is { } source
+                    && Reads(model, function, source, parameter, depth - 1, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Where a local of the predicate gets its value: its initializer, or the call it is the <c>out</c> argument of.</summary>
+    private static SyntaxNode? Source(SyntaxNode function, ILocalSymbol local, CancellationToken cancellationToken)
+    {
+        var declaration = local.DeclaringSyntaxReferences.Length == 1 ? local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) : null;
+        return declaration is null || !function.Span.Contains(declaration.Span)
+            ? null
+            : declaration switch
+            {
+                VariableDeclaratorSyntax { Initializer.Value: var value } => value,
+                SingleVariableDesignationSyntax { Parent: DeclarationExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } } } => call,
+                _ => null,
+            };
+    }
+
+    /// <summary>
+    /// The declarations of locals of <paramref name="function"/> (one local each, initialized without effects) that nothing
+    /// reads once <paramref name="target"/> is gone, following chains such as <c>var uri = new Uri(origin); var host = uri.Host;</c>.
+    /// </summary>
+    private static IReadOnlyList<LocalDeclarationStatementSyntax> LocalsOnlyTheCheckReads(SemanticModel model, SyntaxNode function, ExpressionSyntax target, CancellationToken cancellationToken)
+    {
+        var removed = new List<LocalDeclarationStatementSyntax>();
+        var pending = new Queue<SyntaxNode>();
+        pending.Enqueue(target);
+        while (pending.Count > 0)
+        {
+            foreach (var identifier in pending.Dequeue().DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+            {
+                if (model.GetSymbolInfo(identifier, cancellationToken).Symbol is ILocalSymbol local
+                    && local.DeclaringSyntaxReferences.Length == 1
+                    && local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value, Parent: VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax statement } }
+                    && !removed.Contains(statement)
+                    && Predicate(statement) == function
+                    && IsSideEffectFree(value)
+                    && !function.DescendantNodes().OfType<IdentifierNameSyntax>().Any(i =>
+                        i.Identifier.ValueText == local.Name
+                        && !target.Span.Contains(i.Span)
+                        && !removed.Any(r => r.Span.Contains(i.Span))
+                        && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(i, cancellationToken).Symbol, local)))
+                {
+                    removed.Add(statement);
+                    pending.Enqueue(value);
+                }
+            }
+        }
+
+        return removed;
     }
 
     private static bool RegisterPatternFix(FixContext context, Diagnostic diagnostic, SyntaxNode root, SemanticModel model, InvocationExpressionSyntax check, string pattern)

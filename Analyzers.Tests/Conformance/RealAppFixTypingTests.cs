@@ -5,7 +5,8 @@ namespace CorsAnalyzers.Tests.Conformance;
 
 /// <summary>
 /// The fixes for shapes found in real apps, on code being typed: a policy name applied but never added to a bare
-/// <c>AddCors()</c>, a hand-written middleware class beside a policy that lacks its methods, and a class nothing registers.
+/// <c>AddCors()</c>, a hand-written middleware class beside a policy that lacks its methods, a class nothing registers,
+/// origin checks whose intended host cannot be derived, and headers appended when the response starts.
 /// Every prefix is analyzed and every fix offered is computed, without an exception.
 /// </summary>
 public sealed class RealAppFixTypingTests
@@ -69,4 +70,47 @@ public sealed class RealAppFixTypingTests
     public async Task EveryPrefix_NoAnalyzerOrFixException() =>
         Assert.Empty(await SilentFailureTypingTests.TypingFailuresAsync(
             Program, step: 17, id => id is DiagnosticIds.UnknownPolicyName or DiagnosticIds.HandWrittenCorsHeaders));
+
+    private const string OriginChecksAndResponseStartHeaders = """
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddCors(o =>
+        {
+            o.AddPolicy("preview", p => p.SetIsOriginAllowed(origin =>
+            {
+                if (string.IsNullOrWhiteSpace(origin))
+                    return false;
+
+                var parsed = new Uri(origin);
+                var host = parsed.Host;
+                return host.EndsWith(".vercel.app") || origin == "https://app.contoso.example";
+            }).AllowCredentials());
+            o.AddPolicy("desktop", p => p.SetIsOriginAllowed(origin => new Uri(origin).IsLoopback || origin.Contains("tauri") || origin.EndsWith(":3000")));
+        });
+        var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.Append("Access-Control-Allow-Methods", "GET, PUT");
+                return Task.CompletedTask;
+            });
+            await next();
+        });
+        app.UseCors("preview");
+        app.Run();
+        """;
+
+    [Fact]
+    public async Task OriginChecksAndResponseStartHeaders_ReportsEachShape()
+    {
+        var (_, diagnostics, failures) = await SilentFailureTypingTests.AnalyzeAsync(OriginChecksAndResponseStartHeaders);
+        Assert.Empty(failures);
+        Assert.Equal(3, diagnostics.Count(d => d.Id == DiagnosticIds.BypassableOriginCheck));
+        Assert.Equal(1, diagnostics.Count(d => d.Id == DiagnosticIds.HandWrittenCorsHeaders));
+    }
+
+    [Fact]
+    public async Task OriginChecksAndResponseStartHeaders_EveryPrefix_NoAnalyzerOrFixException() =>
+        Assert.Empty(await SilentFailureTypingTests.TypingFailuresAsync(
+            OriginChecksAndResponseStartHeaders, step: 7, id => id is DiagnosticIds.BypassableOriginCheck or DiagnosticIds.OriginCheckThrowsOnNull or DiagnosticIds.HandWrittenCorsHeaders));
 }

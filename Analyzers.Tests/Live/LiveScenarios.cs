@@ -273,6 +273,45 @@ internal static class LiveScenarios
         """;
 
     /// <summary>An app from its service registrations and its pipeline (one statement a line).</summary>
+    /// <summary>
+    /// Shape 1 of real apps: a policy for the app's origin, GET only, and a hand-written layer before <c>UseCors()</c> that
+    /// also allows PUT and <c>Content-Type</c>; the fix folds those into the policy and removes the layer.
+    /// </summary>
+    private const string GetOnlyPolicy = "builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"https://app.example\").WithMethods(\"GET\")));";
+
+    public static readonly LiveScenario HeadersBesideGetOnlyPolicy = new(
+        App(GetOnlyPolicy, """
+            app.Use(async (context, next) =>
+            {
+                context.Response.Headers["Access-Control-Allow-Origin"] = "https://app.example";
+                context.Response.Headers["Access-Control-Allow-Methods"] = "GET, PUT";
+                context.Response.Headers["Access-Control-Allow-Headers"] = "Content-Type";
+                await next();
+            });
+            app.UseCors();
+            """ + "\n" + Endpoints),
+        DiagnosticIds.HandWrittenCorsHeaders,
+        UseCorsMiddlewareCodeFixProvider.UseExistingPolicyKey);
+
+    /// <summary>The same layer appending its headers when the response starts, after the CORS middleware has set its own.</summary>
+    public static readonly LiveScenario AppendedAtStartBesideGetOnlyPolicy = new(
+        App(GetOnlyPolicy, """
+            app.Use(async (context, next) =>
+            {
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers.Append("Access-Control-Allow-Origin", "https://app.example");
+                    context.Response.Headers.Append("Access-Control-Allow-Methods", "GET, PUT");
+                    context.Response.Headers.Append("Access-Control-Allow-Headers", "Content-Type");
+                    return System.Threading.Tasks.Task.CompletedTask;
+                });
+                await next();
+            });
+            app.UseCors();
+            """ + "\n" + Endpoints),
+        DiagnosticIds.HandWrittenCorsHeaders,
+        UseCorsMiddlewareCodeFixProvider.UseExistingPolicyKey);
+
     public static string App(string services, string pipeline) => $$"""
         public static class App
         {

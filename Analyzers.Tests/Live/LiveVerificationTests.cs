@@ -109,6 +109,43 @@ public sealed class LiveVerificationTests
     }
 
     [Fact]
+    public async Task CORS004_SharedHostingSuffixOnParsedHostLocal_AnyVercelSiteReadsWithCredentials_FixedCheckAllowsTheConfiguredAndExactOrigins()
+    {
+        var source = LiveScenarios.App(
+            """
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed(origin =>
+            {
+                if (string.IsNullOrWhiteSpace(origin))
+                    return false;
+
+                var parsed = new Uri(origin);
+                return parsed.Host.EndsWith(".vercel.app") || origin == "https://shop.example";
+            }).AllowAnyMethod().AllowCredentials()));
+            """,
+            "app.UseCors();\n" + LiveScenarios.Endpoints);
+        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.BypassableOriginCheck, BypassableOriginCheckCodeFixProvider.UseConfiguredOriginsKey);
+        Assert.DoesNotContain("new Uri", fixedSource);
+        const string mine = "https://mine.vercel.app";
+        const string stranger = "https://someone-else.vercel.app";
+        var configuration = new System.Collections.Generic.Dictionary<string, string?> { ["Cors:AllowedOrigins:0"] = mine };
+
+        await using (var before = await StartAsync(source, configuration))
+        {
+            var evil = await before.GetAsync("/r", stranger);
+            Assert.True(evil.AllowOrigin == stranger && evil.AllowCredentials == "true", evil.ToString());
+            var sandboxed = await before.GetAsync("/r", "null");
+            Assert.True(sandboxed.Status == 500, sandboxed.ToString());
+        }
+
+        await using var after = await StartAsync(fixedSource, configuration);
+        await AssertAllowedAsync(after, mine, credentials: true);
+        await AssertAllowedAsync(after, "https://shop.example", credentials: true);
+        await AssertRefusedAsync(after, stranger);
+        var fixedSandboxed = await after.GetAsync("/r", "null");
+        Assert.True(fixedSandboxed.Status == 200 && fixedSandboxed.AllowOrigin is null, fixedSandboxed.ToString());
+    }
+
+    [Fact]
     public async Task CORS017_EchoBesideTheCorsMiddleware_AnyOriginReadsWithCredentials_RemovedHeadersLeaveThePolicy()
     {
         var source = LiveScenarios.App(
@@ -137,32 +174,49 @@ public sealed class LiveVerificationTests
     }
 
     [Fact]
-    public async Task CORS016_MethodOnlyTheHandWrittenLayerAllowed_IsFoldedIntoThePolicy_PreflightStillPasses()
+    public async Task CORS016_TwoLayers_MiddlewareReplacesTheHandWrittenMethods_FoldedPolicyAnswersPut()
     {
-        // The hand-written layer runs first: the CORS middleware refuses the PUT preflight but leaves the headers already
-        // written, so PUT works only through them. The fix adds PUT to the policy and removes the headers.
-        var source = LiveScenarios.App(
-            "builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"https://app.example\").WithMethods(\"GET\")));",
-            """
-            app.Use(async (context, next) =>
-            {
-                context.Response.Headers["Access-Control-Allow-Origin"] = "https://app.example";
-                context.Response.Headers["Access-Control-Allow-Methods"] = "GET, PUT";
-                await next();
-            });
-            app.UseCors();
-            """ + "\n" + LiveScenarios.Endpoints);
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.HandWrittenCorsHeaders, UseCorsMiddlewareCodeFixProvider.UseExistingPolicyKey);
-        Assert.DoesNotContain("Access-Control-Allow-Origin", fixedSource);
+        // The hand-written layer runs first, but the CORS middleware answers the preflight with its own methods, replacing
+        // the hand-written list: PUT never worked (Chromium: not allowed by Access-Control-Allow-Methods). The fix adds PUT
+        // to the policy and removes the headers.
+        var scenario = LiveScenarios.HeadersBesideGetOnlyPolicy;
+        var fixedSource = await scenario.FlagAndFixAsync();
+        Assert.DoesNotContain("Access-Control-", fixedSource);
         Assert.Contains(".WithMethods(\"PUT\")", fixedSource);
 
-        await using (var before = await StartAsync(source))
+        await using (var before = await StartAsync(scenario.Source))
         {
+            var get = await before.GetAsync("/r", AppOrigin);
+            Assert.True(get.AllowOrigin == AppOrigin, get.ToString());
             var preflight = await before.PreflightAsync("/r", AppOrigin);
-            Assert.True(preflight.Status == 204 && preflight.AllowOrigin == AppOrigin, preflight.ToString());
+            Assert.True(preflight.AllowOrigin == AppOrigin && preflight.AllowMethods == "GET", preflight.ToString());
         }
 
         await using var after = await StartAsync(fixedSource);
+        var fixedPreflight = await after.PreflightAsync("/r", AppOrigin);
+        Assert.True(fixedPreflight.AllowOrigin == AppOrigin && fixedPreflight.AllowMethods!.Contains("PUT") && fixedPreflight.AllowHeaders!.Contains("Content-Type", StringComparison.OrdinalIgnoreCase), fixedPreflight.ToString());
+        await AssertAllowedAsync(after, AppOrigin);
+        await AssertRefusedAsync(after, EvilOrigin);
+    }
+
+    [Fact]
+    public async Task CORS016_TwoLayers_AppendedAtResponseStart_DoublesTheOrigin_FixedAppSendsOne()
+    {
+        var scenario = LiveScenarios.AppendedAtStartBesideGetOnlyPolicy;
+        var fixedSource = await scenario.FlagAndFixAsync();
+        Assert.True(!fixedSource.Contains("OnStarting"), fixedSource);
+
+        await using (var before = await StartAsync(scenario.Source))
+        {
+            var get = await before.GetAsync("/r", AppOrigin);
+            Assert.True(get.AllowOrigin == AppOrigin + "," + AppOrigin, get.ToString());
+            var preflight = await before.PreflightAsync("/r", AppOrigin);
+            Assert.True(preflight.AllowOrigin == AppOrigin + "," + AppOrigin, preflight.ToString());
+        }
+
+        await using var after = await StartAsync(fixedSource);
+        var fixedGet = await after.GetAsync("/r", AppOrigin);
+        Assert.True(fixedGet.AllowOrigin == AppOrigin, fixedGet.ToString());
         await AssertAllowedAsync(after, AppOrigin);
         await AssertRefusedAsync(after, EvilOrigin);
     }

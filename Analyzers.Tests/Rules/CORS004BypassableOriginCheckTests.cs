@@ -230,4 +230,113 @@ public sealed class CORS004BypassableOriginCheckTests
             BypassableOriginCheckCodeFixProvider.ExactHostOrSubdomainKey,
             VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(0).WithArguments("Contains(\"localhost\")", "it also accepts 'https://localhost.evil.example'"));
     }
+
+    private const string Vercel = "every site anyone publishes on that hosting domain passes";
+
+    private static string Configured(string origin) => $"(builder.Configuration.GetSection(\"Cors:AllowedOrigins\").Get<string[]>() ?? []).Contains({origin})";
+
+    [Fact]
+    public async Task ParsedHostLocal_Fix_AllowsTheConfiguredOriginsAndDropsTheParse()
+    {
+        // The local existed only for the check: it goes with it, and with it the parse that throws on "null".
+        await VerifyCS.VerifyCodeFixAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("web", policy => policy
+                .SetIsOriginAllowed(origin =>
+                {
+                    if (string.IsNullOrEmpty(origin))
+                        return false;
+
+                    var parsed = {|CORS026:new Uri(origin)|};
+                    return parsed.Host.{|#0:EndsWith(".vercel.app")|} ||
+                        origin == "https://shop.contoso.example";
+                })
+                .AllowCredentials()));
+            """, $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("web", policy => policy
+                .SetIsOriginAllowed(origin =>
+                {
+                    if (string.IsNullOrEmpty(origin))
+                        return false;
+                    return {{Configured("origin")}} ||
+                        origin == "https://shop.contoso.example";
+                })
+                .AllowCredentials()));
+            """,
+            BypassableOriginCheckCodeFixProvider.UseConfiguredOriginsKey,
+            expected: VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(0).WithArguments("EndsWith(\".vercel.app\")", Vercel));
+    }
+
+    [Fact]
+    public async Task HostLocalFromParsedLocal_Fix_DropsBothLocals()
+    {
+        await VerifyCS.VerifyCodeFixAsync(
+            Program("o => { var uri = {|CORS026:new Uri(o)|}; var host = uri.Host.ToLowerInvariant(); return host.{|#0:EndsWith(\".netlify.app\")|}; }"),
+            Program($"o => {{ return {Configured("o")}; }}"),
+            BypassableOriginCheckCodeFixProvider.UseConfiguredOriginsKey,
+            expected: VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(0).WithArguments("EndsWith(\".netlify.app\")", Vercel));
+    }
+
+    [Theory]
+    [InlineData(
+        "o => { var uri = {|CORS026:new Uri(o)|}; return uri.IsLoopback || uri.Host.{|#0:EndsWith(\".vercel.app\")|}; }",
+        "o => { var uri = {|CORS026:new Uri(o)|}; return uri.IsLoopback || (builder.Configuration.GetSection(\"Cors:AllowedOrigins\").Get<string[]>() ?? []).Contains(o); }")]
+    [InlineData(
+        "o => Uri.TryCreate(o, UriKind.Absolute, out var uri) && uri.Host.{|#0:EndsWith(\".vercel.app\")|}",
+        "o => Uri.TryCreate(o, UriKind.Absolute, out var uri) && (builder.Configuration.GetSection(\"Cors:AllowedOrigins\").Get<string[]>() ?? []).Contains(o)")]
+    public async Task ParsedLocalReadElsewhere_Fix_KeepsIt(string predicate, string fixedPredicate)
+    {
+        // IsLoopback is exact and stays, so the parse it reads stays too.
+        await VerifyCS.VerifyCodeFixAsync(
+            Program(predicate),
+            Program(fixedPredicate),
+            BypassableOriginCheckCodeFixProvider.UseConfiguredOriginsKey,
+            expected: VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(0).WithArguments("EndsWith(\".vercel.app\")", Vercel));
+    }
+
+    [Fact]
+    public async Task ParsedHostLocalsInTwoPolicies_FixAll_AllowsTheConfiguredOrigins()
+    {
+        await VerifyCS.VerifyCodeFixAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o =>
+            {
+                o.AddPolicy("a", p => p.SetIsOriginAllowed(x => { var h = {|CORS026:new Uri(x)|}.Host; return h.{|#0:EndsWith(".vercel.app")|}; }));
+                o.AddPolicy("b", p => p.SetIsOriginAllowed(x => { var h = {|CORS026:new Uri(x)|}.Host; return h.{|#1:EndsWith(".pages.dev")|}; }));
+            });
+            """, $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o =>
+            {
+                o.AddPolicy("a", p => p.SetIsOriginAllowed(x => { return {{Configured("x")}}; }));
+                o.AddPolicy("b", p => p.SetIsOriginAllowed(x => { return {{Configured("x")}}; }));
+            });
+            """,
+            BypassableOriginCheckCodeFixProvider.UseConfiguredOriginsKey,
+            true,
+            VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(0).WithArguments("EndsWith(\".vercel.app\")", Vercel),
+            VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(1).WithArguments("EndsWith(\".pages.dev\")", Vercel));
+    }
+
+    [Fact]
+    public async Task NoConfigurationInReach_NoFix()
+    {
+        // A static rule class with no configuration in scope: no list can be read there.
+        await VerifyCS.VerifyNoCodeFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.SetIsOriginAllowed(OriginRules.IsAllowed).AllowCredentials()));
+
+            static class OriginRules
+            {
+                public static bool IsAllowed(string origin)
+                {
+                    var host = {|CORS026:new Uri(origin)|}.Host;
+                    return host.{|#0:EndsWith(".vercel.app")|};
+                }
+            }
+            """,
+            BypassableOriginCheckCodeFixProvider.UseConfiguredOriginsKey,
+            VerifyCS.Diagnostic(DiagnosticIds.BypassableOriginCheck).WithLocation(0).WithArguments("EndsWith(\".vercel.app\")", Vercel));
+    }
 }

@@ -384,6 +384,88 @@ public sealed class CORS016to018FixTests
     }
 
     [Fact]
+    public async Task ResponseStartCallbackBesidePolicy_Fix_RemovesTheCallbackAndTheMiddlewareAndFoldsPut()
+    {
+        // Appended when the response starts, after the middleware set its own: the origin was sent twice.
+        var test = new CSharpCodeFixVerifier<HeaderRules, UseCorsMiddlewareCodeFixProvider>.Test("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com").WithMethods("GET")));
+            var app = builder.Build();
+            app.Use(async (context, next) =>
+            {
+                context.Response.OnStarting(() =>
+                {
+                    {|#0:context.Response.Headers.Append("Access-Control-Allow-Origin", "https://app.contoso.com")|};
+                    {|#1:context.Response.Headers.Append("Access-Control-Allow-Methods", "GET, PUT")|};
+                    return Task.CompletedTask;
+                });
+                await next();
+            });
+            app.UseCors();
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com").WithMethods("GET").WithMethods("PUT")));
+            var app = builder.Build();
+            app.UseCors();
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """)
+        {
+            CodeActionEquivalenceKey = UseCorsMiddlewareCodeFixProvider.UseExistingPolicyKey,
+        };
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithLocation(1).WithArguments("Access-Control-Allow-Origin, Access-Control-Allow-Methods"));
+        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllCheck;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ResponseStartCallbackWithOtherWork_Fix_KeepsTheCallbackAndItsWork()
+    {
+        var test = new CSharpCodeFixVerifier<HeaderRules, UseCorsMiddlewareCodeFixProvider>.Test("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com").WithMethods("GET")));
+            var app = builder.Build();
+            app.Use(async (context, next) =>
+            {
+                context.Response.OnStarting(() =>
+                {
+                    {|#0:context.Response.Headers.Append("Access-Control-Allow-Origin", "https://app.contoso.com")|};
+                    context.Response.Headers.Append("X-Frame-Options", "DENY");
+                    return Task.CompletedTask;
+                });
+                await next();
+            });
+            app.UseCors();
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com").WithMethods("GET")));
+            var app = builder.Build();
+            app.Use(async (context, next) =>
+            {
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers.Append("X-Frame-Options", "DENY");
+                    return Task.CompletedTask;
+                });
+                await next();
+            });
+            app.UseCors();
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """)
+        {
+            CodeActionEquivalenceKey = UseCorsMiddlewareCodeFixProvider.UseExistingPolicyKey,
+        };
+        test.ExpectedDiagnostics.Add(Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithArguments("Access-Control-Allow-Origin"));
+        test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllCheck;
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task WildcardClassThroughOwnExtensionBesideListedPolicy_Fix_RemovesTheWritesAndSaysAnyOriginStaysOut()
     {
         // The common tutorial class: '*' with credentials, registered through the app's own UseX() after UseCors. The app's

@@ -103,7 +103,7 @@ public sealed class BrowserLab : IAsyncLifetime
     internal Outcome Fetch(Page page, Api api, Call call)
     {
         Visit(page.Origin + "/");
-        var arguments = JsonSerializer.Serialize(new object?[] { api.Origin + call.Path, call.Method, call.Credentials, call.ReadHeader });
+        var arguments = JsonSerializer.Serialize(new object?[] { api.Origin + call.Path, call.Method, call.Credentials, call.ReadHeader, call.Json });
         var script = call.Hub
             ? $$"""
                 const done = arguments[arguments.length - 1];
@@ -241,12 +241,13 @@ public sealed class BrowserLab : IAsyncLifetime
 
     /// <summary>The page-side request: a fetch with a time limit, reported as data whether it is read or refused.</summary>
     private const string ProbeFunction = """
-        async function probe(url, method, credentials, header) {
+        async function probe(url, method, credentials, header, json) {
           const controller = new AbortController();
           const timer = setTimeout(() => controller.abort(), 10000);
           try {
             const init = { method, credentials: credentials ? 'include' : 'omit', cache: 'no-store', signal: controller.signal };
-            if (method === 'PUT') { init.body = 'saved'; }
+            if (method === 'PUT') { init.body = json ? '{"saved":true}' : 'saved'; }
+            if (json) { init.headers = { 'Content-Type': 'application/json' }; }
             const response = await fetch(url, init);
             const body = await response.text();
             return { read: true, status: response.status, body, header: header ? response.headers.get(header) : null };

@@ -120,6 +120,17 @@ internal static class ProofCatalog
             "CORS016", "middleware writing `Access-Control-Allow-Origin`", Fix(LiveScenarios.HandWrittenHeaders),
             Before: [E(App, Get, Reads), E(App, Put, Blocked)],
             After: [E(App, Put, Reads), E(Evil, Put, Blocked)]),
+
+        // Two layers: the CORS middleware sets its headers with the indexer, replacing what a layer before it wrote (that
+        // layer's PUT never reaches the browser); a layer that appends when the response starts doubles the origin.
+        new BrowserProof(
+            "CORS016", "middleware writing `Access-Control-Allow-Methods: GET, PUT` before `UseCors()` of a GET-only policy", Fix(LiveScenarios.HeadersBesideGetOnlyPolicy),
+            Before: [E(App, Get, Reads), E(App, JsonPut, Blocked)],
+            After: [E(App, Get, Reads), E(App, JsonPut, Reads), E(Evil, JsonPut, Blocked)]),
+        new BrowserProof(
+            "CORS016", "`OnStarting` appending `Access-Control-Allow-Origin` before `UseCors()` of a GET-only policy", Fix(LiveScenarios.AppendedAtStartBesideGetOnlyPolicy),
+            Before: [E(App, Get, Blocked), E(App, JsonPut, Blocked)],
+            After: [E(App, Get, Reads), E(App, JsonPut, Reads), E(Evil, JsonPut, Blocked)]),
         new BrowserProof(
             "CORS017", "middleware echoing `Origin` with credentials", Fix(LiveScenarios.EchoedOriginWithCredentials),
             Before: [E(Evil, SignedInGet, Reads)],

@@ -105,10 +105,19 @@ internal sealed class HandWrittenCorsCleanup
             case LocalDeclarationStatementSyntax declaration when declaration.Declaration.Variables.All(v => v.Initializer is null || IsSideEffectFree(v.Initializer.Value)):
                 var locals = declaration.Declaration.Variables.Select(v => model.GetDeclaredSymbol(v, cancellationToken)).Where(l => l is not null).ToList();
                 return locals.Count > 0 && all.Where(s => s != declaration && !IsInside(s, removable)).All(s => !ReadsAny(s, locals!, model, cancellationToken));
+            case ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } call }
+                when call.ArgumentList.Arguments[0].Expression is LambdaExpressionSyntax { Block: { } callback } && IsOnStarting(call, model, cancellationToken):
+                // A response-start callback that only wrote the headers.
+                return callback.Statements.Any(removable.Contains) && callback.Statements.All(s => removable.Contains(s) || IsPassOn(s, model, cancellationToken));
             default:
                 return false;
         }
     }
+
+    private static bool IsOnStarting(InvocationExpressionSyntax call, SemanticModel model, CancellationToken cancellationToken) =>
+        CallSyntax.GetName(call)?.Identifier.ValueText == "OnStarting"
+        && model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol { ContainingType: { Name: "HttpResponse", ContainingNamespace: var ns } }
+        && ns.ToDisplayString() == "Microsoft.AspNetCore.Http";
 
     private static bool IsReturn(StatementSyntax statement) => statement is ReturnStatementSyntax;
 
