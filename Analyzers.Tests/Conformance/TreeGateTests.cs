@@ -57,7 +57,7 @@ public sealed class TreeGateTests
                 public const string AllowAll = "Access-Control-Allow-Origin";
             }
             """));
-        test.ExpectedDiagnostics.Add(Header.Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0));
+        test.ExpectedDiagnostics.Add(Header.Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithArguments("Access-Control-Allow-Origin"));
         await test.RunAsync();
     }
 
@@ -191,7 +191,8 @@ public sealed class TreeGateTests
                 public static void Configure(PolicyHook hook) => hook(p => p.WithOrigins({|#0:"https://tenants.contoso.com/"|}));
             }
             """));
-        test.ExpectedDiagnostics.Add(Policy.Diagnostic(DiagnosticIds.OriginNeverMatches).WithLocation(0));
+        test.ExpectedDiagnostics.Add(Policy.Diagnostic(DiagnosticIds.OriginNeverMatches).WithLocation(0)
+            .WithArguments("https://tenants.contoso.com/", "browsers send origins without a trailing slash; use 'https://tenants.contoso.com'"));
         await test.RunAsync();
     }
 }
