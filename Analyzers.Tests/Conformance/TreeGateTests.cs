@@ -68,7 +68,7 @@ public sealed class TreeGateTests
         var test = new Pipeline.Test("""
             var app = AppFactory.Create(args);
             app.UseAppSecurity();
-            app.UseAppCors();
+            app.UseAppSharing();
             app.Run();
             """);
         test.TestState.Sources.Add(("/0/AppFactory.cs", """
@@ -97,7 +97,7 @@ public sealed class TreeGateTests
         test.TestState.Sources.Add(("/0/Cors.cs", """
             public static class CorsSetup
             {
-                public static void UseAppCors(this WebApplication app)
+                public static void UseAppSharing(this WebApplication app)
                 {
                     {|#0:app.UseCors();|}
                 }
