@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using CorsAnalyzers.Model;
 using CorsAnalyzers.Rules.Policy;
 using Microsoft.CodeAnalysis;
@@ -18,11 +19,20 @@ namespace CorsAnalyzers.Rules;
 /// </summary>
 internal sealed class CompilationAnalysis
 {
+    private static readonly ImmutableArray<OperationKind> OperationKinds = ImmutableArray.Create(
+        OperationKind.Invocation,
+        OperationKind.SimpleAssignment,
+        OperationKind.AnonymousFunction,
+        OperationKind.MethodReference,
+        OperationKind.ObjectCreation,
+        OperationKind.Invalid);
+
     private readonly CorsKnownTypes _types;
     private readonly RegistrationCollector _registrations;
     private readonly AddedPolicyIndex _addedPolicies;
     private readonly ConcurrentDictionary<IOperation, HeaderWriteModel>? _headerPlaces;
     private readonly ReportedFindings _appFindings = new();
+    private readonly Action<OperationAnalysisContext> _onOperation;
     private AppSettingsFiles? _settingsFiles;
     private ConfiguredValueUses? _configuredValues;
 
@@ -32,24 +42,18 @@ internal sealed class CompilationAnalysis
         _registrations = new RegistrationCollector(types, new CorsAppScope());
         _addedPolicies = new AddedPolicyIndex(types);
         _headerPlaces = types.HttpResponse is null ? null : new ConcurrentDictionary<IOperation, HeaderWriteModel>();
+        _onOperation = OnOperation;
     }
 
     public void Register(CompilationStartAnalysisContext context)
     {
-        context.RegisterOperationAction(
-            OnOperation,
-            OperationKind.Invocation,
-            OperationKind.SimpleAssignment,
-            OperationKind.AnonymousFunction,
-            OperationKind.MethodReference,
-            OperationKind.ObjectCreation,
-            OperationKind.Invalid);
         context.RegisterSyntaxNodeAction(OnAttribute, SyntaxKind.Attribute);
 
         // A policy or a response is often built over several statements, and the diagnostic goes where the mistake is,
         // outside the operation whose callback finds it. The driver treats such a diagnostic as local to the analyzed member
-        // (a squiggle while typing) only for an analyzer with an operation-block-start action; the same action starts the
-        // per-body pipeline check.
+        // (a squiggle while typing) only for an analyzer with an operation-block-start action. The same action registers
+        // the operation action, only for bodies in a tree that can hold anything a rule reads, and starts the per-body
+        // pipeline check.
         context.RegisterOperationBlockStartAction(OnBlockStart);
         context.RegisterCompilationEndAction(OnCompilationEnd);
         _settingsFiles = AppSettingsFiles.From(context.Options.AdditionalFiles);
@@ -240,11 +244,22 @@ internal sealed class CompilationAnalysis
         }
     }
 
-    /// <summary>Pipeline order is checked per root body, so the diagnostics are local to the body and show while typing.</summary>
+    /// <summary>
+    /// The operations of a body are looked at only in a tree that can hold anything a rule reads (most files of a project
+    /// with CORS code hold none); pipeline order is checked per root body, so its diagnostics are local to the body and show
+    /// while typing.
+    /// </summary>
 #pragma warning disable RS1013 // The start action is needed on every member for the diagnostic scope; the end action only on pipeline bodies.
     private void OnBlockStart(OperationBlockStartAnalysisContext context)
 #pragma warning restore RS1013
     {
+        var blocks = context.OperationBlocks;
+        if (blocks.IsEmpty || !CorsSourceMarkers.TreeMayMatter(blocks[0].Syntax.SyntaxTree, context.CancellationToken))
+        {
+            return;
+        }
+
+        context.RegisterOperationAction(_onOperation, OperationKinds);
         var isEntryPoint = PipelineModelBuilder.IsPipelineRoot(context.OwningSymbol, _types);
         if (isEntryPoint || PipelineModelBuilder.IsPipelineExtension(context.OwningSymbol, _types))
         {

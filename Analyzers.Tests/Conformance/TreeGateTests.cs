@@ -1,0 +1,198 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Text;
+using Header = CorsAnalyzers.Tests.CSharpAnalyzerVerifier<CorsAnalyzers.Tests.HeaderRules>;
+using Pipeline = CorsAnalyzers.Tests.CSharpAnalyzerVerifier<CorsAnalyzers.Tests.PipelineRules>;
+using Policy = CorsAnalyzers.Tests.CSharpAnalyzerVerifier<CorsAnalyzers.Tests.PolicyRules>;
+
+namespace CorsAnalyzers.Tests.Conformance;
+
+/// <summary>
+/// The per-tree gate: bodies of a file without any name a rule reads are not analyzed. Files whose findings or
+/// registrations come from other files keep them.
+/// </summary>
+public sealed class TreeGateTests
+{
+    private const string AuthConsequence = "preflight requests to endpoints that require authorization get the authentication challenge instead of CORS headers";
+
+    [Theory]
+    [InlineData("public sealed record Order(int Id, string Customer, decimal Total);")]
+    [InlineData("class Repository { readonly Dictionary<int, string> _items = new(); public IEnumerable<string> All() => _items.Values.Where(v => v.EndsWith(\"example.org\")); }")]
+    [InlineData("class Config { public string Control = \"Cache-Control\"; public string Access = \"Access\"; }")]
+    [InlineData("")]
+    public void DomainCode_DoesNotMatter(string source) =>
+        Assert.False(CorsAnalyzers.Model.CorsSourceMarkers.TextMayMatter(SourceText.From(source), default));
+
+    [Theory]
+    [InlineData("context.Response.Headers[Names.AllowAll] = \"*\";")]
+    [InlineData("static void Configure(IApplicationBuilder app) { }")]
+    [InlineData("var app = WebApplication.CreateBuilder(args).Build();")]
+    [InlineData("builder.Services.AddMine();")]
+    [InlineData("static IServiceCollection AddMine(this IServiceCollection s) => s;")]
+    [InlineData("[Authorize] class Orders { }")]
+    [InlineData("o.FallbackPolicy = p;")]
+    [InlineData("hook(p => p.WithOrigins(\"https://a.com\"));")]
+    [InlineData("hook(p => p.AllowCredentials());")]
+    [InlineData("hook(p => p.WithMethods(\"GET,POST\"));")]
+    [InlineData("hook(p => p.SetPreflightMaxAge(TimeSpan.FromDays(1)));")]
+    [InlineData("public static async Task Main(string[] args) { }")]
+    [InlineData("endpoints.MapHub<ChatHub>(\"/chat\");")]
+    public void CodeARuleReads_Matters(string source) =>
+        Assert.True(CorsAnalyzers.Model.CorsSourceMarkers.TextMayMatter(SourceText.From(source), default));
+
+    [Fact]
+    public async Task HeaderNameConstantInAnotherFile_ReportsDiagnostic()
+    {
+        var test = new Header.Test("""
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.MapGet("/", (HttpContext context) =>
+            {
+                {|#0:context.Response.Headers[ResponseNames.AllowAll] = "*"|};
+                return "ok";
+            });
+            app.Run();
+            """);
+        test.TestState.Sources.Add(("/0/ResponseNames.cs", """
+            public static class ResponseNames
+            {
+                public const string AllowAll = "Access-Control-Allow-Origin";
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Header.Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithArguments("Access-Control-Allow-Origin"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task TopLevelStatementsNamingNothing_KeepTheirPipeline()
+    {
+        // The root names no CORS, app or service type: the app comes from a factory, the middleware from helpers in other files.
+        var test = new Pipeline.Test("""
+            var app = AppFactory.Create(args);
+            app.UseAppSecurity();
+            app.UseAppSharing();
+            app.Run();
+            """);
+        test.TestState.Sources.Add(("/0/AppFactory.cs", """
+            public static class AppFactory
+            {
+                public static WebApplication Create(string[] args)
+                {
+                    var builder = WebApplication.CreateBuilder(args);
+                    builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com")));
+                    builder.Services.AddAuthorization();
+                    return builder.Build();
+                }
+            }
+            """));
+        test.TestState.Sources.Add(("/0/Security.cs", """
+            public static class SecuritySetup
+            {
+                public static IApplicationBuilder UseAppSecurity(this IApplicationBuilder app)
+                {
+                    {|#2:app.UseAuthentication();|}
+                    {|#1:app.UseAuthorization();|}
+                    return app;
+                }
+            }
+            """));
+        test.TestState.Sources.Add(("/0/Cors.cs", """
+            public static class CorsSetup
+            {
+                public static void UseAppSharing(this WebApplication app)
+                {
+                    {|#0:app.UseCors();|}
+                }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Pipeline.Diagnostic(DiagnosticDescriptors.MisplacedUseCors).WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("UseAuthorization", AuthConsequence));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task StartupClassInItsOwnFile_GivesTheSlot()
+    {
+        var test = new Pipeline.Test("""
+            Host.CreateDefaultBuilder(args).ConfigureWebHostDefaults(web => web.UseStartup<Startup>()).Build().Run();
+            """);
+        test.TestState.Sources.Add(("/0/Startup.cs", """
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddControllers();
+                }
+
+                public void Configure(IApplicationBuilder app)
+                {
+                    {|#1:app.UseRouting();|}
+                    app.UseEndpoints(e => e.MapControllers());
+                }
+            }
+            """));
+        test.TestState.Sources.Add(("/0/OrdersController.cs", """
+            using Microsoft.AspNetCore.Cors;
+            using Microsoft.AspNetCore.Mvc;
+
+            [ApiController]
+            [{|#0:EnableCors("spa")|}]
+            public class OrdersController : ControllerBase
+            {
+                [HttpGet("/orders")]
+                public IActionResult Get() => Ok();
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Pipeline.Diagnostic(DiagnosticIds.CorsNeverApplied).WithLocation(0).WithLocation(1).WithArguments("[EnableCors] is used"));
+        test.ExpectedDiagnostics.Add(Pipeline.Diagnostic(DiagnosticIds.UnknownPolicyName).WithLocation(0).WithArguments("No CORS policy named 'spa' is added (no named policy is added)"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ServicesRegisteredInAnotherFile_NoDiagnostic()
+    {
+        var test = new Pipeline.Test("""
+            var builder = WebApplication.CreateBuilder(args);
+            Registrations.AddAll(builder.Services);
+            var app = builder.Build();
+            app.UseCors(p => p.WithOrigins("https://app.contoso.com"));
+            app.Run();
+            """);
+        test.TestState.Sources.Add(("/0/Registrations.cs", """
+            public static class Registrations
+            {
+                public static void AddAll(IServiceCollection s) => s.AddControllers();
+            }
+            """));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task PolicyLambdaInAFileNamingNoCorsType_ReportsDiagnostic()
+    {
+        var test = new Policy.Test("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => PolicyHooks.Register(o, Tenants.Configure));
+            var app = builder.Build();
+            app.UseCors("tenants");
+            app.Run();
+            """);
+        test.TestState.Sources.Add(("/0/PolicyHooks.cs", """
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+
+            public delegate void PolicyHook(Action<CorsPolicyBuilder> configure);
+
+            public static class PolicyHooks
+            {
+                public static void Register(CorsOptions options, Action<PolicyHook> hooks) =>
+                    hooks(configure => options.AddPolicy("tenants", configure));
+            }
+            """));
+        test.TestState.Sources.Add(("/0/Tenants.cs", """
+            public static class Tenants
+            {
+                public static void Configure(PolicyHook hook) => hook(p => p.WithOrigins({|#0:"https://tenants.contoso.com/"|}));
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Policy.Diagnostic(DiagnosticIds.OriginNeverMatches).WithLocation(0)
+            .WithArguments("https://tenants.contoso.com/", "browsers send origins without a trailing slash; use 'https://tenants.contoso.com'"));
+        await test.RunAsync();
+    }
+}
