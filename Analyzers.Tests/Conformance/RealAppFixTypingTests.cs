@@ -5,7 +5,8 @@ namespace CorsAnalyzers.Tests.Conformance;
 
 /// <summary>
 /// The fixes for shapes found in real apps, on code being typed: a policy name applied but never added to a bare
-/// <c>AddCors()</c>, a hand-written middleware class beside a policy that lacks its methods, and a class nothing registers.
+/// <c>AddCors()</c>, a hand-written middleware class beside a policy that lacks its methods, a class nothing registers,
+/// and a program that kept an old Startup class nothing reaches.
 /// Every prefix is analyzed and every fix offered is computed, without an exception.
 /// </summary>
 public sealed class RealAppFixTypingTests
@@ -55,6 +56,59 @@ public sealed class RealAppFixTypingTests
             public static IApplicationBuilder UseLegacyCors(this IApplicationBuilder app) => app.UseMiddleware<LegacyCorsMiddleware>();
         }
         """;
+
+    private const string ProgramWithOldStartup = """
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddCors(o => o.AddPolicy("AllowOrigin", p => p.AllowAnyOrigin().AllowAnyMethod()));
+        var app = builder.Build();
+        app.UseCors("AllowOrigin");
+        app.UseHeaders();
+        app.Run();
+
+        public class Startup
+        {
+            public void ConfigureServices(IServiceCollection services) => services.AddCors(o => o.AddPolicy("AllowOrigin", p => p.WithOrigins("https://a.com")));
+
+            public void Configure(IApplicationBuilder app)
+            {
+                app.UseCors("AllowOrigin");
+                app.UseHeaders();
+            }
+        }
+
+        public class HeadersMiddleware
+        {
+            private readonly RequestDelegate _next;
+
+            public HeadersMiddleware(RequestDelegate next) => _next = next;
+
+            public Task Invoke(HttpContext httpContext)
+            {
+                httpContext.Response.Headers.Add("Access-Control-Allow-Origin", "*");
+                httpContext.Response.Headers.Add("Access-Control-Allow-Credentials", "true");
+                return _next(httpContext);
+            }
+        }
+
+        public static class HeadersExtensions
+        {
+            public static IApplicationBuilder UseHeaders(this IApplicationBuilder app) => app.UseMiddleware<HeadersMiddleware>();
+        }
+        """;
+
+    [Fact]
+    public async Task ProgramWithOldStartup_ReportsTheHeaders()
+    {
+        var (_, diagnostics, failures) = await SilentFailureTypingTests.AnalyzeAsync(ProgramWithOldStartup);
+        Assert.Empty(failures);
+        Assert.Equal(1, diagnostics.Count(d => d.Id == DiagnosticIds.HandWrittenCorsHeaders));
+        Assert.Equal(1, diagnostics.Count(d => d.Id == DiagnosticIds.WildcardOriginWithCredentialsHeader));
+    }
+
+    [Fact]
+    public async Task ProgramWithOldStartup_EveryPrefix_NoAnalyzerOrFixException() =>
+        Assert.Empty(await SilentFailureTypingTests.TypingFailuresAsync(
+            ProgramWithOldStartup, step: 13, id => id is DiagnosticIds.HandWrittenCorsHeaders or DiagnosticIds.WildcardOriginWithCredentialsHeader));
 
     [Fact]
     public async Task FullProgram_ReportsEachShape()
