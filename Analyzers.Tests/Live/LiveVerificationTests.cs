@@ -203,50 +203,9 @@ public sealed class LiveVerificationTests
     {
         // The program builds the app itself; the old Startup's stricter policy never runs, so the program's policy is the
         // one the fix keeps. Before: '*' with credentials on every response. After: '*' alone, from the program's policy.
-        var source = """
-            var builder = WebApplication.CreateBuilder(args);
-            App.Configure(builder);
-            var app = builder.Build();
-            App.Configure(app);
-            app.Run();
-
-            """ + LiveScenarios.App(
-            "builder.Services.AddCors(o => o.AddPolicy(\"AllowAll\", p => p.AllowAnyOrigin().AllowAnyMethod().AllowAnyHeader()));",
-            "app.UseCors(\"AllowAll\");\napp.UseHandWrittenCors();\n" + LiveScenarios.Endpoints) + """
-
-
-            public class Startup
-            {
-                public void ConfigureServices(IServiceCollection services) =>
-                    services.AddCors(o => o.AddPolicy("Legacy", p => p.WithOrigins("https://old.example")));
-
-                public void Configure(IApplicationBuilder app)
-                {
-                    app.UseCors("Legacy");
-                    app.UseHandWrittenCors();
-                }
-            }
-
-            public class HandWrittenCorsMiddleware
-            {
-                private readonly RequestDelegate _next;
-
-                public HandWrittenCorsMiddleware(RequestDelegate next) => _next = next;
-
-                public System.Threading.Tasks.Task Invoke(HttpContext httpContext)
-                {
-                    httpContext.Response.Headers.Add("Access-Control-Allow-Origin", "*");
-                    httpContext.Response.Headers.Add("Access-Control-Allow-Credentials", "true");
-                    return _next(httpContext);
-                }
-            }
-
-            public static class HandWrittenCorsExtensions
-            {
-                public static IApplicationBuilder UseHandWrittenCors(this IApplicationBuilder app) => app.UseMiddleware<HandWrittenCorsMiddleware>();
-            }
-            """;
-        var fixedSource = await VerifyFlaggedAndFixAsync(source, DiagnosticIds.WildcardOriginWithCredentialsHeader, UseCorsMiddlewareCodeFixProvider.UseExistingPolicyKey);
+        var scenario = LiveScenarios.WildcardWithCredentialsBesideUnreachedStartup;
+        var source = scenario.Source;
+        var fixedSource = await scenario.FlagAndFixAsync();
         Assert.DoesNotContain("Access-Control-Allow-Credentials", fixedSource);
         Assert.Contains("app.UseCors(\"Legacy\");", fixedSource);
 
