@@ -6,7 +6,8 @@ namespace CorsAnalyzers.Tests.Conformance;
 /// <summary>
 /// The fixes for shapes found in real apps, on code being typed: a policy name applied but never added to a bare
 /// <c>AddCors()</c>, a hand-written middleware class beside a policy that lacks its methods, a class nothing registers,
-/// and a program that kept an old Startup class nothing reaches.
+/// a program that kept an old Startup class nothing reaches, and a class library's middleware echoing the origin through
+/// typed properties.
 /// Every prefix is analyzed and every fix offered is computed, without an exception.
 /// </summary>
 public sealed class RealAppFixTypingTests
@@ -95,6 +96,43 @@ public sealed class RealAppFixTypingTests
             public static IApplicationBuilder UseHeaders(this IApplicationBuilder app) => app.UseMiddleware<HeadersMiddleware>();
         }
         """;
+
+    private const string LibraryPreflight = """
+        public class PreflightMiddleware
+        {
+            private readonly RequestDelegate _next;
+
+            public PreflightMiddleware(RequestDelegate next) => _next = next;
+
+            public async Task Invoke(HttpContext context)
+            {
+                var request = context.Request;
+                if (HttpMethods.IsOptions(request.Method))
+                {
+                    var headers = context.Response.Headers;
+                    headers.AccessControlAllowOrigin = request.Headers.Origin.ToString();
+                    headers.AccessControlMaxAge = "600";
+                    context.Response.StatusCode = 204;
+                    return;
+                }
+
+                await _next(context);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task LibraryPreflight_ReportsTheEcho()
+    {
+        var (_, diagnostics, failures) = await SilentFailureTypingTests.AnalyzeAsync(LibraryPreflight);
+        Assert.Empty(failures);
+        Assert.Equal(1, diagnostics.Count(d => d.Id == DiagnosticIds.RequestOriginReflected));
+    }
+
+    [Fact]
+    public async Task LibraryPreflight_EveryPrefix_NoAnalyzerOrFixException() =>
+        Assert.Empty(await SilentFailureTypingTests.TypingFailuresAsync(
+            LibraryPreflight, step: 7, id => id is DiagnosticIds.RequestOriginReflected or DiagnosticIds.HandWrittenCorsHeaders));
 
     [Fact]
     public async Task ProgramWithOldStartup_ReportsTheHeaders()
