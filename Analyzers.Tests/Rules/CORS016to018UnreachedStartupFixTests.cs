@@ -121,6 +121,37 @@ public sealed class CORS016to018UnreachedStartupFixTests
         await test.RunAsync();
     }
 
+    [Fact]
+    public async Task ProgramClassWithItsOwnConfigureServices_Fix_KeepsItsPolicyLive()
+    {
+        // Main calls its own class's ConfigureServices helper: the program's class is never taken for an old Startup.
+        const string program = """
+            public class Program
+            {
+                public static void Main(string[] args)
+                {
+                    var builder = WebApplication.CreateBuilder(args);
+                    ConfigureServices(builder.Services);
+                    var app = builder.Build();
+                    app.UseCors("AllowOrigin");
+                    app.UseCorsHeaders();
+                    app.MapControllers();
+                    app.Run();
+                }
+
+                private static void ConfigureServices(IServiceCollection services)
+                {
+                    services.AddControllers();
+                    services.AddCors(o => o.AddPolicy("AllowOrigin", p => p.AllowAnyOrigin().AllowAnyMethod().AllowAnyHeader()));
+                }
+            }
+            """;
+        var test = Test(program, Startup, FixedMiddleware, Startup);
+        test.CodeActionEquivalenceKey = UseCorsMiddlewareCodeFixProvider.UseExistingPolicyKey;
+        test.CodeActionVerifier = (action, verifier) => verifier.Equal(Title, action.Title);
+        await test.RunAsync();
+    }
+
     [Theory]
     [InlineData("public static class DesignTime\n{\n    public static IHostBuilder Create(string[] args) => Host.CreateDefaultBuilder(args).ConfigureWebHostDefaults(w => w.UseStartup<Startup>());\n}\n")]
     [InlineData("public static class DesignTime\n{\n    public static IHostBuilder Create(string[] args) => Host.CreateDefaultBuilder(args).ConfigureWebHostDefaults(w => w.UseStartup(typeof(Startup)));\n}\n")]

@@ -23,14 +23,16 @@ internal static class UnreachedStartupClasses
     {
         var unreached = new List<INamedTypeSymbol>();
         var candidates = StartupClasses(compilation, types, cancellationToken);
-        if (candidates.Count == 0 || !EntryPointBuildsWebApplication(compilation, types, cancellationToken) || LoadsStartupByConvention(compilation, cancellationToken))
+        if (candidates.Count == 0 || EntryPointBuildingWebApplication(compilation, types, cancellationToken) is not { } entryPoint
+            || LoadsStartupByConvention(compilation, cancellationToken))
         {
             return unreached;
         }
 
         foreach (var type in candidates)
         {
-            if (await IsUnreferencedAsync(project.Solution, type, cancellationToken).ConfigureAwait(false))
+            // The program's own class (a Main beside its ConfigureServices helper) runs: its calls to itself are no sign of death.
+            if (!Encloses(type, entryPoint) && await IsUnreferencedAsync(project.Solution, type, cancellationToken).ConfigureAwait(false))
             {
                 unreached.Add(type);
             }
@@ -59,12 +61,25 @@ internal static class UnreachedStartupClasses
         return classes;
     }
 
-    /// <summary>Top-level statements or a static <c>Main</c> that call <c>WebApplicationBuilder.Build()</c>.</summary>
-    private static bool EntryPointBuildsWebApplication(Compilation compilation, CorsKnownTypes types, CancellationToken cancellationToken)
+    private static bool Encloses(INamedTypeSymbol type, IMethodSymbol entryPoint)
+    {
+        for (var container = entryPoint.ContainingType; container is not null; container = container.ContainingType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(container, type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The entry point when it is top-level statements or a static <c>Main</c> that call <c>WebApplicationBuilder.Build()</c>.</summary>
+    private static IMethodSymbol? EntryPointBuildingWebApplication(Compilation compilation, CorsKnownTypes types, CancellationToken cancellationToken)
     {
         if (types.WebApplicationBuilder is null || compilation.GetEntryPoint(cancellationToken) is not { } entryPoint)
         {
-            return false;
+            return null;
         }
 
         foreach (var reference in entryPoint.DeclaringSyntaxReferences)
@@ -78,12 +93,12 @@ internal static class UnreachedStartupClasses
                     && model.GetOperation(invocation, cancellationToken) is IInvocationOperation operation
                     && CorsCalls.Classify(operation, types) == CorsCallKind.HostBuild)
                 {
-                    return true;
+                    return entryPoint;
                 }
             }
         }
 
-        return false;
+        return null;
     }
 
     /// <summary>A <c>UseStartup</c> call that names no type (an assembly name): it may pick any class by convention.</summary>
