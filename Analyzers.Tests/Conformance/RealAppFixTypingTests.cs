@@ -6,7 +6,8 @@ namespace CorsAnalyzers.Tests.Conformance;
 /// <summary>
 /// The fixes for shapes found in real apps, on code being typed: a policy name applied but never added to a bare
 /// <c>AddCors()</c>, a hand-written middleware class beside a policy that lacks its methods, a class nothing registers,
-/// origin checks whose intended host cannot be derived, and headers appended when the response starts.
+/// origin checks whose intended host cannot be derived, headers appended when the response starts, a program that kept an
+/// old Startup class nothing reaches, and a class library's middleware echoing the origin through typed properties.
 /// Every prefix is analyzed and every fix offered is computed, without an exception.
 /// </summary>
 public sealed class RealAppFixTypingTests
@@ -56,6 +57,96 @@ public sealed class RealAppFixTypingTests
             public static IApplicationBuilder UseLegacyCors(this IApplicationBuilder app) => app.UseMiddleware<LegacyCorsMiddleware>();
         }
         """;
+
+    private const string ProgramWithOldStartup = """
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddCors(o => o.AddPolicy("AllowOrigin", p => p.AllowAnyOrigin().AllowAnyMethod()));
+        var app = builder.Build();
+        app.UseCors("AllowOrigin");
+        app.UseHeaders();
+        app.Run();
+
+        public class Startup
+        {
+            public void ConfigureServices(IServiceCollection services) => services.AddCors(o => o.AddPolicy("AllowOrigin", p => p.WithOrigins("https://a.com")));
+
+            public void Configure(IApplicationBuilder app)
+            {
+                app.UseCors("AllowOrigin");
+                app.UseHeaders();
+            }
+        }
+
+        public class HeadersMiddleware
+        {
+            private readonly RequestDelegate _next;
+
+            public HeadersMiddleware(RequestDelegate next) => _next = next;
+
+            public Task Invoke(HttpContext httpContext)
+            {
+                httpContext.Response.Headers.Add("Access-Control-Allow-Origin", "*");
+                httpContext.Response.Headers.Add("Access-Control-Allow-Credentials", "true");
+                return _next(httpContext);
+            }
+        }
+
+        public static class HeadersExtensions
+        {
+            public static IApplicationBuilder UseHeaders(this IApplicationBuilder app) => app.UseMiddleware<HeadersMiddleware>();
+        }
+        """;
+
+    private const string LibraryPreflight = """
+        public class PreflightMiddleware
+        {
+            private readonly RequestDelegate _next;
+
+            public PreflightMiddleware(RequestDelegate next) => _next = next;
+
+            public async Task Invoke(HttpContext context)
+            {
+                var request = context.Request;
+                if (HttpMethods.IsOptions(request.Method))
+                {
+                    var headers = context.Response.Headers;
+                    headers.AccessControlAllowOrigin = request.Headers.Origin.ToString();
+                    headers.AccessControlMaxAge = "600";
+                    context.Response.StatusCode = 204;
+                    return;
+                }
+
+                await _next(context);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task LibraryPreflight_ReportsTheEcho()
+    {
+        var (_, diagnostics, failures) = await SilentFailureTypingTests.AnalyzeAsync(LibraryPreflight);
+        Assert.Empty(failures);
+        Assert.Equal(1, diagnostics.Count(d => d.Id == DiagnosticIds.RequestOriginReflected));
+    }
+
+    [Fact]
+    public async Task LibraryPreflight_EveryPrefix_NoAnalyzerOrFixException() =>
+        Assert.Empty(await SilentFailureTypingTests.TypingFailuresAsync(
+            LibraryPreflight, step: 7, id => id is DiagnosticIds.RequestOriginReflected or DiagnosticIds.HandWrittenCorsHeaders));
+
+    [Fact]
+    public async Task ProgramWithOldStartup_ReportsTheHeaders()
+    {
+        var (_, diagnostics, failures) = await SilentFailureTypingTests.AnalyzeAsync(ProgramWithOldStartup);
+        Assert.Empty(failures);
+        Assert.Equal(1, diagnostics.Count(d => d.Id == DiagnosticIds.HandWrittenCorsHeaders));
+        Assert.Equal(1, diagnostics.Count(d => d.Id == DiagnosticIds.WildcardOriginWithCredentialsHeader));
+    }
+
+    [Fact]
+    public async Task ProgramWithOldStartup_EveryPrefix_NoAnalyzerOrFixException() =>
+        Assert.Empty(await SilentFailureTypingTests.TypingFailuresAsync(
+            ProgramWithOldStartup, step: 13, id => id is DiagnosticIds.HandWrittenCorsHeaders or DiagnosticIds.WildcardOriginWithCredentialsHeader));
 
     [Fact]
     public async Task FullProgram_ReportsEachShape()

@@ -86,15 +86,18 @@ internal static class LiveApp
         return diagnostics;
     }
 
-    /// <summary>Applies the code action with <paramref name="equivalenceKey"/> to the first <paramref name="id"/> diagnostic and returns the new source.</summary>
-    public static async Task<string> FixAsync(string source, string id, string equivalenceKey)
+    /// <summary>
+    /// Applies the code action with <paramref name="equivalenceKey"/> to the first <paramref name="id"/> diagnostic and returns the new source.
+    /// With <paramref name="outputKind"/> a library, the fix sees the snippet as a class library's code (the app that runs it is elsewhere).
+    /// </summary>
+    public static async Task<string> FixAsync(string source, string id, string equivalenceKey, OutputKind outputKind = OutputKind.ConsoleApplication)
     {
         var workspace = new AdhocWorkspace();
         var projectId = ProjectId.CreateNewId();
         var documentId = DocumentId.CreateNewId(projectId);
         var solution = workspace.CurrentSolution
             .AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, "Live", "Live", LanguageNames.CSharp,
-                compilationOptions: new CSharpCompilationOptions(OutputKind.ConsoleApplication),
+                compilationOptions: new CSharpCompilationOptions(outputKind),
                 parseOptions: CorsTestSetup.ParseOptions,
                 metadataReferences: References.Value))
             .AddDocument(DocumentId.CreateNewId(projectId), "Usings.cs", Usings)

@@ -158,6 +158,57 @@ internal static class LiveScenarios
         DiagnosticIds.WildcardOriginWithCredentialsHeader,
         UseCorsMiddlewareCodeFixProvider.UseMiddlewareKey);
 
+    /// <summary>
+    /// A program that builds the app itself, a hand-written '*' with credentials after its AllowAnyOrigin policy, and an old
+    /// Startup class nothing runs, with a stricter policy of its own.
+    /// </summary>
+    public static readonly LiveScenario WildcardWithCredentialsBesideUnreachedStartup = new(
+        """
+        var builder = WebApplication.CreateBuilder(args);
+        App.Configure(builder);
+        var app = builder.Build();
+        App.Configure(app);
+        app.Run();
+
+        """ + App(
+        "builder.Services.AddCors(o => o.AddPolicy(\"AllowAll\", p => p.AllowAnyOrigin().AllowAnyMethod().AllowAnyHeader()));",
+        "app.UseCors(\"AllowAll\");\napp.UseHandWrittenCors();\n" + Endpoints) + """
+
+
+        public class Startup
+        {
+            public void ConfigureServices(IServiceCollection services) =>
+                services.AddCors(o => o.AddPolicy("Legacy", p => p.WithOrigins("https://old.example")));
+
+            public void Configure(IApplicationBuilder app)
+            {
+                app.UseCors("Legacy");
+                app.UseHandWrittenCors();
+            }
+        }
+
+        public class HandWrittenCorsMiddleware
+        {
+            private readonly RequestDelegate _next;
+
+            public HandWrittenCorsMiddleware(RequestDelegate next) => _next = next;
+
+            public System.Threading.Tasks.Task Invoke(HttpContext httpContext)
+            {
+                httpContext.Response.Headers.Add("Access-Control-Allow-Origin", "*");
+                httpContext.Response.Headers.Add("Access-Control-Allow-Credentials", "true");
+                return _next(httpContext);
+            }
+        }
+
+        public static class HandWrittenCorsExtensions
+        {
+            public static IApplicationBuilder UseHandWrittenCors(this IApplicationBuilder app) => app.UseMiddleware<HandWrittenCorsMiddleware>();
+        }
+        """,
+        DiagnosticIds.WildcardOriginWithCredentialsHeader,
+        UseCorsMiddlewareCodeFixProvider.UseExistingPolicyKey);
+
     /// <summary>An endpoint that sets a custom response header only an exposure makes readable to the page.</summary>
     public const string EndpointWithRequestId = "app.MapGet(\"/r\", (HttpContext context) => { context.Response.Headers[\"X-Request-Id\"] = \"42\"; return \"ok\"; });";
 

@@ -253,6 +253,76 @@ public sealed class LiveVerificationTests
     }
 
     [Fact]
+    public async Task CORS018_BesideAStartupNothingReaches_ProgramsPolicyAnswers_FixRemovesTheBrokenPair()
+    {
+        // The program builds the app itself; the old Startup's stricter policy never runs, so the program's policy is the
+        // one the fix keeps. Before: '*' with credentials on every response. After: '*' alone, from the program's policy.
+        var scenario = LiveScenarios.WildcardWithCredentialsBesideUnreachedStartup;
+        var source = scenario.Source;
+        var fixedSource = await scenario.FlagAndFixAsync();
+        Assert.DoesNotContain("Access-Control-Allow-Credentials", fixedSource);
+        Assert.Contains("app.UseCors(\"Legacy\");", fixedSource);
+
+        await using (var before = await StartAsync(source))
+        {
+            var get = await before.GetAsync("/r", EvilOrigin);
+            Assert.True(get.AllowOrigin == "*" && get.AllowCredentials == "true", get.ToString());
+        }
+
+        await using var after = await StartAsync(fixedSource);
+        var fixedGet = await after.GetAsync("/r", EvilOrigin);
+        Assert.True(fixedGet.Status == 200 && fixedGet.AllowOrigin == "*" && fixedGet.AllowCredentials is null, fixedGet.ToString());
+        var preflight = await after.PreflightAsync("/r", AppOrigin);
+        Assert.True(preflight.Status == 204 && preflight.AllowOrigin == "*", preflight.ToString());
+    }
+
+    [Fact]
+    public async Task CORS017_LibraryPreflightEchoThroughTypedProperties_AnswersEvilOrigin_CheckedEchoAnswersTheConfiguredOriginOnly()
+    {
+        // The middleware as a class library ships it; the app that registers it is the live harness.
+        var source = LiveScenarios.App("builder.Services.AddRouting();", "app.UseMiddleware<PreflightMiddleware>();\n" + LiveScenarios.Endpoints) + """
+
+
+            public class PreflightMiddleware
+            {
+                private readonly RequestDelegate _next;
+
+                public PreflightMiddleware(RequestDelegate next) => _next = next;
+
+                public async System.Threading.Tasks.Task Invoke(HttpContext context)
+                {
+                    var request = context.Request;
+                    if (HttpMethods.IsOptions(request.Method) && request.Headers.Origin.Count > 0)
+                    {
+                        var headers = context.Response.Headers;
+                        headers.AccessControlAllowOrigin = request.Headers.Origin.ToString();
+                        headers.AccessControlAllowMethods = "GET, PUT";
+                        context.Response.StatusCode = StatusCodes.Status204NoContent;
+                        return;
+                    }
+
+                    await _next(context);
+                }
+            }
+            """;
+        Assert.Contains(await AnalyzeAsync(source), d => d.Id == DiagnosticIds.RequestOriginReflected);
+        var fixedSource = await FixAsync(source, DiagnosticIds.RequestOriginReflected, RequestOriginReflectedCodeFixProvider.CheckConfiguredOriginsKey, Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary);
+        Assert.DoesNotContain(await AnalyzeAsync(fixedSource), d => d.Id == DiagnosticIds.RequestOriginReflected);
+
+        await using (var before = await StartAsync(source))
+        {
+            var evil = await before.PreflightAsync("/r", EvilOrigin);
+            Assert.True(evil.Status == 204 && evil.AllowOrigin == EvilOrigin, evil.ToString());
+        }
+
+        await using var after = await StartAsync(fixedSource);
+        var app = await after.PreflightAsync("/r", AppOrigin);
+        Assert.True(app.Status == 204 && app.AllowOrigin == AppOrigin && app.AllowMethods == "GET, PUT", app.ToString());
+        var refused = await after.PreflightAsync("/r", EvilOrigin);
+        Assert.True(refused.AllowOrigin is null, refused.ToString());
+    }
+
+    [Fact]
     public async Task CORS005_NullOrigin_IsEchoed_FixedAppRefusesIt()
     {
         var scenario = LiveScenarios.NullOrigin;

@@ -140,6 +140,11 @@ internal static class ProofCatalog
             Before: [E(App, SignedInGet, Blocked)],
             After: [E(App, SignedInGet, Reads), E(Evil, SignedInGet, Blocked)]),
         new BrowserProof(
+            "CORS018", "`*` with `Allow-Credentials: true` by hand after the program's `AllowAnyOrigin()` policy, beside an old `Startup` nothing runs",
+            Fix(LiveScenarios.WildcardWithCredentialsBesideUnreachedStartup),
+            Before: [E(App, SignedInGet, Blocked), E(App, Get, Reads)],
+            After: [E(App, Get, Reads), E(App, SignedInGet, Blocked)]),
+        new BrowserProof(
             "CORS028", "middleware writing `Allow-Credentials: true.ToString()`", Fix(LiveScenarios.CredentialsTrueToString),
             Before: [E(App, SignedInGet, Blocked)],
             After: [E(App, SignedInGet, Reads), E(Evil, SignedInGet, Blocked)]),

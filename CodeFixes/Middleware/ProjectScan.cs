@@ -48,6 +48,8 @@ internal sealed class ProjectScan
             return scan;
         }
 
+        // A Startup class the app never reaches holds no live UseCors, policy or registration.
+        var unreached = await UnreachedStartupClasses.FindAsync(project, compilation, projectTypes, cancellationToken).ConfigureAwait(false);
         foreach (var document in project.Documents)
         {
             // Only documents that can hold CORS registration or a pipeline are bound.
@@ -66,7 +68,8 @@ internal sealed class ProjectScan
 
             foreach (var invocation in root.DescendantNodes().OfType<InvocationExpressionSyntax>())
             {
-                if (model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation)
+                if (model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
+                    || (unreached.Count > 0 && UnreachedStartupClasses.Contains(unreached, invocation)))
                 {
                     continue;
                 }
@@ -78,6 +81,7 @@ internal sealed class ProjectScan
             {
                 if (model.GetDeclaredSymbol(member, cancellationToken) is IMethodSymbol method
                     && scan.UseCorsSlot is null
+                    && !unreached.Contains(method.ContainingType, SymbolEqualityComparer.Default)
                     && PipelineModelBuilder.IsPipelineRoot(method, projectTypes)
                     && model.GetOperation(member, cancellationToken) is { } body)
                 {

@@ -1,0 +1,143 @@
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using CorsAnalyzers.CodeFixes.Common;
+using CorsAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CorsAnalyzers.CodeFixes;
+
+/// <summary>
+/// CORS017 in a class library, where no app pipeline is there to take a policy: the echo is written only for an origin
+/// listed in configuration (<c>Cors:AllowedOrigins</c>, read from the configuration in scope or the request's services).
+/// The hand-written headers stay (CORS016); the echo stops allowing every website.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RequestOriginReflectedCodeFixProvider)), Shared]
+public sealed class RequestOriginReflectedCodeFixProvider : CorsCodeFixProvider
+{
+    public const string CheckConfiguredOriginsKey = "CORS017_CheckConfiguredOrigins";
+
+    private static readonly string[] Namespaces = { "System.Linq", ConfiguredOrigins.ConfigurationNamespace, "Microsoft.Extensions.DependencyInjection" };
+
+    public RequestOriginReflectedCodeFixProvider()
+        : base(DiagnosticIds.RequestOriginReflected)
+    {
+    }
+
+    protected override void RegisterFixes(FixContext context, Diagnostic diagnostic)
+    {
+        var model = context.Model;
+        if (context.Document.Project.CompilationOptions?.OutputKind != OutputKind.DynamicallyLinkedLibrary
+            || !CorsKnownTypes.TryGet(model.Compilation, out var types)
+            || context.Root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node
+            || model.GetOperation(node, context.CancellationToken) is not { } write
+            || HeaderWriteModel.WrittenHeader(write, types, out var value) != HeaderWriteModel.AllowOrigin
+            || write.Parent is not IExpressionStatementOperation { Syntax: ExpressionStatementSyntax statement }
+            || statement.Parent is not BlockSyntax
+            || Condition(model, statement, value, types, context.CancellationToken) is not { } condition)
+        {
+            return;
+        }
+
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                "Write the origin only when configuration lists it (Cors:AllowedOrigins)",
+                token => RewriteAsync(context.Document, statement, condition, token),
+                CheckConfiguredOriginsKey),
+            diagnostic);
+    }
+
+    /// <summary><c>(configuration.GetSection("Cors:AllowedOrigins").Get&lt;string[]&gt;() ?? []).Contains(origin)</c>, or null.</summary>
+    private static ExpressionSyntax? Condition(SemanticModel model, StatementSyntax statement, IOperation? value, CorsKnownTypes types, CancellationToken cancellationToken)
+    {
+        var origin = value?.WalkDownConversion();
+        if (origin?.Syntax is not ExpressionSyntax originSyntax
+            || !SideEffects.None(originSyntax, static call => call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToString" or "First" or "FirstOrDefault" or "Last" }, allowCreation: false))
+        {
+            return null;
+        }
+
+        var originText = origin.Type?.SpecialType == SpecialType.System_String
+            ? originSyntax.WithoutTrivia().ToString()
+            : SymbolEqualityComparer.Default.Equals(origin.Type, types.StringValues) ? ToStringCall(originSyntax.WithoutTrivia()) : null;
+        var configuration = ConfiguredOrigins.FindAt(model, statement.SpanStart, cancellationToken)?.ToString() is { } configured
+            ? "(" + configured + ")"
+            : RequestServices(model, statement.SpanStart, types) is { } services
+                ? $"({services}.GetRequiredService<IConfiguration>().GetSection(\"{ConfiguredOrigins.SectionKey}\").Get<string[]>() ?? {EmptyArray(model)})"
+                : null;
+        if (originText is null || configuration is null)
+        {
+            return null;
+        }
+
+        return SyntaxFactory.ParseExpression($"{configuration}.Contains({originText})");
+    }
+
+    /// <summary>The request's services through an <c>HttpContext</c>, <c>HttpRequest</c> or <c>HttpResponse</c> in scope, a parameter first.</summary>
+    private static string? RequestServices(SemanticModel model, int position, CorsKnownTypes types)
+    {
+        var httpContext = types.HttpRequest?.GetMembers("HttpContext").OfType<IPropertySymbol>().FirstOrDefault()?.Type;
+        if (httpContext is null)
+        {
+            return null;
+        }
+
+        var candidates = model.LookupSymbols(position)
+            .Where(s => s is IParameterSymbol || (s is ILocalSymbol && s.Locations.All(l => l.SourceSpan.Start < position)))
+            .OrderBy(static s => s is IParameterSymbol ? 0 : 1);
+        foreach (var symbol in candidates)
+        {
+            var type = symbol is IParameterSymbol parameter ? parameter.Type : ((ILocalSymbol)symbol).Type;
+            if (SymbolEqualityComparer.Default.Equals(type, httpContext))
+            {
+                return symbol.Name + ".RequestServices";
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type, types.HttpRequest) || SymbolEqualityComparer.Default.Equals(type, types.HttpResponse))
+            {
+                return symbol.Name + ".HttpContext.RequestServices";
+            }
+        }
+
+        return null;
+    }
+
+    private static string ToStringCall(ExpressionSyntax value) =>
+        value is IdentifierNameSyntax or MemberAccessExpressionSyntax or ElementAccessExpressionSyntax or InvocationExpressionSyntax
+            ? value + ".ToString()"
+            : "(" + value + ").ToString()";
+
+    private static string EmptyArray(SemanticModel model) =>
+        ((CSharpParseOptions)model.SyntaxTree.Options).LanguageVersion >= LanguageVersion.CSharp12 ? "[]" : "System.Array.Empty<string>()";
+
+    private static async Task<Document> RewriteAsync(Document document, ExpressionStatementSyntax statement, ExpressionSyntax condition, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return document;
+        }
+
+        var guarded = SyntaxFactory.IfStatement(condition, SyntaxFactory.Block(statement.WithoutLeadingTrivia()))
+            .WithLeadingTrivia(statement.GetLeadingTrivia())
+            .WithTrailingTrivia(statement.GetTrailingTrivia())
+            .WithAdditionalAnnotations(Formatter.Annotation);
+        var bound = model.GetSpeculativeTypeInfo(statement.SpanStart, condition, SpeculativeBindingOption.BindAsExpression).Type;
+        var rewritten = root.ReplaceNode(statement, guarded);
+        if (bound?.SpecialType != SpecialType.System_Boolean)
+        {
+            // A name the file does not import yet: each namespace the condition reads is imported (those it has are skipped).
+            rewritten = Namespaces.Aggregate(rewritten, Imports.AddUsing);
+        }
+
+        return document.WithSyntaxRoot(rewritten);
+    }
+}
