@@ -69,7 +69,13 @@ internal sealed class PolicyCall
         read.SourceTree == Location.SourceTree && Location.SourceSpan.Contains(read.SourceSpan) ? null : new[] { Location };
 
     /// <summary>The builder method's name, for messages.</summary>
-    public string MethodName => Kind switch
+    public string MethodName => MethodNameOf(Kind);
+
+    /// <summary>How a message names an any-origin call: <c>AllowAnyOrigin()</c>, or the origin "*".</summary>
+    public string AnyOriginText => Kind == PolicyCallKind.AllowAnyOrigin ? "AllowAnyOrigin()" : "the origin \"*\"";
+
+    /// <summary>The name of the builder method that takes values of this kind, for messages.</summary>
+    public static string MethodNameOf(PolicyCallKind kind) => kind switch
     {
         PolicyCallKind.WithMethods => "WithMethods",
         PolicyCallKind.WithHeaders => "WithHeaders",

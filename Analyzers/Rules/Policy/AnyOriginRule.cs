@@ -23,8 +23,7 @@ internal static class AnyOriginRule
             if (path.AnyOriginCall is { } anyOrigin && path.Credentials is null && path.CredentialsKnown
                 && !context.IsSilencedInDevelopment(path, anyOrigin))
             {
-                var described = anyOrigin.Kind == PolicyCallKind.AllowAnyOrigin ? "AllowAnyOrigin()" : "the origin \"*\"";
-                context.Report(DiagnosticDescriptors.AnyOrigin, anyOrigin.Location, messageArgs: described);
+                context.Report(DiagnosticDescriptors.AnyOrigin, anyOrigin.Location, messageArgs: anyOrigin.AnyOriginText);
             }
         }
     }

@@ -12,13 +12,10 @@ internal static class AnyOriginWithCredentialsRule
         {
             if (path.AnyOriginCall is { } anyOrigin && path.Credentials is { } credentials)
             {
-                context.Report(DiagnosticDescriptors.AnyOriginWithCredentials, anyOrigin.Location, new[] { credentials.Location }, messageArgs: Describe(anyOrigin));
+                context.Report(DiagnosticDescriptors.AnyOriginWithCredentials, anyOrigin.Location, new[] { credentials.Location }, messageArgs: anyOrigin.AnyOriginText);
             }
         }
     }
-
-    private static string Describe(PolicyCall anyOrigin) =>
-        anyOrigin.Kind == PolicyCallKind.AllowAnyOrigin ? "AllowAnyOrigin()" : "the origin \"*\"";
 
     /// <summary>CORS001 in appsettings: "*" as the whole origin list of a policy that allows credentials.</summary>
     public static void CheckSetting(ConfiguredValue value, RuleContext context)

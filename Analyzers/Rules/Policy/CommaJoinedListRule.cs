@@ -35,14 +35,12 @@ internal static class CommaJoinedListRule
                     }
 
                     var location = operation.Syntax.GetLocation();
-                    var use = location.SourceTree == call.Location.SourceTree && call.Location.SourceSpan.Contains(location.SourceSpan)
-                        ? null
-                        : new[] { call.Location };
+                    var use = call.AsUseOf(location);
                     var names = Split(value);
                     var properties = names.Count > 0
                         ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Names, string.Join("\n", names))
                         : null;
-                    context.Report(DiagnosticDescriptors.CommaJoinedList, location, use, properties, value, ListName(call.Kind), Consequence(call.Kind));
+                    context.Report(DiagnosticDescriptors.CommaJoinedList, location, use, properties, value, PolicyCall.MethodNameOf(call.Kind), Consequence(call.Kind));
                 }
             }
         }
@@ -64,13 +62,6 @@ internal static class CommaJoinedListRule
         return names;
     }
 
-    internal static string ListName(PolicyCallKind kind) => kind switch
-    {
-        PolicyCallKind.WithMethods => "WithMethods",
-        PolicyCallKind.WithHeaders => "WithHeaders",
-        _ => "WithExposedHeaders",
-    };
-
     internal static string Consequence(PolicyCallKind kind) => kind == PolicyCallKind.WithExposedHeaders
         ? "browsers cannot parse it, so the page can read none of these headers"
         : "browsers cannot parse it, so every preflighted request fails";
@@ -80,7 +71,7 @@ internal static class CommaJoinedListRule
     {
         if (value.Use.NamesOf is { } names && value.Text.IndexOf(',') >= 0)
         {
-            context.Report(DiagnosticDescriptors.CommaJoinedListInSettings, value.Location, value.ReadLocations, null, value.Text, value.Where, ListName(names), Consequence(names));
+            context.Report(DiagnosticDescriptors.CommaJoinedListInSettings, value.Location, value.ReadLocations, null, value.Text, value.Where, PolicyCall.MethodNameOf(names), Consequence(names));
         }
     }
 }

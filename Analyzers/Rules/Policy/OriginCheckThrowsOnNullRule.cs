@@ -36,7 +36,7 @@ internal static class OriginCheckThrowsOnNullRule
             foreach (var creation in UnguardedParses(predicate, uriType))
             {
                 var location = creation.Syntax.GetLocation();
-                var use = location.SourceTree == call.Location.SourceTree && call.Location.SourceSpan.Contains(location.SourceSpan) ? null : new[] { call.Location };
+                var use = call.AsUseOf(location);
                 context.Report(DiagnosticDescriptors.OriginCheckThrowsOnNull, location, use, messageArgs: predicate.Origin.Name);
                 break;
             }
