@@ -70,7 +70,7 @@ public sealed class RequestOriginReflectedCodeFixProvider : CorsCodeFixProvider
         var configuration = ConfiguredOrigins.FindAt(model, statement.SpanStart, cancellationToken)?.ToString() is { } configured
             ? "(" + configured + ")"
             : RequestServices(model, statement.SpanStart, types) is { } services
-                ? $"({services}.GetRequiredService<IConfiguration>().GetSection(\"{ConfiguredOrigins.SectionKey}\").Get<string[]>() ?? {EmptyArray(model)})"
+                ? "(" + ConfiguredOrigins.ReadText($"{services}.GetRequiredService<IConfiguration>()", model.SyntaxTree) + ")"
                 : null;
         if (originText is null || configuration is null)
         {
@@ -113,9 +113,6 @@ public sealed class RequestOriginReflectedCodeFixProvider : CorsCodeFixProvider
         value is IdentifierNameSyntax or MemberAccessExpressionSyntax or ElementAccessExpressionSyntax or InvocationExpressionSyntax
             ? value + ".ToString()"
             : "(" + value + ").ToString()";
-
-    private static string EmptyArray(SemanticModel model) =>
-        ((CSharpParseOptions)model.SyntaxTree.Options).LanguageVersion >= LanguageVersion.CSharp12 ? "[]" : "System.Array.Empty<string>()";
 
     private static async Task<Document> RewriteAsync(Document document, ExpressionStatementSyntax statement, ExpressionSyntax condition, CancellationToken cancellationToken)
     {

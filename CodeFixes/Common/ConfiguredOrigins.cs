@@ -40,7 +40,7 @@ internal sealed class ConfiguredOrigins
             return null;
         }
 
-        var collectionExpression = ((CSharpParseOptions)model.SyntaxTree.Options).LanguageVersion >= LanguageVersion.CSharp12;
+        var collectionExpression = UsesCollectionExpressions(model.SyntaxTree);
 
         // Get<T>() is an extension method in the namespace of IConfiguration: one test tells whether both need a using.
         var configurationType = model.GetSpeculativeTypeInfo(at.SpanStart, SyntaxFactory.ParseTypeName("IConfiguration"), SpeculativeBindingOption.BindAsTypeOrNamespace).Type;
@@ -115,6 +115,14 @@ internal sealed class ConfiguredOrigins
         return _needsUsing ? Imports.AddUsing(rewritten, ConfigurationNamespace) : rewritten;
     }
 
-    private string ReadText() =>
-        $"{_reach.Configuration}.GetSection(\"{SectionKey}\").Get<string[]>() ?? {(_collectionExpression ? "[]" : "System.Array.Empty<string>()")}";
+    private string ReadText() => ReadText(_reach.Configuration, _collectionExpression);
+
+    /// <summary><c>configuration.GetSection("Cors:AllowedOrigins").Get&lt;string[]&gt;() ?? []</c> for a configuration expression.</summary>
+    public static string ReadText(string configuration, SyntaxTree tree) => ReadText(configuration, UsesCollectionExpressions(tree));
+
+    private static string ReadText(string configuration, bool collectionExpression) =>
+        $"{configuration}.GetSection(\"{SectionKey}\").Get<string[]>() ?? {(collectionExpression ? "[]" : "System.Array.Empty<string>()")}";
+
+    private static bool UsesCollectionExpressions(SyntaxTree tree) =>
+        ((CSharpParseOptions)tree.Options).LanguageVersion >= LanguageVersion.CSharp12;
 }

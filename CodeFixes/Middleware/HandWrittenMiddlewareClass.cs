@@ -1,13 +1,10 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using CorsAnalyzers.CodeFixes.Common;
 using CorsAnalyzers.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace CorsAnalyzers.CodeFixes.Middleware;
@@ -43,15 +40,8 @@ internal static class HandWrittenMiddlewareClass
             return null;
         }
 
-        var references = await SymbolFinder.FindReferencesAsync(middleware, solution, cancellationToken).ConfigureAwait(false);
-        foreach (var location in references.SelectMany(r => r.Locations))
-        {
-            if (location.Location.SourceTree != registration.SyntaxTree || !registration.Span.Contains(location.Location.SourceSpan))
-            {
-                return null;
-            }
-        }
-
-        return declaration;
+        return await SymbolReferences.AllAsync(middleware, solution, location => location.IsIn(registration.SyntaxTree, registration.Span), cancellationToken).ConfigureAwait(false)
+            ? declaration
+            : null;
     }
 }

@@ -5,7 +5,6 @@ using System.Threading.Tasks;
 using CorsAnalyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace CorsAnalyzers.CodeFixes.Middleware;
@@ -137,13 +136,9 @@ internal static class UnreachedStartupClasses
         symbols.AddRange(type.GetMembers().Where(static m => m is IMethodSymbol { MethodKind: MethodKind.Constructor } or IMethodSymbol { IsImplicitlyDeclared: false }));
         foreach (var symbol in symbols)
         {
-            var references = await SymbolFinder.FindReferencesAsync(symbol, solution, cancellationToken).ConfigureAwait(false);
-            foreach (var location in references.SelectMany(static r => r.Locations))
+            if (!await SymbolReferences.AllAsync(symbol, solution, location => type.DeclaringSyntaxReferences.Any(d => location.IsIn(d.SyntaxTree, d.Span)), cancellationToken).ConfigureAwait(false))
             {
-                if (!type.DeclaringSyntaxReferences.Any(d => d.SyntaxTree == location.Location.SourceTree && d.Span.Contains(location.Location.SourceSpan)))
-                {
-                    return false;
-                }
+                return false;
             }
         }
 

@@ -50,7 +50,7 @@ internal sealed class UnusedMiddlewareClass
         var references = await SymbolFinder.FindReferencesAsync(type, solution, cancellationToken).ConfigureAwait(false);
         foreach (var location in references.SelectMany(static r => r.Locations))
         {
-            if (location.Location.SourceTree == declaration.SyntaxTree && declaration.Span.Contains(location.Location.SourceSpan))
+            if (location.Location.IsIn(declaration.SyntaxTree, declaration.Span))
             {
                 continue;
             }
