@@ -1,4 +1,9 @@
+using System.Collections.Immutable;
+using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Header = CorsAnalyzers.Tests.CSharpAnalyzerVerifier<CorsAnalyzers.Tests.HeaderRules>;
 using Pipeline = CorsAnalyzers.Tests.CSharpAnalyzerVerifier<CorsAnalyzers.Tests.PipelineRules>;
@@ -194,5 +199,149 @@ public sealed class TreeGateTests
         test.ExpectedDiagnostics.Add(Policy.Diagnostic(DiagnosticIds.OriginNeverMatches).WithLocation(0)
             .WithArguments("https://tenants.contoso.com/", "browsers send origins without a trailing slash; use 'https://tenants.contoso.com'"));
         await test.RunAsync();
+    }
+    [Fact]
+    public async Task PartialTypeWithAPartInADomainFile_AnalyzesThePartThatMatters()
+    {
+        var test = new Policy.Test("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("spa", Partners.Configure));
+            var app = builder.Build();
+            app.UseCors("spa");
+            app.Run();
+            """);
+        test.TestState.Sources.Add(("/0/Partners.Domain.cs", """
+            public static partial class Partners
+            {
+                public static int Count(IEnumerable<string> names) => names.Count(n => n.EndsWith("example.org"));
+            }
+            """));
+        test.TestState.Sources.Add(("/0/Partners.Sharing.cs", """
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+
+            public static partial class Partners
+            {
+                public static void Configure(CorsPolicyBuilder p) => p.WithOrigins({|#0:"https://partners.contoso.com/"|});
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Policy.Diagnostic(DiagnosticIds.OriginNeverMatches).WithLocation(0)
+            .WithArguments("https://partners.contoso.com/", "browsers send origins without a trailing slash; use 'https://partners.contoso.com'"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task NestedTypeInAnotherPartOfADomainType_IsAnalyzed()
+    {
+        var test = new Policy.Test("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("spa", Catalog.Sharing.Configure));
+            var app = builder.Build();
+            app.UseCors("spa");
+            app.Run();
+            """);
+        test.TestState.Sources.Add(("/0/Catalog.cs", """
+            public static partial class Catalog
+            {
+                public static decimal Total(IEnumerable<decimal> prices) => prices.Sum();
+            }
+            """));
+        test.TestState.Sources.Add(("/0/Catalog.Sharing.cs", """
+            public static partial class Catalog
+            {
+                public static class Sharing
+                {
+                    public static void Configure(Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder p) =>
+                        p.WithOrigins({|#0:"https://shop.contoso.com/"|});
+                }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Policy.Diagnostic(DiagnosticIds.OriginNeverMatches).WithLocation(0)
+            .WithArguments("https://shop.contoso.com/", "browsers send origins without a trailing slash; use 'https://shop.contoso.com'"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task PolicyInAFieldInitializer_IsAnalyzed()
+    {
+        var test = new Policy.Test("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("spa", SharingPolicies.Spa));
+            var app = builder.Build();
+            app.UseCors("spa");
+            app.Run();
+            """);
+        test.TestState.Sources.Add(("/0/SharingPolicies.cs", """
+            using Microsoft.AspNetCore.Cors.Infrastructure;
+
+            public static class SharingPolicies
+            {
+                public static readonly Action<CorsPolicyBuilder> Spa = p => p.WithOrigins({|#0:"https://spa.contoso.com/"|});
+            }
+            """));
+        test.ExpectedDiagnostics.Add(Policy.Diagnostic(DiagnosticIds.OriginNeverMatches).WithLocation(0)
+            .WithArguments("https://spa.contoso.com/", "browsers send origins without a trailing slash; use 'https://spa.contoso.com'"));
+        await test.RunAsync();
+    }
+
+    /// <summary>
+    /// What the editor asks for after an edit inside one member: only that member's span is analyzed. A finding the policy
+    /// callback reports on a later statement of the same member must be in that answer (a local diagnostic), whatever file
+    /// of the type the member is in, and in top-level statements too.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task FindingOnAnotherStatementOfTheMember_IsInTheMembersSpanAnalysis(bool topLevel)
+    {
+        var sharing = topLevel
+            ? """
+                using Microsoft.AspNetCore.Cors.Infrastructure;
+
+                var policy = new CorsPolicyBuilder();
+                policy.AllowAnyOrigin();
+                policy.AllowCredentials();
+                Console.WriteLine(policy.Build());
+
+                public static partial class Sharing
+                {
+                }
+                """
+            : """
+                using Microsoft.AspNetCore.Cors.Infrastructure;
+
+                public static partial class Sharing
+                {
+                    public static CorsPolicy Build()
+                    {
+                        var policy = new CorsPolicyBuilder();
+                        policy.AllowAnyOrigin();
+                        policy.AllowCredentials();
+                        return policy.Build();
+                    }
+                }
+                """;
+        var domain = """
+            public static partial class Sharing
+            {
+                public static int Count(IEnumerable<string> names) => names.Count();
+            }
+            """;
+        var compilation = await TestCompilations.CreateAsync(new[] { domain, sharing });
+        var analyzers = TestCompilations.AllAnalyzers.ToImmutableArray();
+        var whole = await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync();
+        var expected = Assert.Single(whole, d => d.Id == DiagnosticIds.AnyOriginWithCredentials);
+
+        var tree = compilation.SyntaxTrees.Single(t => t.GetText().ToString() == sharing);
+        var root = await tree.GetRootAsync();
+        SyntaxNode member = topLevel ? root : root.DescendantNodes().OfType<MethodDeclarationSyntax>().Single();
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+        var result = await withAnalyzers.GetAnalysisResultAsync(compilation.GetSemanticModel(tree), member.Span, analyzers, default);
+
+        // Local diagnostics are the semantic diagnostics of the tree; a non-local one would be a compilation diagnostic,
+        // which the editor does not show after a member edit.
+        var local = result.SemanticDiagnostics.TryGetValue(tree, out var byAnalyzer) ? byAnalyzer.Values.SelectMany(d => d) : [];
+        var found = Assert.Single(local, d => d.Id == DiagnosticIds.AnyOriginWithCredentials);
+        Assert.Equal(expected.Location, found.Location);
+        Assert.True(member.Span.Contains(found.Location.SourceSpan));
     }
 }

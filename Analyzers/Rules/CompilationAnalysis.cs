@@ -33,6 +33,8 @@ internal sealed class CompilationAnalysis
     private readonly ConcurrentDictionary<IOperation, HeaderWriteModel>? _headerPlaces;
     private readonly ReportedFindings _appFindings = new();
     private readonly Action<OperationAnalysisContext> _onOperation;
+    private readonly Action<OperationBlockStartAnalysisContext> _onBlockStart;
+    private readonly Action<SymbolStartAnalysisContext> _onTypeStart;
     private AppSettingsFiles? _settingsFiles;
     private ConfiguredValueUses? _configuredValues;
 
@@ -43,6 +45,8 @@ internal sealed class CompilationAnalysis
         _addedPolicies = new AddedPolicyIndex(types);
         _headerPlaces = types.HttpResponse is null ? null : new ConcurrentDictionary<IOperation, HeaderWriteModel>();
         _onOperation = OnOperation;
+        _onBlockStart = OnBlockStart;
+        _onTypeStart = OnTypeStart;
     }
 
     public void Register(CompilationStartAnalysisContext context)
@@ -51,10 +55,11 @@ internal sealed class CompilationAnalysis
 
         // A policy or a response is often built over several statements, and the diagnostic goes where the mistake is,
         // outside the operation whose callback finds it. The driver treats such a diagnostic as local to the analyzed member
-        // (a squiggle while typing) only for an analyzer with an operation-block-start action. The same action registers
-        // the operation action, only for bodies in a tree that can hold anything a rule reads, and starts the per-body
+        // (a squiggle while typing) only for an analyzer with an operation-block-start or symbol-start action. The block
+        // start is registered per type, only for a type declared in a tree that can hold anything a rule reads, so the
+        // members of every other type cost no callback at all; it registers the operation action and starts the per-body
         // pipeline check.
-        context.RegisterOperationBlockStartAction(OnBlockStart);
+        context.RegisterSymbolStartAction(_onTypeStart, SymbolKind.NamedType);
         context.RegisterCompilationEndAction(OnCompilationEnd);
         _settingsFiles = AppSettingsFiles.From(context.Options.AdditionalFiles);
         _configuredValues = _settingsFiles is null ? null : new ConfiguredValueUses();
@@ -245,11 +250,28 @@ internal sealed class CompilationAnalysis
     }
 
     /// <summary>
-    /// The operations of a body are looked at only in a tree that can hold anything a rule reads (most files of a project
-    /// with CORS code hold none); pipeline order is checked per root body, so its diagnostics are local to the body and show
+    /// A type's members are looked at only when one of its declarations is in a tree that can hold anything a rule reads
+    /// (most files of a project with CORS code hold none). Nested types get their own start, and the synthesized
+    /// <c>Program</c> of top-level statements is declared in the files that hold them.
+    /// </summary>
+    private void OnTypeStart(SymbolStartAnalysisContext context)
+    {
+        foreach (var reference in context.Symbol.DeclaringSyntaxReferences)
+        {
+            if (CorsSourceMarkers.TreeMayMatter(reference.SyntaxTree, context.CancellationToken))
+            {
+                context.RegisterOperationBlockStartAction(_onBlockStart);
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The operations of a body are looked at only in a tree that can hold anything a rule reads (a partial type may have
+    /// parts in other files); pipeline order is checked per root body, so its diagnostics are local to the body and show
     /// while typing.
     /// </summary>
-#pragma warning disable RS1013 // The start action is needed on every member for the diagnostic scope; the end action only on pipeline bodies.
+#pragma warning disable RS1013 // The start action is needed on every member of the type for the diagnostic scope; the end action only on pipeline bodies.
     private void OnBlockStart(OperationBlockStartAnalysisContext context)
 #pragma warning restore RS1013
     {
