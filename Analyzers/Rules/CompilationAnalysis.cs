@@ -34,11 +34,10 @@ internal sealed class CompilationAnalysis
     private readonly ReportedFindings _appFindings = new();
     private readonly Action<OperationAnalysisContext> _onOperation;
     private readonly Action<OperationBlockStartAnalysisContext> _onBlockStart;
-    private readonly Action<SymbolStartAnalysisContext> _onTypeStart;
-    private AppSettingsFiles? _settingsFiles;
-    private ConfiguredValueUses? _configuredValues;
+    private readonly AppSettingsFiles? _settingsFiles;
+    private readonly ConfiguredValueUses? _configuredValues;
 
-    public CompilationAnalysis(CorsKnownTypes types)
+    public CompilationAnalysis(CorsKnownTypes types, AnalyzerOptions options)
     {
         _types = types;
         _registrations = new RegistrationCollector(types, new CorsAppScope());
@@ -46,12 +45,31 @@ internal sealed class CompilationAnalysis
         _headerPlaces = types.HttpResponse is null ? null : new ConcurrentDictionary<IOperation, HeaderWriteModel>();
         _onOperation = OnOperation;
         _onBlockStart = OnBlockStart;
-        _onTypeStart = OnTypeStart;
+        _settingsFiles = AppSettingsFiles.From(options.AdditionalFiles);
+        _configuredValues = _settingsFiles is null ? null : new ConfiguredValueUses();
     }
 
-    public void Register(CompilationStartAnalysisContext context)
+    /// <summary>
+    /// The one registration: an attribute action, a symbol start per type and a compilation end. The framework types are
+    /// looked up, and this analysis made, when a callback first needs them, not at compilation start: by then the compiler
+    /// has bound the references, which the first lookup would otherwise do inside this analyzer's time.
+    /// </summary>
+    public static void Register(CompilationStartAnalysisContext context)
     {
-        context.RegisterSyntaxNodeAction(OnAttribute, SyntaxKind.Attribute);
+        var compilation = context.Compilation;
+        var options = context.Options;
+        var analysis = new Lazy<CompilationAnalysis?>(
+            () => CorsKnownTypes.TryGet(compilation, out var types) ? new CompilationAnalysis(types, options) : null);
+
+        context.RegisterSyntaxNodeAction(
+            c =>
+            {
+                if (AttributeKindOf((AttributeSyntax)c.Node) is var kind && kind != AttributeKind.None)
+                {
+                    analysis.Value?.OnAttribute(c, kind);
+                }
+            },
+            SyntaxKind.Attribute);
 
         // A policy or a response is often built over several statements, and the diagnostic goes where the mistake is,
         // outside the operation whose callback finds it. The driver treats such a diagnostic as local to the analyzed member
@@ -59,10 +77,16 @@ internal sealed class CompilationAnalysis
         // start is registered per type, only for a type declared in a tree that can hold anything a rule reads, so the
         // members of every other type cost no callback at all; it registers the operation action and starts the per-body
         // pipeline check.
-        context.RegisterSymbolStartAction(_onTypeStart, SymbolKind.NamedType);
-        context.RegisterCompilationEndAction(OnCompilationEnd);
-        _settingsFiles = AppSettingsFiles.From(context.Options.AdditionalFiles);
-        _configuredValues = _settingsFiles is null ? null : new ConfiguredValueUses();
+        context.RegisterSymbolStartAction(
+            c =>
+            {
+                if (DeclaredWhereRulesRead(c.Symbol, c.CancellationToken) && analysis.Value is { } started)
+                {
+                    c.RegisterOperationBlockStartAction(started._onBlockStart);
+                }
+            },
+            SymbolKind.NamedType);
+        context.RegisterCompilationEndAction(c => analysis.Value?.OnCompilationEnd(c));
     }
 
     private void OnOperation(OperationAnalysisContext context)
@@ -187,16 +211,10 @@ internal sealed class CompilationAnalysis
     }
 
     /// <summary>[EnableCors]/[DisableCors]/[Authorize]: a syntax action, so only attributes are looked at, never every symbol.</summary>
-    private void OnAttribute(SyntaxNodeAnalysisContext context)
+    private void OnAttribute(SyntaxNodeAnalysisContext context, AttributeKind kind)
     {
         var syntax = (AttributeSyntax)context.Node;
-        var text = AttributeName(syntax.Name);
-        var mayBeCors = MayBeCorsAttribute(text);
-        if (!mayBeCors && !MayBeAuthorizeAttribute(text))
-        {
-            return;
-        }
-
+        var mayBeCors = kind == AttributeKind.MayBeCors;
         var symbol = context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol;
         if (symbol is null)
         {
@@ -254,16 +272,17 @@ internal sealed class CompilationAnalysis
     /// (most files of a project with CORS code hold none). Nested types get their own start, and the synthesized
     /// <c>Program</c> of top-level statements is declared in the files that hold them.
     /// </summary>
-    private void OnTypeStart(SymbolStartAnalysisContext context)
+    private static bool DeclaredWhereRulesRead(ISymbol type, System.Threading.CancellationToken cancellationToken)
     {
-        foreach (var reference in context.Symbol.DeclaringSyntaxReferences)
+        foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            if (CorsSourceMarkers.TreeMayMatter(reference.SyntaxTree, context.CancellationToken))
+            if (CorsSourceMarkers.TreeMayMatter(reference.SyntaxTree, cancellationToken))
             {
-                context.RegisterOperationBlockStartAction(_onBlockStart);
-                return;
+                return true;
             }
         }
+
+        return false;
     }
 
     /// <summary>
@@ -371,6 +390,22 @@ internal sealed class CompilationAnalysis
     /// <summary>The context of the rules run from one operation callback: findings are dropped when repeated within it.</summary>
     private RuleContext ContextOf(OperationAnalysisContext context) =>
         new(context.Compilation, _types, context.Options, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic, new ReportedFindings(), context.CancellationToken);
+
+    private enum AttributeKind
+    {
+        None,
+        MayBeCors,
+        MayBeAuthorize,
+    }
+
+    /// <summary>The name test, before anything is bound or looked up.</summary>
+    private static AttributeKind AttributeKindOf(AttributeSyntax syntax)
+    {
+        var text = AttributeName(syntax.Name);
+        return MayBeCorsAttribute(text) ? AttributeKind.MayBeCors
+            : MayBeAuthorizeAttribute(text) ? AttributeKind.MayBeAuthorize
+            : AttributeKind.None;
+    }
 
     private static string AttributeName(NameSyntax name) => name switch
     {

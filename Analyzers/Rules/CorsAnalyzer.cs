@@ -23,13 +23,10 @@ public sealed class CorsAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        // Cheapest first: the reference list, then the source text; looking the framework types up loads the metadata
-        // of every ASP.NET Core reference.
-        if (CorsKnownTypes.ReferencesCors(context.Compilation)
-            && CorsSourceMarkers.MayHoldCors(context.Compilation, context.CancellationToken)
-            && CorsKnownTypes.TryGet(context.Compilation, out var types))
+        // Cheapest first: the reference list, then the source text.
+        if (CorsKnownTypes.ReferencesCors(context.Compilation) && CorsSourceMarkers.MayHoldCors(context.Compilation, context.CancellationToken))
         {
-            new CompilationAnalysis(types).Register(context);
+            CompilationAnalysis.Register(context);
         }
     }
 }

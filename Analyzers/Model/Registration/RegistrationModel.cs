@@ -161,7 +161,7 @@ internal sealed class RegistrationModel
     /// <summary>Records every Startup-style <c>ConfigureServices(IServiceCollection ...)</c> of the compilation, found by name.</summary>
     public void AddConfigureServicesMethods(Compilation compilation, CorsKnownTypes types, System.Threading.CancellationToken cancellationToken)
     {
-        foreach (var symbol in compilation.GetSymbolsWithName(static name => name == "ConfigureServices", SymbolFilter.Member, cancellationToken))
+        foreach (var symbol in compilation.GetSymbolsWithName("ConfigureServices", SymbolFilter.Member, cancellationToken))
         {
             if (symbol is IMethodSymbol { Parameters.Length: > 0 } method && CorsKnownTypes.Implements(method.Parameters[0].Type, types.IServiceCollection))
             {
