@@ -33,7 +33,6 @@ internal sealed class CompilationAnalysis
     private readonly ConcurrentDictionary<IOperation, HeaderWriteModel>? _headerPlaces;
     private readonly ReportedFindings _appFindings = new();
     private readonly Action<OperationAnalysisContext> _onOperation;
-    private readonly Action<OperationBlockStartAnalysisContext> _onBlockStart;
     private readonly AppSettingsFiles? _settingsFiles;
     private readonly ConfiguredValueUses? _configuredValues;
 
@@ -44,15 +43,15 @@ internal sealed class CompilationAnalysis
         _addedPolicies = new AddedPolicyIndex(types);
         _headerPlaces = types.HttpResponse is null ? null : new ConcurrentDictionary<IOperation, HeaderWriteModel>();
         _onOperation = OnOperation;
-        _onBlockStart = OnBlockStart;
         _settingsFiles = AppSettingsFiles.From(options.AdditionalFiles);
         _configuredValues = _settingsFiles is null ? null : new ConfiguredValueUses();
     }
 
     /// <summary>
     /// The one registration: an attribute action, a symbol start per type and a compilation end. The framework types are
-    /// looked up, and this analysis made, when a callback first needs them, not at compilation start: by then the compiler
-    /// has bound the references, which the first lookup would otherwise do inside this analyzer's time.
+    /// looked up, and this analysis made, when a callback first needs them (usually the first body of a type that can hold
+    /// CORS code), not at compilation start: by then the compiler has bound the references and the namespaces the body
+    /// uses, which the first lookup would otherwise do inside this analyzer's time.
     /// </summary>
     public static void Register(CompilationStartAnalysisContext context)
     {
@@ -77,12 +76,13 @@ internal sealed class CompilationAnalysis
         // start is registered per type, only for a type declared in a tree that can hold anything a rule reads, so the
         // members of every other type cost no callback at all; it registers the operation action and starts the per-body
         // pipeline check.
+        Action<OperationBlockStartAnalysisContext> onBlockStart = c => analysis.Value?.OnBlockStart(c);
         context.RegisterSymbolStartAction(
             c =>
             {
-                if (DeclaredWhereRulesRead(c.Symbol, c.CancellationToken) && analysis.Value is { } started)
+                if (DeclaredWhereRulesRead(c.Symbol, c.CancellationToken))
                 {
-                    c.RegisterOperationBlockStartAction(started._onBlockStart);
+                    c.RegisterOperationBlockStartAction(onBlockStart);
                 }
             },
             SymbolKind.NamedType);
