@@ -201,66 +201,6 @@ public sealed class TreeGateTests
         await test.RunAsync();
     }
     [Fact]
-    public async Task PartialTypeWithAPartInADomainFile_AnalyzesThePartThatMatters()
-    {
-        var test = new Policy.Test("""
-            var builder = WebApplication.CreateBuilder(args);
-            builder.Services.AddCors(o => o.AddPolicy("spa", Partners.Configure));
-            var app = builder.Build();
-            app.UseCors("spa");
-            app.Run();
-            """);
-        test.TestState.Sources.Add(("/0/Partners.Domain.cs", """
-            public static partial class Partners
-            {
-                public static int Count(IEnumerable<string> names) => names.Count(n => n.EndsWith("example.org"));
-            }
-            """));
-        test.TestState.Sources.Add(("/0/Partners.Sharing.cs", """
-            using Microsoft.AspNetCore.Cors.Infrastructure;
-
-            public static partial class Partners
-            {
-                public static void Configure(CorsPolicyBuilder p) => p.WithOrigins({|#0:"https://partners.contoso.com/"|});
-            }
-            """));
-        test.ExpectedDiagnostics.Add(Policy.Diagnostic(DiagnosticIds.OriginNeverMatches).WithLocation(0)
-            .WithArguments("https://partners.contoso.com/", "browsers send origins without a trailing slash; use 'https://partners.contoso.com'"));
-        await test.RunAsync();
-    }
-
-    [Fact]
-    public async Task NestedTypeInAnotherPartOfADomainType_IsAnalyzed()
-    {
-        var test = new Policy.Test("""
-            var builder = WebApplication.CreateBuilder(args);
-            builder.Services.AddCors(o => o.AddPolicy("spa", Catalog.Sharing.Configure));
-            var app = builder.Build();
-            app.UseCors("spa");
-            app.Run();
-            """);
-        test.TestState.Sources.Add(("/0/Catalog.cs", """
-            public static partial class Catalog
-            {
-                public static decimal Total(IEnumerable<decimal> prices) => prices.Sum();
-            }
-            """));
-        test.TestState.Sources.Add(("/0/Catalog.Sharing.cs", """
-            public static partial class Catalog
-            {
-                public static class Sharing
-                {
-                    public static void Configure(Microsoft.AspNetCore.Cors.Infrastructure.CorsPolicyBuilder p) =>
-                        p.WithOrigins({|#0:"https://shop.contoso.com/"|});
-                }
-            }
-            """));
-        test.ExpectedDiagnostics.Add(Policy.Diagnostic(DiagnosticIds.OriginNeverMatches).WithLocation(0)
-            .WithArguments("https://shop.contoso.com/", "browsers send origins without a trailing slash; use 'https://shop.contoso.com'"));
-        await test.RunAsync();
-    }
-
-    [Fact]
     public async Task PolicyInAFieldInitializer_IsAnalyzed()
     {
         var test = new Policy.Test("""
@@ -289,9 +229,10 @@ public sealed class TreeGateTests
     /// of the type the member is in, and in top-level statements too.
     /// </summary>
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task FindingOnAnotherStatementOfTheMember_IsInTheMembersSpanAnalysis(bool topLevel)
+    [InlineData(false, false)]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public async Task FindingOnAnotherStatementOfTheMember_IsInTheMembersSpanAnalysis(bool topLevel, bool inNamespace)
     {
         var sharing = topLevel
             ? """
@@ -306,7 +247,7 @@ public sealed class TreeGateTests
                 {
                 }
                 """
-            : """
+            : (inNamespace ? "namespace Shop.Web;\n" : "") + """
                 using Microsoft.AspNetCore.Cors.Infrastructure;
 
                 public static partial class Sharing
@@ -320,7 +261,7 @@ public sealed class TreeGateTests
                     }
                 }
                 """;
-        var domain = """
+        var domain = (inNamespace ? "namespace Shop.Web;\n" : "") + """
             public static partial class Sharing
             {
                 public static int Count(IEnumerable<string> names) => names.Count();
@@ -344,4 +285,89 @@ public sealed class TreeGateTests
         Assert.Equal(expected.Location, found.Location);
         Assert.True(member.Span.Contains(found.Location.SourceSpan));
     }
+    /// <summary>The policies below are built inside the types, so each body's own callbacks must find them.</summary>
+    private const string ProgramAddingPolicies = """
+        var builder = WebApplication.CreateBuilder(args);
+        Shop.Web.Sharing.Add(builder.Services);
+        var app = builder.Build();
+        app.UseCors("spa");
+        app.Run();
+        """;
+
+    [Fact]
+    public async Task PartialTypeWithAPartInADomainFile_AnalyzesThePartThatMatters()
+    {
+        var test = new Policy.Test(ProgramAddingPolicies);
+        test.TestState.Sources.Add(("/0/Sharing.Domain.cs", """
+            namespace Shop.Web;
+
+            public static partial class Sharing
+            {
+                public static int Count(IEnumerable<string> names) => names.Count(n => n.EndsWith("example.org"));
+            }
+            """));
+        test.TestState.Sources.Add(("/0/Sharing.Cors.cs", """
+            namespace Shop.Web;
+
+            public static partial class Sharing
+            {
+                public static void Add(IServiceCollection services) =>
+                    services.AddCors(o => o.AddPolicy("spa", p => p.WithOrigins({|#0:"https://shop.contoso.com/"|})));
+            }
+            """));
+        test.ExpectedDiagnostics.Add(TrailingSlash(0, "https://shop.contoso.com"));
+        await test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("namespace Shop.Web;")]
+    [InlineData("")]
+    public async Task NestedTypeAndNestedNamespace_AreAnalyzedOnce(string domainNamespace)
+    {
+        var test = new Policy.Test(ProgramAddingPolicies);
+        test.TestState.Sources.Add(("/0/Orders.cs", domainNamespace + """
+
+            public sealed class Orders
+            {
+                public int Count(IEnumerable<string> names) => names.Count(n => n.EndsWith("example.org"));
+            }
+            """));
+        test.TestState.Sources.Add(("/0/Sharing.cs", """
+            namespace Shop.Web
+            {
+                public static class Sharing
+                {
+                    public static void Add(IServiceCollection services)
+                    {
+                        services.AddCors(o => o.AddPolicy("spa", p => p.WithOrigins({|#0:"https://shop.contoso.com/"|})));
+                        Partners.Add(services);
+                        Admin.AdminSharing.Add(services);
+                    }
+
+                    private static class Partners
+                    {
+                        public static void Add(IServiceCollection services) =>
+                            services.AddCors(o => o.AddPolicy("partners", p => p.WithOrigins({|#1:"https://partners.contoso.com/"|})));
+                    }
+                }
+
+                namespace Admin
+                {
+                    public static class AdminSharing
+                    {
+                        public static void Add(IServiceCollection services) =>
+                            services.AddCors(o => o.AddPolicy("admin", p => p.WithOrigins({|#2:"https://admin.contoso.com/"|})));
+                    }
+                }
+            }
+            """));
+        test.ExpectedDiagnostics.Add(TrailingSlash(0, "https://shop.contoso.com"));
+        test.ExpectedDiagnostics.Add(TrailingSlash(1, "https://partners.contoso.com"));
+        test.ExpectedDiagnostics.Add(TrailingSlash(2, "https://admin.contoso.com"));
+        await test.RunAsync();
+    }
+
+    private static Microsoft.CodeAnalysis.Testing.DiagnosticResult TrailingSlash(int location, string origin) =>
+        Policy.Diagnostic(DiagnosticIds.OriginNeverMatches).WithLocation(location)
+            .WithArguments(origin + "/", $"browsers send origins without a trailing slash; use '{origin}'");
 }

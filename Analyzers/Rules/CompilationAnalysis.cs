@@ -73,14 +73,25 @@ internal sealed class CompilationAnalysis
         // A policy or a response is often built over several statements, and the diagnostic goes where the mistake is,
         // outside the operation whose callback finds it. The driver treats such a diagnostic as local to the analyzed member
         // (a squiggle while typing) only for an analyzer with an operation-block-start or symbol-start action. The block
-        // start is registered per type, only for a type declared in a tree that can hold anything a rule reads, so the
-        // members of every other type cost no callback at all; it registers the operation action and starts the per-body
-        // pipeline check.
+        // start is registered from a symbol start, only where a declaration is in a tree that can hold anything a rule
+        // reads, so the members of every other type cost no callback at all; it registers the operation action and starts
+        // the per-body pipeline check. A named namespace decides for the types declared directly in it (their members
+        // inherit what its start registers), so most types cost one check of their container; a nested type, or a type
+        // in the global namespace (the top-level Program), decides for itself.
         Action<OperationBlockStartAnalysisContext> onBlockStart = c => analysis.Value?.OnBlockStart(c);
         context.RegisterSymbolStartAction(
             c =>
             {
-                if (DeclaredWhereRulesRead(c.Symbol, c.CancellationToken))
+                if (c.Symbol is INamespaceSymbol { IsGlobalNamespace: false } && DeclaredWhereRulesRead(c.Symbol, c.CancellationToken))
+                {
+                    c.RegisterOperationBlockStartAction(onBlockStart);
+                }
+            },
+            SymbolKind.Namespace);
+        context.RegisterSymbolStartAction(
+            c =>
+            {
+                if (c.Symbol.ContainingSymbol is not INamespaceSymbol { IsGlobalNamespace: false } && DeclaredWhereRulesRead(c.Symbol, c.CancellationToken))
                 {
                     c.RegisterOperationBlockStartAction(onBlockStart);
                 }
@@ -268,13 +279,13 @@ internal sealed class CompilationAnalysis
     }
 
     /// <summary>
-    /// A type's members are looked at only when one of its declarations is in a tree that can hold anything a rule reads
-    /// (most files of a project with CORS code hold none). Nested types get their own start, and the synthesized
-    /// <c>Program</c> of top-level statements is declared in the files that hold them.
+    /// Whether one declaration of a namespace or type is in a tree that can hold anything a rule reads (most files of a
+    /// project with CORS code hold none). The synthesized <c>Program</c> of top-level statements is declared in the files
+    /// that hold them.
     /// </summary>
-    private static bool DeclaredWhereRulesRead(ISymbol type, System.Threading.CancellationToken cancellationToken)
+    private static bool DeclaredWhereRulesRead(ISymbol symbol, System.Threading.CancellationToken cancellationToken)
     {
-        foreach (var reference in type.DeclaringSyntaxReferences)
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
         {
             if (CorsSourceMarkers.TreeMayMatter(reference.SyntaxTree, cancellationToken))
             {
