@@ -48,10 +48,11 @@ internal sealed class CompilationAnalysis
     }
 
     /// <summary>
-    /// The one registration: an attribute action, a symbol start per type and a compilation end. The framework types are
-    /// looked up, and this analysis made, when a callback first needs them (usually the first body of a type that can hold
-    /// CORS code), not at compilation start: by then the compiler has bound the references and the namespaces the body
-    /// uses, which the first lookup would otherwise do inside this analyzer's time.
+    /// The one registration: an attribute action, a symbol start for namespaces and types, and a compilation end. The
+    /// framework types are looked up, and this analysis made, when a callback first needs them (usually the first body of
+    /// a type that can hold CORS code), not at compilation start: by then the compiler has bound the references and the
+    /// namespaces the body uses, which the first lookup would otherwise do inside this analyzer's time. The compilation end
+    /// makes the analysis even when no body did, so the whole-app rules always run.
     /// </summary>
     public static void Register(CompilationStartAnalysisContext context)
     {
@@ -75,28 +76,17 @@ internal sealed class CompilationAnalysis
         // (a squiggle while typing) only for an analyzer with an operation-block-start or symbol-start action. The block
         // start is registered from a symbol start, only where a declaration is in a tree that can hold anything a rule
         // reads, so the members of every other type cost no callback at all; it registers the operation action and starts
-        // the per-body pipeline check. A named namespace decides for the types declared directly in it (their members
-        // inherit what its start registers), so most types cost one check of their container; a nested type, or a type
-        // in the global namespace (the top-level Program), decides for itself.
+        // the per-body pipeline check.
         Action<OperationBlockStartAnalysisContext> onBlockStart = c => analysis.Value?.OnBlockStart(c);
-        context.RegisterSymbolStartAction(
-            c =>
+        Action<SymbolStartAnalysisContext> onSymbolStart = c =>
+        {
+            if (DecidesForItsMembers(c.Symbol) && DeclaredWhereRulesRead(c.Symbol, c.CancellationToken))
             {
-                if (c.Symbol is INamespaceSymbol { IsGlobalNamespace: false } && DeclaredWhereRulesRead(c.Symbol, c.CancellationToken))
-                {
-                    c.RegisterOperationBlockStartAction(onBlockStart);
-                }
-            },
-            SymbolKind.Namespace);
-        context.RegisterSymbolStartAction(
-            c =>
-            {
-                if (c.Symbol.ContainingSymbol is not INamespaceSymbol { IsGlobalNamespace: false } && DeclaredWhereRulesRead(c.Symbol, c.CancellationToken))
-                {
-                    c.RegisterOperationBlockStartAction(onBlockStart);
-                }
-            },
-            SymbolKind.NamedType);
+                c.RegisterOperationBlockStartAction(onBlockStart);
+            }
+        };
+        context.RegisterSymbolStartAction(onSymbolStart, SymbolKind.Namespace);
+        context.RegisterSymbolStartAction(onSymbolStart, SymbolKind.NamedType);
         context.RegisterCompilationEndAction(c => analysis.Value?.OnCompilationEnd(c));
     }
 
@@ -279,6 +269,16 @@ internal sealed class CompilationAnalysis
     }
 
     /// <summary>
+    /// A named namespace decides for the types declared directly in it (their members inherit what its start registers, so
+    /// most types cost one check of their container); a nested type, or a type in the global namespace (the top-level
+    /// <c>Program</c>), decides for itself. The driver passes nothing from a type to its nested types, so nothing is
+    /// registered twice.
+    /// </summary>
+    private static bool DecidesForItsMembers(ISymbol symbol) => symbol is INamespaceSymbol @namespace
+        ? !@namespace.IsGlobalNamespace
+        : symbol.ContainingSymbol is not INamespaceSymbol { IsGlobalNamespace: false };
+
+    /// <summary>
     /// Whether one declaration of a namespace or type is in a tree that can hold anything a rule reads (most files of a
     /// project with CORS code hold none). The synthesized <c>Program</c> of top-level statements is declared in the files
     /// that hold them.
@@ -301,7 +301,7 @@ internal sealed class CompilationAnalysis
     /// parts in other files); pipeline order is checked per root body, so its diagnostics are local to the body and show
     /// while typing.
     /// </summary>
-#pragma warning disable RS1013 // The start action is needed on every member of the type for the diagnostic scope; the end action only on pipeline bodies.
+#pragma warning disable RS1013 // The start action is needed on every member it is registered for, for the diagnostic scope; the end action only on pipeline bodies.
     private void OnBlockStart(OperationBlockStartAnalysisContext context)
 #pragma warning restore RS1013
     {
