@@ -18,6 +18,9 @@ public sealed class CORS005NullOriginTrustedTests
     [InlineData("p.WithOrigins([\"https://app.contoso.com\", {|#0:\"null\"|}])")]
     [InlineData("p.SetIsOriginAllowed(o => {|#0:o == \"null\"|} || o == \"https://app.contoso.com\")")]
     [InlineData("p.SetIsOriginAllowed(o => {|#0:o.Equals(\"null\")|})")]
+    [InlineData("p.SetIsOriginAllowed(o => { if ({|#0:o == \"null\"|}) return true; return o == \"https://app.contoso.com\"; })")]
+    [InlineData("p.SetIsOriginAllowed(o => { if (!{|#0:o.Equals(\"null\")|}) return o == \"https://app.contoso.com\"; return true; })")]
+    [InlineData("p.SetIsOriginAllowed(o => {|#0:o == \"null\"|} ? true : o == \"https://app.contoso.com\")")]
     public async Task NullOrigin_ReportsDiagnostic(string policy)
     {
         await VerifyCS.VerifyAnalyzerAsync($$"""
@@ -50,6 +53,11 @@ public sealed class CORS005NullOriginTrustedTests
     [InlineData("p.WithOrigins(\"https://null.contoso.com\")")]
     [InlineData("p.SetIsOriginAllowed(o => o != \"null\")")]
     [InlineData("p.SetIsOriginAllowed(o => o == null)")]
+    [InlineData("p.SetIsOriginAllowed(o => { if (o == \"null\") return false; return o == \"https://app.contoso.com\"; })")]
+    [InlineData("p.SetIsOriginAllowed(o => { if (o == \"null\" || o.Length == 0) { return false; } return o.EndsWith(\".contoso.com\"); })")]
+    [InlineData("p.SetIsOriginAllowed(o => { if (string.Equals(o, \"null\", StringComparison.OrdinalIgnoreCase)) throw new InvalidOperationException(); return o == \"https://app.contoso.com\"; })")]
+    [InlineData("p.SetIsOriginAllowed(o => !o.Equals(\"null\") && o.StartsWith(\"https://\"))")]
+    [InlineData("p.SetIsOriginAllowed(o => o == \"null\" ? false : o == \"https://app.contoso.com\")")]
     public async Task NoNullOrigin_NoDiagnostic(string policy)
     {
         await VerifyCS.VerifyAnalyzerAsync($$"""

@@ -118,12 +118,12 @@ internal sealed class OriginPredicate
             switch (operation)
             {
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equals
-                    when IsNullOriginComparison(equals.LeftOperand, equals.RightOperand):
+                    when IsNullOriginComparison(equals.LeftOperand, equals.RightOperand) && MayAccept(equals):
                     return equals;
                 case IInvocationOperation { TargetMethod.Name: "Equals" } invocation when invocation.TargetMethod.ContainingType.SpecialType == SpecialType.System_String:
                     var left = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
                     var right = invocation.Instance is null ? (invocation.Arguments.Length > 1 ? invocation.Arguments[1].Value : null) : (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-                    if (left is not null && right is not null && IsNullOriginComparison(left, right))
+                    if (left is not null && right is not null && IsNullOriginComparison(left, right) && MayAccept(invocation))
                     {
                         return invocation;
                     }
@@ -293,6 +293,69 @@ internal sealed class OriginPredicate
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// False when the origin "null", which makes <paramref name="comparison"/> true, provably ends in a rejection:
+    /// <c>if (origin == "null") return false;</c>, <c>!origin.Equals("null") &amp;&amp; ...</c>, a branch that throws.
+    /// </summary>
+    private bool MayAccept(IOperation comparison)
+    {
+        var holds = true;
+        var current = comparison;
+        while (current.Parent is { } parent && !ReferenceEquals(current, Body))
+        {
+            switch (parent)
+            {
+                case IConversionOperation:
+                    break;
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not }:
+                    holds = !holds;
+                    break;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr }:
+                    if (!holds)
+                    {
+                        // false || other: the other operand decides, not this comparison.
+                        return false;
+                    }
+
+                    break;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd }:
+                    if (!holds)
+                    {
+                        return false;
+                    }
+
+                    break;
+                case IConditionalOperation conditional when ReferenceEquals(conditional.Condition, current):
+                    return !Rejects(holds ? conditional.WhenTrue : conditional.WhenFalse);
+                default:
+                    return holds;
+            }
+
+            current = parent;
+        }
+
+        return holds;
+    }
+
+    /// <summary>A branch that returns or yields the constant false, or throws.</summary>
+    private static bool Rejects(IOperation? branch)
+    {
+        while (branch is IBlockOperation { Operations.Length: 1 } block)
+        {
+            branch = block.Operations[0];
+        }
+
+        return branch?.WalkDownConversion() switch
+        {
+            IReturnOperation { ReturnedValue: { } value } => IsFalse(value),
+            IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation } => true,
+            { } value => IsFalse(value),
+            null => false,
+        };
+
+        static bool IsFalse(IOperation value) => value.WalkDownConversion().ConstantValue is { HasValue: true, Value: false };
     }
 
     private bool IsNullOriginComparison(IOperation left, IOperation right) =>
