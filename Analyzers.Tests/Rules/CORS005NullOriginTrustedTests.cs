@@ -21,6 +21,7 @@ public sealed class CORS005NullOriginTrustedTests
     [InlineData("p.SetIsOriginAllowed(o => { if ({|#0:o == \"null\"|}) return true; return o == \"https://app.contoso.com\"; })")]
     [InlineData("p.SetIsOriginAllowed(o => { if (!{|#0:o.Equals(\"null\")|}) return o == \"https://app.contoso.com\"; return true; })")]
     [InlineData("p.SetIsOriginAllowed(o => {|#0:o == \"null\"|} ? true : o == \"https://app.contoso.com\")")]
+    [InlineData("p.SetIsOriginAllowed(o => { if ({|#0:o == \"null\"|}) { if (o.Length > 3) return true; return false; } return o == \"https://app.contoso.com\"; })")]
     public async Task NullOrigin_ReportsDiagnostic(string policy)
     {
         await VerifyCS.VerifyAnalyzerAsync($$"""
@@ -58,6 +59,7 @@ public sealed class CORS005NullOriginTrustedTests
     [InlineData("p.SetIsOriginAllowed(o => { if (string.Equals(o, \"null\", StringComparison.OrdinalIgnoreCase)) throw new InvalidOperationException(); return o == \"https://app.contoso.com\"; })")]
     [InlineData("p.SetIsOriginAllowed(o => !o.Equals(\"null\") && o.StartsWith(\"https://\"))")]
     [InlineData("p.SetIsOriginAllowed(o => o == \"null\" ? false : o == \"https://app.contoso.com\")")]
+    [InlineData("p.SetIsOriginAllowed(o => { if (o == \"null\") { Console.WriteLine(\"sandboxed\"); return false; } return o == \"https://app.contoso.com\"; })")]
     public async Task NoNullOrigin_NoDiagnostic(string policy)
     {
         await VerifyCS.VerifyAnalyzerAsync($$"""

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -339,12 +340,20 @@ internal sealed class OriginPredicate
         return holds;
     }
 
-    /// <summary>A branch that returns or yields the constant false, or throws.</summary>
+    /// <summary>
+    /// A branch that returns or yields the constant false, or throws: a block ends so (after logging, say) and returns
+    /// nothing else on the way.
+    /// </summary>
     private static bool Rejects(IOperation? branch)
     {
-        while (branch is IBlockOperation { Operations.Length: 1 } block)
+        while (branch is IBlockOperation { Operations.Length: > 0 } block)
         {
-            branch = block.Operations[0];
+            if (block.Descendants().Any(o => o is IReturnOperation { ReturnedValue: var value } && (value is null || !IsFalse(value))))
+            {
+                return false;
+            }
+
+            branch = block.Operations[block.Operations.Length - 1];
         }
 
         return branch?.WalkDownConversion() switch
@@ -354,9 +363,9 @@ internal sealed class OriginPredicate
             { } value => IsFalse(value),
             null => false,
         };
-
-        static bool IsFalse(IOperation value) => value.WalkDownConversion().ConstantValue is { HasValue: true, Value: false };
     }
+
+    private static bool IsFalse(IOperation value) => value.WalkDownConversion().ConstantValue is { HasValue: true, Value: false };
 
     private bool IsNullOriginComparison(IOperation left, IOperation right) =>
         (Classify(left) == Source.Origin && IsNullLiteral(right)) || (Classify(right) == Source.Origin && IsNullLiteral(left));
