@@ -33,7 +33,8 @@ public sealed class MisplacedUseCorsCodeFixProvider : CorsCodeFixProvider
         var root = context.Root;
         // Additional locations: [0] the conflicting call, [1] the slot.
         if (StatementInsertion.Read(diagnostic, DiagnosticProperties.Receiver, slotIndex: 1) is not { } move
-            || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax memberAccess } invocation } statement)
+            || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionStatementSyntax statement
+            || CallSyntax.StatementCall(statement) is not { Expression: MemberAccessExpressionSyntax memberAccess })
         {
             return;
         }
@@ -42,7 +43,7 @@ public sealed class MisplacedUseCorsCodeFixProvider : CorsCodeFixProvider
         context.RegisterCodeFix(
             CodeAction.Create(
                 $"Move UseCors {description}",
-                cancellationToken => MoveAsync(context.Document, statement, memberAccess, invocation, move.Slot, move.Placement, move.Code, cancellationToken),
+                cancellationToken => MoveAsync(context.Document, statement, memberAccess, move.Slot, move.Placement, move.Code, cancellationToken),
                 MoveUseCorsKey),
             diagnostic);
     }
@@ -51,16 +52,16 @@ public sealed class MisplacedUseCorsCodeFixProvider : CorsCodeFixProvider
         Document document,
         ExpressionStatementSyntax statement,
         MemberAccessExpressionSyntax memberAccess,
-        InvocationExpressionSyntax invocation,
         Location slot,
         string placement,
         string receiver,
         CancellationToken cancellationToken)
     {
-        // The moved statement calls UseCors on the receiver used at the slot (app, builder, ...) and keeps its comments.
+        // The moved statement calls UseCors on the receiver used at the slot (app, builder, ...), keeps its comments and,
+        // when it discards the result, goes on discarding it.
         var comments = statement.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia) || t.IsKind(SyntaxKind.EndOfLineTrivia)).SkipWhile(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
         var moved = statement
-            .WithExpression(invocation.WithExpression(memberAccess.WithExpression(SyntaxFactory.IdentifierName(receiver))))
+            .ReplaceNode(memberAccess.Expression, SyntaxFactory.IdentifierName(receiver).WithTriviaFrom(memberAccess.Expression))
             .WithLeadingTrivia(SyntaxFactory.TriviaList(comments).Insert(0, SyntaxFactory.ElasticMarker))
             .WithTrailingTrivia(TrailingComment(statement) ?? SyntaxFactory.TriviaList(StatementInsertion.EndOfLine(statement.SyntaxTree.GetRoot(cancellationToken))))
             .WithAdditionalAnnotations(Formatter.Annotation);

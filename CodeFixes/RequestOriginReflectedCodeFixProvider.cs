@@ -41,7 +41,8 @@ public sealed class RequestOriginReflectedCodeFixProvider : CorsCodeFixProvider
             || HeaderWriteModel.WrittenHeader(write, types, out var value) != HeaderWriteModel.AllowOrigin
             || write.Parent is not IExpressionStatementOperation { Syntax: ExpressionStatementSyntax statement }
             || statement.Parent is not BlockSyntax
-            || Condition(model, statement, value, types, context.CancellationToken) is not { } condition)
+            || Echo(value) is not { } echo
+            || Condition(model, statement, echo.Origin, types, context.CancellationToken) is not { } condition)
         {
             return;
         }
@@ -49,16 +50,55 @@ public sealed class RequestOriginReflectedCodeFixProvider : CorsCodeFixProvider
         context.RegisterCodeFix(
             CodeAction.Create(
                 "Write the origin only when configuration lists it (Cors:AllowedOrigins)",
-                token => RewriteAsync(context.Document, statement, condition, token),
+                token => RewriteAsync(context.Document, statement, condition, echo.Fallback, echo.Origin.Syntax, token),
                 CheckConfiguredOriginsKey),
             diagnostic);
     }
 
-    /// <summary><c>(configuration.GetSection("Cors:AllowedOrigins").Get&lt;string[]&gt;() ?? []).Contains(origin)</c>, or null.</summary>
-    private static ExpressionSyntax? Condition(SemanticModel model, StatementSyntax statement, IOperation? value, CorsKnownTypes types, CancellationToken cancellationToken)
+    /// <summary>
+    /// The echoed origin in the written value. A fallback written beside it (<c>string.IsNullOrEmpty(origin) ? "*" : origin</c>,
+    /// <c>origin ?? "*"</c>) goes: under the check only a listed origin is written, so the value becomes that origin. The
+    /// fallback is a constant, and the condition that chose it reads without side effects; otherwise the value is guarded
+    /// as it stands, and null when it is a fallback the fix cannot drop.
+    /// </summary>
+    private static (IOperation Origin, SyntaxNode? Fallback)? Echo(IOperation? value)
     {
-        var origin = value?.WalkDownConversion();
-        if (origin?.Syntax is not ExpressionSyntax originSyntax
+        var written = value?.WalkDownConversion();
+        switch (written)
+        {
+            case null:
+                return null;
+            case ICoalesceOperation { WhenNull: var whenNull } coalesce when IsConstant(whenNull) && !IsConstant(coalesce.Value):
+                return (coalesce.Value.WalkDownConversion(), Outermost(coalesce.Syntax));
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional
+                when IsConstant(conditional.WhenTrue) != IsConstant(whenFalse)
+                && conditional.Condition.Syntax is ExpressionSyntax test
+                && SideEffects.None(test, static call => CallSyntax.GetName(call)?.Identifier.ValueText is "IsNullOrEmpty" or "IsNullOrWhiteSpace" or "ToString" or "First" or "FirstOrDefault" or "Last" or "Equals" or "StartsWith" or "EndsWith" or "Contains", allowCreation: false):
+                return ((IsConstant(whenFalse) ? conditional.WhenTrue : whenFalse).WalkDownConversion(), Outermost(conditional.Syntax));
+            case ICoalesceOperation or IConditionalOperation:
+                return null;
+            default:
+                return (written, null);
+        }
+    }
+
+    private static bool IsConstant(IOperation operation) => operation.WalkDownConversion().ConstantValue.HasValue;
+
+    /// <summary>The expression with the parentheses around it.</summary>
+    private static SyntaxNode Outermost(SyntaxNode expression)
+    {
+        while (expression.Parent is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized;
+        }
+
+        return expression;
+    }
+
+    /// <summary><c>(configuration.GetSection("Cors:AllowedOrigins").Get&lt;string[]&gt;() ?? []).Contains(origin)</c>, or null.</summary>
+    private static ExpressionSyntax? Condition(SemanticModel model, StatementSyntax statement, IOperation origin, CorsKnownTypes types, CancellationToken cancellationToken)
+    {
+        if (origin.Syntax is not ExpressionSyntax originSyntax
             || !SideEffects.None(originSyntax, static call => call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToString" or "First" or "FirstOrDefault" or "Last" }, allowCreation: false))
         {
             return null;
@@ -114,7 +154,7 @@ public sealed class RequestOriginReflectedCodeFixProvider : CorsCodeFixProvider
             ? value + ".ToString()"
             : "(" + value + ").ToString()";
 
-    private static async Task<Document> RewriteAsync(Document document, ExpressionStatementSyntax statement, ExpressionSyntax condition, CancellationToken cancellationToken)
+    private static async Task<Document> RewriteAsync(Document document, ExpressionStatementSyntax statement, ExpressionSyntax condition, SyntaxNode? fallback, SyntaxNode origin, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -123,7 +163,9 @@ public sealed class RequestOriginReflectedCodeFixProvider : CorsCodeFixProvider
             return document;
         }
 
-        var guarded = SyntaxFactory.IfStatement(condition, SyntaxFactory.Block(statement.WithoutLeadingTrivia()))
+        // Under the check the written value is the origin: a fallback beside it (the "*" of `o ?? "*"`) is never written.
+        var write = fallback is null ? statement : statement.ReplaceNode(fallback, origin.WithTriviaFrom(fallback));
+        var guarded = SyntaxFactory.IfStatement(condition, SyntaxFactory.Block(write.WithoutLeadingTrivia()))
             .WithLeadingTrivia(statement.GetLeadingTrivia())
             .WithTrailingTrivia(statement.GetTrailingTrivia())
             .WithAdditionalAnnotations(Formatter.Annotation);

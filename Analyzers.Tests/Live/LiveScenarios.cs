@@ -107,6 +107,14 @@ internal static class LiveScenarios
         DiagnosticIds.MisplacedUseCors,
         MisplacedUseCorsCodeFixProvider.MoveUseCorsKey);
 
+    /// <summary>The same pipeline written by a project that discards every call's result: the move keeps that form.</summary>
+    public static readonly LiveScenario UseCorsAfterAuthorizationDiscarded = new(
+        App(
+            "builder.Services.AddAuthentication(\"cookie\").AddCookie(\"cookie\");\n        builder.Services.AddAuthorization();\n        builder.Services.AddCors(o => o.AddPolicy(\"A\", p => p.WithOrigins(\"https://app.example\").AllowAnyMethod().AllowAnyHeader().AllowCredentials()));",
+            "_ = app.UseRouting();\n_ = app.UseAuthentication();\n_ = app.UseAuthorization();\n_ = app.UseCors();\n_ = app.MapPut(\"/r\", () => \"ok\").RequireCors(\"A\").RequireAuthorization();"),
+        DiagnosticIds.MisplacedUseCors,
+        MisplacedUseCorsCodeFixProvider.MoveUseCorsKey);
+
     public static readonly LiveScenario UseCorsAfterUseEndpoints = new(
         App(
             "builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(\"https://app.example\").AllowAnyMethod().AllowAnyHeader()));",

@@ -322,6 +322,48 @@ public sealed class LiveVerificationTests
         Assert.True(refused.AllowOrigin is null, refused.ToString());
     }
 
+    [Theory]
+    [InlineData("string.IsNullOrEmpty(origin) ? \"*\" : origin")]
+    [InlineData("origin.Length > 0 ? origin : \"*\"")]
+    public async Task CORS017_LibraryEchoWithWildcardFallback_AnswersEvilOriginAndStar_CheckedEchoAnswersTheConfiguredOriginOnly(string value)
+    {
+        // A class library's middleware that echoes the caller with cookies, or "*" when the request has no Origin.
+        var source = LiveScenarios.App("builder.Services.AddRouting();", "app.UseMiddleware<EchoOriginMiddleware>();\n" + LiveScenarios.Endpoints) + $$"""
+
+
+            public class EchoOriginMiddleware(RequestDelegate next)
+            {
+                public System.Threading.Tasks.Task InvokeAsync(HttpContext ctx)
+                {
+                    var origin = ctx.Request.Headers["Origin"].ToString();
+                    ctx.Response.Headers.Append("Access-Control-Allow-Origin", {{value}});
+                    ctx.Response.Headers.Append("Access-Control-Allow-Credentials", "true");
+                    return next(ctx);
+                }
+            }
+            """;
+        Assert.Contains(await AnalyzeAsync(source), d => d.Id == DiagnosticIds.RequestOriginReflected);
+        var fixedSource = await FixAsync(source, DiagnosticIds.RequestOriginReflected, RequestOriginReflectedCodeFixProvider.CheckConfiguredOriginsKey, Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary);
+        Assert.DoesNotContain(await AnalyzeAsync(fixedSource), d => d.Id == DiagnosticIds.RequestOriginReflected);
+
+        await using (var before = await StartAsync(source))
+        {
+            var evil = await before.GetAsync("/r", EvilOrigin);
+            Assert.True(evil.Status == 200 && evil.AllowOrigin == EvilOrigin && evil.AllowCredentials == "true", evil.ToString());
+            var noOrigin = await before.GetAsync("/r", null);
+            Assert.True(noOrigin.AllowOrigin == "*", noOrigin.ToString());
+        }
+
+        // Never wider than before: the configured origin keeps its answer, every other origin and a request without one get none.
+        await using var after = await StartAsync(fixedSource);
+        var app = await after.GetAsync("/r", AppOrigin);
+        Assert.True(app.Status == 200 && app.AllowOrigin == AppOrigin && app.AllowCredentials == "true", app.ToString());
+        var refused = await after.GetAsync("/r", EvilOrigin);
+        Assert.True(refused.AllowOrigin is null, refused.ToString());
+        var withoutOrigin = await after.GetAsync("/r", null);
+        Assert.True(withoutOrigin.Status == 200 && withoutOrigin.AllowOrigin is null, withoutOrigin.ToString());
+    }
+
     [Fact]
     public async Task CORS005_NullOrigin_IsEchoed_FixedAppRefusesIt()
     {
@@ -433,12 +475,15 @@ public sealed class LiveVerificationTests
         await AssertRefusedAsync(after, EvilOrigin);
     }
 
-    [Fact]
-    public async Task CORS012_UseCorsAfterAuthorization_PreflightGetsChallenge_FixedOrderAnswersPreflight()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task CORS012_UseCorsAfterAuthorization_PreflightGetsChallenge_FixedOrderAnswersPreflight(bool discarded)
     {
-        var scenario = LiveScenarios.UseCorsAfterAuthorization;
+        var scenario = discarded ? LiveScenarios.UseCorsAfterAuthorizationDiscarded : LiveScenarios.UseCorsAfterAuthorization;
         var source = scenario.Source;
         var fixedSource = await scenario.FlagAndFixAsync();
+        Assert.Contains(discarded ? "_ = app.UseCors();" : "app.UseCors();", fixedSource, StringComparison.Ordinal);
 
         await using (var before = await StartAsync(source))
         {

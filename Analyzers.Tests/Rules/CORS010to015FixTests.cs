@@ -181,6 +181,31 @@ public sealed class CORS010to015FixTests
             Diagnostic(DiagnosticIds.CorsNeverApplied).WithLocation(0).WithLocation(1).WithArguments("a default policy is added"));
     }
 
+    [Fact]
+    public async Task CORS011_DiscardedPipelineCalls_Fix_InsertsADiscardedUseCors()
+    {
+        // The inserted call is written as the statement it goes beside: here the app discards every result.
+        await CSharpCodeFixVerifier<PipelineRules, CorsNeverAppliedCodeFixProvider>.VerifyNonLocalCodeFixAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.{|#0:AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com"))|});
+            var app = builder.Build();
+            _ = app.UseHttpsRedirection();
+            {|#1:_ = app.UseAuthorization();|}
+            _ = app.MapGet("/", () => "ok");
+            app.Run();
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            _ = app.UseHttpsRedirection();
+            _ = app.UseCors();
+            _ = app.UseAuthorization();
+            _ = app.MapGet("/", () => "ok");
+            app.Run();
+            """, CorsNeverAppliedCodeFixProvider.AddUseCorsKey,
+            Diagnostic(DiagnosticIds.CorsNeverApplied).WithLocation(0).WithLocation(1).WithArguments("a default policy is added"));
+    }
+
     [Theory]
     [InlineData("spa")]
     [InlineData("partners")]
@@ -452,6 +477,90 @@ public sealed class CORS010to015FixTests
         test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
         test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticDescriptors.UseCorsBeforeRouting).WithLocation(0).WithLocation(1).WithLocation(2));
         await test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("_ = ", "_ = ")]
+    [InlineData("", "_ = ")]
+    [InlineData("_ = ", "")]
+    public async Task CORS012_DiscardedResults_Fix_MovesBeforeAuthenticationAsWritten(string useCors, string anchors)
+    {
+        // Each statement keeps its own form: the moved UseCors goes on discarding its result, or not, and the anchor is found either way.
+        await CSharpCodeFixVerifier<PipelineRules, MisplacedUseCorsCodeFixProvider>.VerifyCodeFixAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            {|#2:{{anchors}}app.UseAuthentication();|}
+            {|#1:{{anchors}}app.UseAuthorization();|}
+            // The SPA calls the API from another origin.
+            {|#0:{{useCors}}app.UseCors();|}
+            {{anchors}}app.MapGet("/", () => "ok");
+            app.Run();
+            """, $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            // The SPA calls the API from another origin.
+            {{useCors}}app.UseCors();
+            {{anchors}}app.UseAuthentication();
+            {{anchors}}app.UseAuthorization();
+            {{anchors}}app.MapGet("/", () => "ok");
+            app.Run();
+            """, MisplacedUseCorsCodeFixProvider.MoveUseCorsKey, true,
+            new DiagnosticResult(DiagnosticDescriptors.MisplacedUseCors).WithLocation(0).WithLocation(1).WithLocation(2)
+                .WithArguments("UseAuthorization", "preflight requests to endpoints that require authorization get the authentication challenge instead of CORS headers"));
+    }
+
+    [Fact]
+    public async Task CORS012_DiscardedResultsAfterEndpointsInStartup_Fix_MovesAfterRouting()
+    {
+        await CSharpCodeFixVerifier<PipelineRules, MisplacedUseCorsCodeFixProvider>.VerifyCodeFixAsync("""
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app)
+                {
+                    {|#2:_ = app.UseRouting();|}
+                    _ = app.UseAuthorization();
+                    {|#1:_ = app.UseEndpoints(e => e.MapControllers());|}
+                    {|#0:_ = app.UseCors("spa");|} // after the endpoints
+                }
+            }
+            """, """
+            public class Startup
+            {
+                public void Configure(IApplicationBuilder app)
+                {
+                    _ = app.UseRouting();
+                    _ = app.UseCors("spa"); // after the endpoints
+                    _ = app.UseAuthorization();
+                    _ = app.UseEndpoints(e => e.MapControllers());
+                }
+            }
+            """, MisplacedUseCorsCodeFixProvider.MoveUseCorsKey, true,
+            new DiagnosticResult(DiagnosticDescriptors.MisplacedUseCors).WithLocation(0).WithLocation(1).WithLocation(2)
+                .WithArguments("UseEndpoints", "CORS never runs for endpoint requests, so responses get no CORS headers and preflights get 405"));
+    }
+
+    [Fact]
+    public async Task CORS012_AssignedToALocalNamedUnderscore_NoFix()
+    {
+        // Not a discard: '_' is a variable here, and the statement assigns it. Reported on the call, and nothing is moved.
+        const string source = """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com")));
+            var app = builder.Build();
+            IApplicationBuilder _;
+            app.UseAuthentication();
+            {|#1:app.UseAuthorization();|}
+            _ = app.{|#0:UseCors()|};
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """;
+        await CSharpCodeFixVerifier<PipelineRules, MisplacedUseCorsCodeFixProvider>.VerifyNoCodeFixAsync(
+            source,
+            MisplacedUseCorsCodeFixProvider.MoveUseCorsKey,
+            new DiagnosticResult(DiagnosticDescriptors.MisplacedUseCors).WithLocation(0).WithLocation(1)
+                .WithArguments("UseAuthorization", "preflight requests to endpoints that require authorization get the authentication challenge instead of CORS headers"));
     }
 
     [Fact]

@@ -133,6 +133,22 @@ public sealed class CORS012MisplacedUseCorsTests
     }
 
     [Fact]
+    public async Task DiscardedResults_ReportsOnTheStatementWithSlot()
+    {
+        await VerifyCS.VerifyAnalyzerAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins("https://app.contoso.com")));
+            builder.Services.AddControllers();
+            var app = builder.Build();
+            {|#2:_ = app.UseAuthentication();|}
+            {|#1:_ = app.UseAuthorization();|}
+            {|#0:_ = app.UseCors();|}
+            _ = app.MapControllers();
+            app.Run();
+            """, After("UseAuthorization", AuthConsequence));
+    }
+
+    [Fact]
     public async Task ChainedCalls_ReportsWithoutMoveSlot()
     {
         await VerifyCS.VerifyAnalyzerAsync("""

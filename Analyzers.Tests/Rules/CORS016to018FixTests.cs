@@ -35,6 +35,64 @@ public sealed class CORS016to018FixTests
             Diagnostic(DiagnosticIds.RequestOriginReflected).WithLocation(3).WithArguments(", and with Access-Control-Allow-Credentials: true any website can act as the signed-in user"));
     }
 
+    [Theory]
+    [InlineData("string.IsNullOrEmpty(origin) ? \"*\" : origin")]
+    [InlineData("origin.Length > 0 ? origin : \"*\"")]
+    public async Task EchoWithWildcardFallbackInTheArgument_Fix_BecomesConfiguredPolicy(string value)
+    {
+        // The "*" is written only for a request without an Origin, which is no CORS request: the policy takes the
+        // configured origins alone and never allows any origin.
+        await VerifyAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.Use(async (ctx, next) =>
+            {
+                var origin = ctx.Request.Headers["Origin"].ToString();
+                {|#0:{|#2:ctx.Response.Headers.Append("Access-Control-Allow-Origin", {{value}})|}|};
+                {|#1:ctx.Response.Headers.Append("Access-Control-Allow-Credentials", "true")|};
+                await next();
+            });
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("AppCors", policy => policy.WithOrigins(builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? []).AllowCredentials()));
+            var app = builder.Build();
+            app.UseCors("AppCors");
+            app.MapGet("/", () => "ok");
+            app.Run();
+            """,
+            Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithLocation(1).WithArguments("Access-Control-Allow-Origin, Access-Control-Allow-Credentials"),
+            Diagnostic(DiagnosticIds.RequestOriginReflected).WithLocation(2).WithArguments(", and with Access-Control-Allow-Credentials: true any website can act as the signed-in user"));
+    }
+
+    [Fact]
+    public async Task PipelineThatDiscardsResults_Fix_InsertsADiscardedUseCors()
+    {
+        await VerifyAsync("""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            _ = app.Use(async (context, next) =>
+            {
+                {|#0:{|#1:context.Response.Headers.AccessControlAllowOrigin = context.Request.Headers.Origin|}|};
+                await next();
+            });
+            _ = app.UseAuthorization();
+            _ = app.MapGet("/", () => "ok");
+            app.Run();
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(options => options.AddPolicy("AppCors", policy => policy.WithOrigins(builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [])));
+            var app = builder.Build();
+            _ = app.UseCors("AppCors");
+            _ = app.UseAuthorization();
+            _ = app.MapGet("/", () => "ok");
+            app.Run();
+            """,
+            Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithArguments("Access-Control-Allow-Origin"),
+            Diagnostic(DiagnosticIds.RequestOriginReflected).WithLocation(1).WithArguments(": every website is allowed"));
+    }
+
     [Fact]
     public async Task WildcardWithoutCredentialsAndExistingAddCors_Fix_AddsAnyOriginPolicyToIt()
     {
@@ -203,18 +261,21 @@ public sealed class CORS016to018FixTests
         await test.RunAsync();
     }
 
-    [Fact]
-    public async Task MiddlewareRegisteredJustBeforeAuthorization_Fix_InsertsUseCorsBeforeAuthorization()
+    [Theory]
+    [InlineData("")]
+    [InlineData("_ = ")]
+    public async Task MiddlewareRegisteredJustBeforeAuthorization_Fix_InsertsUseCorsBeforeAuthorization(string discard)
     {
         // The registration that goes sits right before the slot: UseCors still lands before UseAuthorization (no CORS012).
-        await VerifyAsync("""
+        // A pipeline that discards its calls' results gets a discarded UseCors, and its discarded registration goes too.
+        await VerifyAsync($$"""
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddControllers();
             var app = builder.Build();
-            app.UseHttpsRedirection();
-            app.UseMiddleware<CorsHeaders>();
-            app.UseAuthorization();
-            app.MapControllers();
+            {{discard}}app.UseHttpsRedirection();
+            {{discard}}app.UseMiddleware<CorsHeaders>();
+            {{discard}}app.UseAuthorization();
+            {{discard}}app.MapControllers();
             app.Run();
 
             public class CorsHeaders : IMiddleware
@@ -226,15 +287,15 @@ public sealed class CORS016to018FixTests
                     await next(context);
                 }
             }
-            """, """
+            """, $$"""
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddControllers();
             builder.Services.AddCors(options => options.AddPolicy("AppCors", policy => policy.WithOrigins("https://app.contoso.com").WithMethods("GET", "PUT")));
             var app = builder.Build();
-            app.UseHttpsRedirection();
-            app.UseCors("AppCors");
-            app.UseAuthorization();
-            app.MapControllers();
+            {{discard}}app.UseHttpsRedirection();
+            {{discard}}app.UseCors("AppCors");
+            {{discard}}app.UseAuthorization();
+            {{discard}}app.MapControllers();
             app.Run();
 
             """,

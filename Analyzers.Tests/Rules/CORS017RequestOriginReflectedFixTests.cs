@@ -220,6 +220,108 @@ public sealed class CORS017RequestOriginReflectedFixTests
         await test.RunAsync();
     }
 
+    [Theory]
+    [InlineData("string.IsNullOrEmpty(origin) ? \"*\" : origin")]
+    [InlineData("!string.IsNullOrWhiteSpace(origin) ? origin : \"*\"")]
+    [InlineData("(origin.Length == 0 ? \"*\" : origin)")]
+    public async Task EchoWithWildcardFallbackInTheArgument_Fix_WritesOnlyTheListedOrigin(string value)
+    {
+        // Under the check only a listed origin is written; the "*" written for a request without one goes, as any
+        // origin configuration does not list gets no Access-Control-Allow-Origin.
+        await VerifyAsync($$"""
+            public class EchoMiddleware(RequestDelegate next)
+            {
+                public Task InvokeAsync(HttpContext ctx)
+                {
+                    var origin = ctx.Request.Headers["Origin"].ToString();
+                    {|#0:{|#1:ctx.Response.Headers.Append("Access-Control-Allow-Origin", {{value}})|}|};
+                    {|#2:ctx.Response.Headers.Append("Access-Control-Allow-Credentials", "true")|}; // cookies too
+                    return next(ctx);
+                }
+            }
+            """, """
+            public class EchoMiddleware(RequestDelegate next)
+            {
+                public Task InvokeAsync(HttpContext ctx)
+                {
+                    var origin = ctx.Request.Headers["Origin"].ToString();
+                    if ((ctx.RequestServices.GetRequiredService<IConfiguration>().GetSection("Cors:AllowedOrigins").Get<string[]>() ?? []).Contains(origin))
+                    {
+                        {|#0:ctx.Response.Headers.Append("Access-Control-Allow-Origin", origin)|};
+                    }
+                    {|#2:ctx.Response.Headers.Append("Access-Control-Allow-Credentials", "true")|}; // cookies too
+                    return next(ctx);
+                }
+            }
+            """,
+            [
+                Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithLocation(2).WithArguments("Access-Control-Allow-Origin, Access-Control-Allow-Credentials"),
+                Diagnostic(DiagnosticIds.RequestOriginReflected).WithLocation(1).WithArguments(Reflected),
+            ],
+            [Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithLocation(2).WithArguments("Access-Control-Allow-Origin, Access-Control-Allow-Credentials")],
+            fixAll: true);
+    }
+
+    [Fact]
+    public async Task EchoWithCoalescingFallbackOnTypedProperty_Fix_WritesOnlyTheListedOrigin()
+    {
+        await VerifyAsync("""
+            public class EchoMiddleware(RequestDelegate next, IConfiguration configuration)
+            {
+                public Task InvokeAsync(HttpContext context)
+                {
+                    string? origin = context.Request.Headers.Origin.FirstOrDefault();
+                    {|#0:{|#1:context.Response.Headers.AccessControlAllowOrigin = origin ?? "*"|}|};
+                    return next(context);
+                }
+            }
+            """, """
+            public class EchoMiddleware(RequestDelegate next, IConfiguration configuration)
+            {
+                public Task InvokeAsync(HttpContext context)
+                {
+                    string? origin = context.Request.Headers.Origin.FirstOrDefault();
+                    if ((configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? []).Contains(origin))
+                    {
+                        {|#0:context.Response.Headers.AccessControlAllowOrigin = origin|};
+                    }
+                    return next(context);
+                }
+            }
+            """,
+            [
+                Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithArguments("Access-Control-Allow-Origin"),
+                Diagnostic(DiagnosticIds.RequestOriginReflected).WithLocation(1).WithArguments(EveryWebsite),
+            ],
+            [Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithArguments("Access-Control-Allow-Origin")]);
+    }
+
+    [Theory]
+    [InlineData("IsPreview() ? \"*\" : origin")]
+    [InlineData("string.IsNullOrEmpty(origin) ? Fallback() : origin")]
+    public async Task EchoWithFallbackTheFixCannotDrop_NoFix(string value)
+    {
+        // Dropping the fallback would drop a call the code makes, or a value only known at run time: left for a person.
+        await CSharpCodeFixVerifier<HeaderRules, RequestOriginReflectedCodeFixProvider>.VerifyNoCodeFixAsync($$"""
+            public class EchoMiddleware(RequestDelegate next)
+            {
+                public Task InvokeAsync(HttpContext ctx)
+                {
+                    var origin = ctx.Request.Headers["Origin"].ToString();
+                    {|#0:{|#1:ctx.Response.Headers.Append("Access-Control-Allow-Origin", {{value}})|}|};
+                    return next(ctx);
+                }
+
+                private static bool IsPreview() => false;
+
+                private static string Fallback() => "https://app.contoso.com";
+            }
+            """,
+            RequestOriginReflectedCodeFixProvider.CheckConfiguredOriginsKey,
+            Diagnostic(DiagnosticIds.HandWrittenCorsHeaders).WithLocation(0).WithArguments("Access-Control-Allow-Origin"),
+            Diagnostic(DiagnosticIds.RequestOriginReflected).WithLocation(1).WithArguments(EveryWebsite));
+    }
+
     [Fact]
     public async Task EchoInAnApp_NoCheckAction()
     {

@@ -209,6 +209,25 @@ public sealed class CORS023SecondCorsMiddlewareTests
     }
 
     [Fact]
+    public async Task SamePolicyTwiceDiscarded_Fix_RemovesTheRepeat()
+    {
+        await VerifyCS.VerifyCodeFixAsync(Policies + """
+
+            {|#1:_ = app.UseCors("partners");|}
+            _ = app.UseHttpsRedirection();
+            {|#0:_ = app.UseCors("partners");|}
+            _ = app.MapGet("/", () => "ok");
+            app.Run();
+            """, Policies + """
+
+            _ = app.UseCors("partners");
+            _ = app.UseHttpsRedirection();
+            _ = app.MapGet("/", () => "ok");
+            app.Run();
+            """, SecondCorsMiddlewareCodeFixProvider.RemoveSecondUseCorsKey, expected: Second("UseCors(\"partners\")", Repeats));
+    }
+
+    [Fact]
     public async Task SamePolicyInSharedHelper_NoFix()
     {
         await VerifyCS.VerifyNoCodeFixAsync(Policies + """

@@ -41,6 +41,29 @@ public sealed class CORS025AuthorizationBeforeCorsTests
     }
 
     [Fact]
+    public async Task DiscardedUseCors_ReportsDiagnostic_Fix_InsertsDiscardedCallsAfterIt()
+    {
+        // The inserted calls are written as the UseCors they follow: its result is discarded, so theirs are too.
+        await VerifyCS.VerifyNonLocalCodeFixAsync(
+            Services + """
+
+            {|#2:_ = app.{|#0:UseCors()|};|}
+            _ = app.MapPut("/orders", () => "ok").RequireCors("spa").{|#1:RequireAuthorization()|};
+            app.Run();
+            """,
+            Services + """
+
+            _ = app.UseCors();
+            _ = app.UseAuthentication();
+            _ = app.UseAuthorization();
+            _ = app.MapPut("/orders", () => "ok").RequireCors("spa").RequireAuthorization();
+            app.Run();
+            """,
+            AuthorizationBeforeCorsCodeFixProvider.AddUseAuthorizationKey,
+            expected: VerifyCS.Diagnostic(DiagnosticIds.AuthorizationBeforeCors).WithLocation(0).WithLocation(1).WithLocation(2).WithArguments(EndpointMetadata));
+    }
+
+    [Fact]
     public async Task ControllersWithAuthorizeAndMiddlewarePolicy_ReportsDiagnostic_Fix_InsertsBoth()
     {
         const string Program = """

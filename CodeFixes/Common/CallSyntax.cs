@@ -61,6 +61,22 @@ internal static class CallSyntax
         return null;
     }
 
+    /// <summary>The call a statement makes: <c>app.UseCors();</c>, or with its result discarded, <c>_ = app.UseCors();</c>.</summary>
+    public static InvocationExpressionSyntax? StatementCall(ExpressionStatementSyntax statement) => statement.Expression switch
+    {
+        InvocationExpressionSyntax invocation => invocation,
+        AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" }, Right: InvocationExpressionSyntax invocation } assignment
+            when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) => invocation,
+        _ => null,
+    };
+
+    /// <summary>The statement that makes nothing but <paramref name="invocation"/>, its result maybe discarded; null for a call in an expression.</summary>
+    public static ExpressionStatementSyntax? Statement(InvocationExpressionSyntax invocation) =>
+        (invocation.Parent is AssignmentExpressionSyntax assignment && assignment.Right == invocation ? assignment.Parent : invocation.Parent) is ExpressionStatementSyntax statement
+        && StatementCall(statement) == invocation
+            ? statement
+            : null;
+
     /// <summary>The method name of <c>receiver.Name(...)</c> or <c>receiver?.Name(...)</c>.</summary>
     public static SimpleNameSyntax? GetName(InvocationExpressionSyntax invocation) => invocation.Expression switch
     {

@@ -122,7 +122,7 @@ internal sealed class MiddlewarePlan
             }
 
             var argument = action is null ? $"\"{policyName}\"" : string.Empty;
-            useCors = (pipelineDocument, useSlot.Location, useSlot.Placement, $"{useSlot.Receiver}.UseCors({argument});");
+            useCors = (pipelineDocument, useSlot.Location, useSlot.Placement, useSlot.Statement($"UseCors({argument})"));
         }
 
         var cleanup = HandWrittenCorsCleanup.Plan(place, cancellationToken);
@@ -253,10 +253,10 @@ internal sealed class MiddlewarePlan
 
     private void RemoveWrites(DocumentEditor editor)
     {
-        // An OnStarting callback or an app.Use middleware that only wrote the headers goes as a whole.
+        // An OnStarting callback or an app.Use middleware (its result maybe discarded) that only wrote the headers goes as a whole.
         if (_cleanup.OnlyPassesOn && _cleanup.Body?.Parent is LambdaExpressionSyntax lambda
-            && lambda.FirstAncestorOrSelf<ExpressionStatementSyntax>() is { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "OnStarting" or "Use" } } } owner
-            && owner.Parent is BlockSyntax or GlobalStatementSyntax)
+            && lambda.FirstAncestorOrSelf<ExpressionStatementSyntax>() is { Parent: BlockSyntax or GlobalStatementSyntax } owner
+            && CallSyntax.StatementCall(owner) is { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "OnStarting" or "Use" } })
         {
             editor.RemoveNode(owner.Parent is GlobalStatementSyntax global ? global : owner, SyntaxRemoveOptions.KeepNoTrivia);
             return;

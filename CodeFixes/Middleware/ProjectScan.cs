@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using CorsAnalyzers.CodeFixes.Common;
 using CorsAnalyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -146,7 +147,7 @@ internal sealed class ProjectScan
 
                 break;
             case CorsCallKind.None when method.Name == "UseMiddleware" && method.TypeArguments.Length == 1 && method.TypeArguments[0] is INamedTypeSymbol middleware
-                && invocation.Syntax.Parent is ExpressionStatementSyntax statement:
+                && invocation.Syntax is InvocationExpressionSyntax call && CallSyntax.Statement(call) is { } statement:
                 MiddlewareRegistrations.Add((document, middleware, statement.Parent is GlobalStatementSyntax global ? global : statement));
                 break;
         }

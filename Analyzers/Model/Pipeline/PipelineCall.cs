@@ -37,15 +37,32 @@ internal sealed class PipelineCall
     /// <summary>The call written in the pipeline's root body that adds this one: the call itself, or the project's helper it is made in.</summary>
     public IInvocationOperation Entry { get; }
 
-    /// <summary>The statement that holds nothing but this call on a plain receiver (<c>app.UseCors();</c>), or null for a call in a chain or expression.</summary>
+    /// <summary>
+    /// The statement that holds nothing but this call on a plain receiver (<c>app.UseCors();</c>, or its result discarded:
+    /// <c>_ = app.UseCors();</c>), or null for a call in a chain or expression.
+    /// </summary>
     public IExpressionStatementOperation? Statement => StandaloneStatement(Operation);
 
-    /// <summary>The statement that holds nothing but <paramref name="call"/> on a plain receiver, or null.</summary>
-    public static IExpressionStatementOperation? StandaloneStatement(IInvocationOperation call) =>
-        call.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax } } ? null
-        : call.Parent is IExpressionStatementOperation statement ? statement
-        : call.Parent is IConversionOperation { Parent: IExpressionStatementOperation converted } ? converted
-        : null;
+    /// <summary>The statement that holds nothing but <paramref name="call"/> on a plain receiver, its result maybe discarded, or null.</summary>
+    public static IExpressionStatementOperation? StandaloneStatement(IInvocationOperation call)
+    {
+        if (call.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax } })
+        {
+            return null;
+        }
+
+        var parent = call.Parent is IConversionOperation conversion ? conversion.Parent : call.Parent;
+        if (parent is ISimpleAssignmentOperation { Target: IDiscardOperation } discard && ReferenceEquals(discard.Value.WalkDownConversion(), call))
+        {
+            parent = discard.Parent;
+        }
+
+        return parent as IExpressionStatementOperation;
+    }
+
+    /// <summary>True when <paramref name="statement"/> discards its call's result (<c>_ = app.UseCors();</c>): what a fix writes beside it does the same.</summary>
+    public static bool IsDiscard(IExpressionStatementOperation statement) =>
+        statement.Operation is ISimpleAssignmentOperation { Target: IDiscardOperation };
 
     /// <summary>Where a diagnostic about this call goes: its statement when it stands alone, otherwise the call.</summary>
     public Location Location => Statement?.Syntax.GetLocation() ?? Operation.GetCallLocation();

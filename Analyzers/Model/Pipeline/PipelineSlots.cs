@@ -7,11 +7,12 @@ namespace CorsAnalyzers.Model;
 /// <summary>Where a statement goes in a pipeline or a service registration, for the insert and move fixes.</summary>
 internal readonly struct Slot
 {
-    public Slot(Location location, string placement, string receiver)
+    public Slot(Location location, string placement, string receiver, bool discards = false)
     {
         Location = location;
         Placement = placement;
         Receiver = receiver;
+        Discards = discards;
     }
 
     public Location Location { get; }
@@ -20,6 +21,12 @@ internal readonly struct Slot
 
     /// <summary>The expression the anchor calls on (<c>app</c>, <c>builder</c>, <c>services</c>).</summary>
     public string Receiver { get; }
+
+    /// <summary>The anchor discards its call's result (<c>_ = app.UseRouting();</c>), so an inserted call does too.</summary>
+    public bool Discards { get; }
+
+    /// <summary>The statement that makes <paramref name="call"/> (<c>UseCors()</c>) on <see cref="Receiver"/>, written as the anchor is.</summary>
+    public string Statement(string call) => (Discards ? "_ = " : string.Empty) + Receiver + "." + call + ";";
 
     /// <summary>The properties of a diagnostic whose fix inserts <paramref name="statement"/> at this slot.</summary>
     public ImmutableDictionary<string, string?> InsertProperties(string statement) =>
@@ -122,7 +129,7 @@ internal static class PipelineSlots
             }
         }
 
-        return new Slot(anchor.GetLocation(), placement, receiver.Identifier.ValueText);
+        return new Slot(anchor.GetLocation(), placement, receiver.Identifier.ValueText, PipelineCall.IsDiscard(statement));
     }
 
     private static SyntaxNode? EnclosingStatement(IOperation operation)

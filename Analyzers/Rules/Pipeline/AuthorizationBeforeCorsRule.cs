@@ -139,13 +139,14 @@ internal static class AuthorizationBeforeCorsRule
             }
         }
 
-        if (PipelineCall.StandaloneStatement(entry)?.Syntax is not ExpressionStatementSyntax { Parent: BlockSyntax or GlobalStatementSyntax } statement
+        if (PipelineCall.StandaloneStatement(entry) is not { Syntax: ExpressionStatementSyntax { Parent: BlockSyntax or GlobalStatementSyntax } statement } standalone
             || entry.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver } })
         {
             return null;
         }
 
-        var app = receiver.Identifier.ValueText;
+        // Written as the statement they follow is: a discarded result (_ = app.UseCors();) is discarded here too.
+        var app = (PipelineCall.IsDiscard(standalone) ? "_ = " : string.Empty) + receiver.Identifier.ValueText;
         var statements = app + ".UseAuthorization();";
         if (authenticationRegistered && !hasAuthentication)
         {

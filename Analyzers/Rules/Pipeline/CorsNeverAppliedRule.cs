@@ -50,7 +50,7 @@ internal static class CorsNeverAppliedRule
         if (slot is { } target && UseCorsNames(model, metadata) is { } names)
         {
             // One statement per policy the inserted UseCors can apply; the fix offers one action for each.
-            var statements = string.Join("\n", names.Select(n => $"{target.Receiver}.UseCors({(n is null ? string.Empty : Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(n, quote: true))});"));
+            var statements = string.Join("\n", names.Select(n => target.Statement($"UseCors({(n is null ? string.Empty : Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(n, quote: true))})")));
             var properties = target.InsertProperties(statements);
             if (names.Count > 1)
             {
