@@ -6,8 +6,9 @@ using static CorsAnalyzers.Tests.Live.LiveChecks;
 namespace CorsAnalyzers.Tests.Live;
 
 /// <summary>
-/// An origin check that throws on <c>Origin: null</c> (CORS026) and a policy that opens to every origin when its setting is
-/// missing (CORS030), on a real Kestrel server: each test shows the failure, then that the fixed app answers as intended.
+/// An origin check that throws on <c>Origin: null</c> (CORS026), a policy that opens to every origin when its setting is
+/// missing (CORS030) and one whose fallback origin never matches (CORS007), on a real Kestrel server: each test shows the
+/// failure, then that the fixed app answers as intended.
 /// </summary>
 public sealed class LiveOriginFallbackTests
 {
@@ -69,5 +70,30 @@ public sealed class LiveOriginFallbackTests
         await using var configuredAfter = await StartAsync(fixedSource);
         await AssertAllowedAsync(configuredAfter, AppOrigin);
         await AssertRefusedAsync(configuredAfter, EvilOrigin);
+    }
+
+    [Fact]
+    public async Task CORS007_FallbackWithDefaultPort_SettingMissing_NoOriginMatches_FixedFallbackMatches()
+    {
+        var scenario = LiveScenarios.FallbackOriginWithDefaultPort;
+        var fixedSource = await scenario.FlagAndFixAsync();
+        Assert.Contains("?? new[] { \"https://app.example\" }", fixedSource);
+        var missing = new Dictionary<string, string?>();
+
+        await using (var before = await StartAsync(scenario.Source, missing))
+        {
+            // The fallback is the list, and the browser's Origin has no ":443": the app's own front end is refused.
+            await AssertRefusedAsync(before, AppOrigin);
+        }
+
+        await using (var after = await StartAsync(fixedSource, missing))
+        {
+            await AssertAllowedAsync(after, AppOrigin);
+            await AssertRefusedAsync(after, EvilOrigin);
+        }
+
+        // With the setting present the fallback is not used, before or after the fix.
+        await using var configured = await StartAsync(fixedSource);
+        await AssertAllowedAsync(configured, AppOrigin);
     }
 }

@@ -269,6 +269,17 @@ internal static class LiveScenarios
         OriginNeverMatchesCodeFixProvider.RemoveNeverMatchingKey);
 
     /// <summary>
+    /// A policy whose origins fall back to a list written in the code when the setting is missing, with the default port
+    /// spelled out in that list. The fix rewrites the literal in the local's initializer.
+    /// </summary>
+    public static readonly LiveScenario FallbackOriginWithDefaultPort = new(
+        App(
+            "var origins = builder.Configuration.GetSection(\"Cors:AllowedOrigins\").Get<string[]>() ?? new[] { \"https://app.example:443\" };\nbuilder.Services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(origins).AllowAnyMethod().AllowAnyHeader()));",
+            "app.UseCors();\n" + Endpoints),
+        DiagnosticIds.OriginNeverMatches,
+        OriginNeverMatchesCodeFixProvider.UseBrowserOriginKey);
+
+    /// <summary>
     /// A SignalR hub whose endpoint policy lists the front end's origin without credentials; the hub echoes what it gets.
     /// The fix adds <c>AllowCredentials()</c> to the policy.
     /// </summary>

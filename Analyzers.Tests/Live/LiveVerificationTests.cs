@@ -388,6 +388,7 @@ public sealed class LiveVerificationTests
     [InlineData("app.example", OriginNeverMatchesCodeFixProvider.UseBrowserOriginKey)]
     [InlineData("https://app.example:443", OriginNeverMatchesCodeFixProvider.UseBrowserOriginKey)]
     [InlineData(" https://app.example", OriginNeverMatchesCodeFixProvider.UseBrowserOriginKey)]
+    [InlineData("https:app.example", OriginNeverMatchesCodeFixProvider.UseBrowserOriginKey)]
     [InlineData("https://app.example,https://other.example", OriginNeverMatchesCodeFixProvider.SplitOriginsKey)]
     public async Task CORS007_OriginBrowsersNeverSend_NeverMatches_FixedOriginMatches(string origin, string fixKey)
     {

@@ -18,6 +18,10 @@ public sealed class CORS007OriginNeverMatchesTests
     [InlineData("app.contoso.com", "browsers always send the scheme; use 'https://app.contoso.com' (or http:// if that is what the site uses)")]
     [InlineData("https://app.contoso.com:443", "browsers omit the default port; use 'https://app.contoso.com'")]
     [InlineData("http://app.contoso.com:80", "browsers omit the default port; use 'http://app.contoso.com'")]
+    [InlineData("http:localhost:5173", "'//' is missing after the scheme; use 'http://localhost:5173'")]
+    [InlineData("https:/app.contoso.com/login", "'//' is missing after the scheme; use 'https://app.contoso.com'")]
+    [InlineData("HTTPS:app.contoso.com:443", "'//' is missing after the scheme; use 'HTTPS://app.contoso.com'")]
+    [InlineData("http:5173", "browsers always send the scheme")]
     [InlineData(" https://app.contoso.com", "surrounding whitespace is not trimmed; use 'https://app.contoso.com'")]
     [InlineData("https://a.contoso.com,https://b.contoso.com", "it is one origin, not a list; pass each origin as its own argument")]
     [InlineData("https://a.contoso.com; https://b.contoso.com", "it is one origin, not a list; pass each origin as its own argument")]
@@ -252,6 +256,38 @@ public sealed class CORS007OriginNeverMatchesTests
             """,
             OriginNeverMatchesCodeFixProvider.UseBrowserOriginKey,
             expected: NeverMatches(written, $"browsers always send the scheme; use '{origin}'{hint}"));
+    }
+
+    [Theory]
+    [InlineData("http:localhost:5173", "http://localhost:5173")]
+    [InlineData("https:shop.example/", "https://shop.example")]
+    [InlineData("http:/[::1]:5000", "http://[::1]:5000")]
+    public async Task SchemeWithoutSlashes_Fix_AddsSlashes(string written, string origin)
+    {
+        await VerifyCS.VerifyCodeFixAsync(
+            $$"""
+            var app = WebApplication.Create(args);
+            app.UseCors(p => p.WithOrigins("https://shop.contoso.com", {|#0:"{{written}}"|}));
+            """,
+            $$"""
+            var app = WebApplication.Create(args);
+            app.UseCors(p => p.WithOrigins("https://shop.contoso.com", "{{origin}}"));
+            """,
+            OriginNeverMatchesCodeFixProvider.UseBrowserOriginKey,
+            expected: NeverMatches(written, $"'//' is missing after the scheme; use '{origin}'"));
+    }
+
+    [Fact]
+    public async Task SchemeWithoutSlashesInJoinedList_Fix_SplitsAndAddsSlashes()
+    {
+        await VerifyCS.VerifyCodeFixAsync("""
+            var app = WebApplication.Create(args);
+            app.UseCors(p => p.WithOrigins({|#0:"https://shop.contoso.com,http:localhost:5173"|}));
+            """, """
+            var app = WebApplication.Create(args);
+            app.UseCors(p => p.WithOrigins("https://shop.contoso.com", "http://localhost:5173"));
+            """, OriginNeverMatchesCodeFixProvider.SplitOriginsKey,
+            expected: NeverMatches("https://shop.contoso.com,http:localhost:5173", "it is one origin, not a list; pass each origin as its own argument"));
     }
 
     [Fact]

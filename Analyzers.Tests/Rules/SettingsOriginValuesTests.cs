@@ -36,6 +36,7 @@ public sealed class SettingsOriginValuesTests
     [InlineData("https://app.contoso.com:443", "browsers omit the default port; use 'https://app.contoso.com'")]
     [InlineData(" https://app.contoso.com", "surrounding whitespace is not trimmed; use 'https://app.contoso.com'")]
     [InlineData("https://a.contoso.com,https://b.contoso.com", "it is one origin, not a list; give each origin its own array entry")]
+    [InlineData("http:localhost:5173", "'//' is missing after the scheme; use 'http://localhost:5173'")]
     public async Task BadArrayEntry_ReportsOriginNeverMatches(string origin, string reason)
     {
         await VerifyAsync(ReadsArray, new[]

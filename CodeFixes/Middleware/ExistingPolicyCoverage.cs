@@ -133,7 +133,8 @@ internal static class ExistingPolicyCoverage
         }
 
         var anyOrigin = path.AnyOriginCall is not null;
-        var listed = new HashSet<string>(path.Origins.Select(static o => o.Origin.Value?.Trim()).Where(static v => v is not null)!, StringComparer.OrdinalIgnoreCase);
+        // A fallback (configured ?? new[] { "https://app.com" }) is listed only when the configured value is missing.
+        var listed = new HashSet<string>(path.Origins.Where(static o => !o.Origin.IsFallback).Select(static o => o.Origin.Value?.Trim()).Where(static v => v is not null)!, StringComparer.OrdinalIgnoreCase);
         var explicitOrigin = false;
         foreach (var write in place.Writes.Where(static w => w.Is(HeaderWriteModel.AllowOrigin)))
         {

@@ -50,10 +50,17 @@ internal sealed class ConfiguredValueUses
     {
         var inFinalList = false;
         var known = 0;
+        var listed = 0;
         foreach (var (origin, originCall) in path.Origins)
         {
             inFinalList |= ReferenceEquals(originCall, call);
-            known += origin.Value is null ? 0 : 1;
+
+            // A fallback (configured ?? new[] { "https://app.com" }) is in the list only when the configured value is not.
+            if (!origin.IsFallback)
+            {
+                listed++;
+                known += origin.Value is null ? 0 : 1;
+            }
         }
 
         if (!inFinalList)
@@ -62,7 +69,7 @@ internal sealed class ConfiguredValueUses
             return;
         }
 
-        var sole = path.OriginsKnown && path.Origins.Length == 1 && reads.Length == 1;
+        var sole = path.OriginsKnown && listed == 1 && reads.Length == 1;
         var developmentCode = path.IsDevelopment || DevelopmentOnly.IsInDebugRegion(call.Operation.Syntax);
         foreach (var read in reads)
         {

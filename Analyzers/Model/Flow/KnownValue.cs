@@ -97,22 +97,36 @@ internal static class KnownValue
     /// <summary>The initializer of a readonly field declared in source, when no code of its type (constructors, init accessors) writes it.</summary>
     private static string? FieldValue(IFieldSymbol field, IOperation reference, CancellationToken cancellationToken, int depth)
     {
-        if (field.ContainingType is not { } type || type.DeclaringSyntaxReferences.IsEmpty)
+        if (field.ContainingType is not { DeclaringSyntaxReferences.IsEmpty: false } || IsWrittenInType(field, cancellationToken))
         {
             return null;
-        }
-
-        foreach (var declaration in type.DeclaringSyntaxReferences)
-        {
-            if (WritesName(declaration.GetSyntax(cancellationToken), field.Name, cancellationToken))
-            {
-                return null;
-            }
         }
 
         return SourceOperations.GetInitializer(field, reference, cancellationToken) is { } initializer
             ? Of(initializer, cancellationToken, depth + 1)
             : null;
+    }
+
+    /// <summary>
+    /// Whether code of the member's type may write it besides its initializer (a constructor assigning a readonly field or a
+    /// get-only property); true when the type's code cannot be seen.
+    /// </summary>
+    public static bool IsWrittenInType(ISymbol member, CancellationToken cancellationToken)
+    {
+        if (member.ContainingType is not { DeclaringSyntaxReferences.IsEmpty: false } type)
+        {
+            return true;
+        }
+
+        foreach (var declaration in type.DeclaringSyntaxReferences)
+        {
+            if (WritesName(declaration.GetSyntax(cancellationToken), member.Name, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

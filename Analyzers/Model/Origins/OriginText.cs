@@ -9,6 +9,9 @@ internal enum OriginProblem
     SurroundingWhitespace,
     SeveralOrigins,
     NoScheme,
+
+    /// <summary><c>http:localhost:5173</c>: a scheme and a host without the <c>//</c> between them.</summary>
+    SchemeWithoutSlashes,
     TrailingSlash,
     PathQueryOrFragment,
     DefaultPort,
@@ -73,6 +76,12 @@ internal static class OriginText
         var schemeEnd = value.IndexOf("://", StringComparison.Ordinal);
         if (schemeEnd <= 0)
         {
+            if (WithSlashes(value) is { } withSlashes)
+            {
+                browserOrigin = Analyze(withSlashes, out var inner) == OriginProblem.None ? withSlashes : inner;
+                return OriginProblem.SchemeWithoutSlashes;
+            }
+
             browserOrigin = WithScheme(value);
             return OriginProblem.NoScheme;
         }
@@ -153,6 +162,45 @@ internal static class OriginText
         var scheme = IsLoopbackHost(host) ? "http" : "https";
         var defaultPort = scheme == "https" ? "443" : "80";
         return port is null || port == defaultPort ? $"{scheme}://{host}" : $"{scheme}://{host}:{port}";
+    }
+
+    /// <summary>
+    /// <c>"http:localhost:5173"</c> is <c>http://localhost:5173</c>: <c>http:</c> or <c>https:</c> followed by a host (and port,
+    /// path) without the <c>//</c> (or with one <c>/</c> of it); null for any other text. The host has a letter or a dot, so
+    /// <c>"http:5173"</c>, which may have meant a port, is not one.
+    /// </summary>
+    private static string? WithSlashes(string value)
+    {
+        var colon = value.IndexOf(':');
+        var scheme = colon > 0 ? value.Substring(0, colon) : string.Empty;
+        if (!string.Equals(scheme, "http", StringComparison.OrdinalIgnoreCase) && !string.Equals(scheme, "https", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var rest = value.Substring(colon + 1);
+        rest = rest.StartsWith("/", StringComparison.Ordinal) ? rest.Substring(1) : rest;
+        var authorityEnd = rest.IndexOfAny(new[] { '/', '?', '#' });
+        var authority = authorityEnd < 0 ? rest : rest.Substring(0, authorityEnd);
+        if (!TrySplitHostAndPort(authority, out var host, out _) || !(host == "[::1]" || HasLetterOrDot(host)))
+        {
+            return null;
+        }
+
+        return scheme + "://" + rest;
+    }
+
+    private static bool HasLetterOrDot(string host)
+    {
+        foreach (var c in host)
+        {
+            if (c == '.' || char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary><c>host</c> or <c>host:port</c> with a plain host name (or <c>[::1]</c>) and a numeric port, nothing else.</summary>
@@ -379,6 +427,7 @@ internal static class OriginText
             OriginProblem.TrailingSlash => "browsers send origins without a trailing slash" + suggestion,
             OriginProblem.PathQueryOrFragment => "an origin is only scheme, host and port, browsers never send a path, query or fragment" + suggestion,
             OriginProblem.NoScheme => "browsers always send the scheme" + (browserOrigin is null ? string.Empty : $"; use '{browserOrigin}'{(browserOrigin.StartsWith("https://", System.StringComparison.Ordinal) ? " (or http:// if that is what the site uses)" : string.Empty)}"),
+            OriginProblem.SchemeWithoutSlashes => "'//' is missing after the scheme" + suggestion,
             OriginProblem.SeveralOrigins => "it is one origin, not a list; pass each origin as its own argument",
             OriginProblem.SurroundingWhitespace => "surrounding whitespace is not trimmed" + suggestion,
             OriginProblem.MisplacedWildcard => "'*' is a wildcard only as the leading '*.' subdomain label of an origin with a scheme; anywhere else it is compared literally, with or without SetIsOriginAllowedToAllowWildcardSubdomains(). To allow local development ports, list each one ('http://localhost:4200'), or in development code only use SetIsOriginAllowed(origin => Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.IsLoopback)",

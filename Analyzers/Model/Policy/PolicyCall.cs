@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace CorsAnalyzers.Model;
 
@@ -27,16 +28,61 @@ internal enum PolicyCallKind
 /// <summary>One origin passed to <c>WithOrigins</c> (or the builder constructor); <see cref="Value"/> is null when it is not a constant.</summary>
 internal readonly struct OriginValue
 {
+    private readonly ImmutableArray<ICoalesceOperation> _fallbackOf;
+
     public OriginValue(string? value, IOperation? operation)
+        : this(value, operation, null, ImmutableArray<ICoalesceOperation>.Empty)
+    {
+    }
+
+    public OriginValue(string? value, IOperation? operation, ICoalesceOperation? checkedBy, ImmutableArray<ICoalesceOperation> fallbackOf)
     {
         Value = value;
         Operation = operation;
+        CheckedBy = checkedBy;
+        _fallbackOf = fallbackOf;
     }
 
     public string? Value { get; }
 
     /// <summary>The expression that produced the value; null when the value stands for an unknown number of origins.</summary>
     public IOperation? Operation { get; }
+
+    /// <summary>The <c>??</c> whose left operand (the configured value it checks for null) this value is; null otherwise.</summary>
+    public ICoalesceOperation? CheckedBy { get; }
+
+    /// <summary>
+    /// The <c>??</c> operators whose right operand holds this value, outermost first: it is in the list only when their left
+    /// operands are null (<c>configured ?? new[] { "https://app.com" }</c>). Empty for a value that is always in the list.
+    /// </summary>
+    public ImmutableArray<ICoalesceOperation> FallbackOf => _fallbackOf.IsDefault ? ImmutableArray<ICoalesceOperation>.Empty : _fallbackOf;
+
+    /// <summary>In the list only when a value that a <c>??</c> checks is null.</summary>
+    public bool IsFallback => !FallbackOf.IsEmpty;
+
+    /// <summary>
+    /// Whether this value can be in the list at the same time as <paramref name="other"/>: not when one is a fallback of a
+    /// <c>??</c> and the other the value that <c>??</c> checks.
+    /// </summary>
+    public bool IsListedWith(OriginValue other) => !(IsInstead(this, other) || IsInstead(other, this));
+
+    private static bool IsInstead(OriginValue fallback, OriginValue other)
+    {
+        if (other.CheckedBy is not { } coalesce)
+        {
+            return false;
+        }
+
+        foreach (var outer in fallback.FallbackOf)
+        {
+            if (ReferenceEquals(outer, coalesce))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>One call that configures the policy, in the order it runs.</summary>

@@ -226,7 +226,7 @@ internal sealed class PolicyModelBuilder : ExecutionWalker<PolicyCall>
     {
         var kind = Classify(invocation.TargetMethod.Name);
         var origins = kind == PolicyCallKind.WithOrigins
-            ? OriginArguments.Read(invocation.Arguments, CancellationToken)
+            ? OriginArguments.ReadOrigins(invocation.Arguments, CancellationToken)
             : ImmutableArray<OriginValue>.Empty;
         return new PolicyCall(kind, invocation, SiteLocation(invocation), origins);
     }
@@ -236,7 +236,7 @@ internal sealed class PolicyModelBuilder : ExecutionWalker<PolicyCall>
         var parameters = creation.Constructor?.Parameters ?? ImmutableArray<IParameterSymbol>.Empty;
         if (parameters.Length == 1 && parameters[0].Type is IArrayTypeSymbol)
         {
-            return new PolicyCall(PolicyCallKind.WithOrigins, creation, creation.Syntax.GetLocation(), OriginArguments.Read(creation.Arguments, CancellationToken));
+            return new PolicyCall(PolicyCallKind.WithOrigins, creation, creation.Syntax.GetLocation(), OriginArguments.ReadOrigins(creation.Arguments, CancellationToken));
         }
 
         // new CorsPolicyBuilder(existingPolicy) starts from a policy the model does not know.

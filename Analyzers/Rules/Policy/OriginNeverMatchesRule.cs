@@ -28,10 +28,11 @@ internal static class OriginNeverMatchesRule
 
                 if (value == CorsConstants.AnyOrigin)
                 {
-                    // "*" allows any origin only as the single entry; next to others it is a literal that never matches.
-                    if (path.Origins.Length > 1 && (starReported ??= new HashSet<PolicyCall>()).Add(call))
+                    // "*" allows any origin only as the single entry; next to others it is a literal that never matches. A "*"
+                    // that is the fallback of a configured value is the whole list when it is used: CORS030's finding.
+                    if (HasOthers(path.Origins, origin) && (starReported ??= new HashSet<PolicyCall>()).Add(call))
                     {
-                        var starProperties = IsOnlyStarBesideRealOrigins(path.Origins)
+                        var starProperties = IsOnlyStarBesideRealOrigins(path.Origins, origin) && CanRemove(path.Origins, origin)
                             ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.RemoveEntry, "true")
                             : null;
                         context.Report(DiagnosticDescriptors.OriginNeverMatches, location, use, starProperties, messageArgs: new object?[]
@@ -53,7 +54,7 @@ internal static class OriginNeverMatchesRule
                 if (problem == OriginProblem.MisplacedWildcard)
                 {
                     // Removing an entry that matches nothing changes nothing, unless it leaves a lone "*", which means any origin.
-                    if (!HasStar(path.Origins))
+                    if (!HasStar(path.Origins, origin) && CanRemove(path.Origins, origin))
                     {
                         properties = properties.Add(DiagnosticProperties.RemoveEntry, DiagnosticProperties.NeverMatches);
                     }
@@ -77,11 +78,12 @@ internal static class OriginNeverMatchesRule
         }
     }
 
-    private static bool HasStar(ImmutableArray<(OriginValue Origin, PolicyCall Call)> origins)
+    /// <summary>A "*" listed at the same time as <paramref name="origin"/> (not the fallback of a value it replaces, or the other way round).</summary>
+    private static bool HasStar(ImmutableArray<(OriginValue Origin, PolicyCall Call)> origins, OriginValue origin)
     {
-        foreach (var (origin, _) in origins)
+        foreach (var (other, _) in origins)
         {
-            if (origin.Value == CorsConstants.AnyOrigin)
+            if (other.Value == CorsConstants.AnyOrigin && other.IsListedWith(origin))
             {
                 return true;
             }
@@ -90,13 +92,37 @@ internal static class OriginNeverMatchesRule
         return false;
     }
 
-    /// <summary>One "*" and at least one real origin: removing the "*" (which never matched) leaves the same policy.</summary>
-    private static bool IsOnlyStarBesideRealOrigins(ImmutableArray<(OriginValue Origin, PolicyCall Call)> origins)
+    /// <summary>Another entry listed at the same time as <paramref name="origin"/>.</summary>
+    private static bool HasOthers(ImmutableArray<(OriginValue Origin, PolicyCall Call)> origins, OriginValue origin)
+    {
+        var self = false;
+        foreach (var (other, _) in origins)
+        {
+            if (!self && IsSame(other, origin))
+            {
+                self = true;
+            }
+            else if (other.IsListedWith(origin))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>One "*" and at least one real origin listed with it: removing the "*" (which never matched) leaves the same policy.</summary>
+    private static bool IsOnlyStarBesideRealOrigins(ImmutableArray<(OriginValue Origin, PolicyCall Call)> origins, OriginValue star)
     {
         var stars = 0;
         var others = 0;
         foreach (var (origin, _) in origins)
         {
+            if (!origin.IsListedWith(star))
+            {
+                continue;
+            }
+
             if (origin.Value == CorsConstants.AnyOrigin)
             {
                 stars++;
@@ -109,6 +135,32 @@ internal static class OriginNeverMatchesRule
 
         return stars == 1 && others > 0;
     }
+
+    /// <summary>
+    /// Whether the fix may remove the entry: a fallback's last entry stays (<c>?? new[] { }</c> does not compile, and the
+    /// fallback reads better as an explicit empty list written by hand).
+    /// </summary>
+    private static bool CanRemove(ImmutableArray<(OriginValue Origin, PolicyCall Call)> origins, OriginValue origin)
+    {
+        if (!origin.IsFallback)
+        {
+            return true;
+        }
+
+        var fallback = origin.FallbackOf[origin.FallbackOf.Length - 1];
+        foreach (var (other, _) in origins)
+        {
+            if (!IsSame(other, origin) && other.IsFallback && ReferenceEquals(other.FallbackOf[other.FallbackOf.Length - 1], fallback))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSame(OriginValue a, OriginValue b) =>
+        ReferenceEquals(a.Operation, b.Operation) && a.Operation is not null;
 
     /// <summary>CORS007 in appsettings: a value a browser never sends, or a "*" that is only a literal next to other origins.</summary>
     public static void CheckSetting(ConfiguredValue value, RuleContext context)
