@@ -46,4 +46,39 @@ public sealed class AuthorizationOrderTypingTests
     [Fact]
     public async Task EveryPrefix_NoAnalyzerOrFixException() =>
         Assert.Empty(await SilentFailureTypingTests.TypingFailuresAsync(Program, step: 7, id => id == DiagnosticIds.AuthorizationBeforeCors));
+
+    /// <summary>The only requirements are on route groups, one of them built in an endpoint extension the app calls.</summary>
+    private const string GroupProgram = """
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddAuthorization();
+        builder.Services.AddCors(o => o.AddPolicy("a", p => p.WithOrigins("https://a.example")));
+        var app = builder.Build();
+        app.UseCors("a");
+        var manage = app.MapGroup("/manage").RequireAuthorization();
+        manage.MapGet("/r", () => "ok");
+        app.MapAccount();
+        app.Run();
+
+        static class AccountEndpoints
+        {
+            public static IEndpointRouteBuilder MapAccount(this IEndpointRouteBuilder endpoints)
+            {
+                var account = endpoints.MapGroup("/account");
+                account.MapGroup("/settings").RequireAuthorization("admin").MapPut("/email", () => "ok");
+                return endpoints;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task GroupProgram_ReportsUseCors()
+    {
+        var (_, diagnostics, failures) = await SilentFailureTypingTests.AnalyzeAsync(GroupProgram);
+        Assert.Empty(failures);
+        Assert.Single(diagnostics, d => d.Id == DiagnosticIds.AuthorizationBeforeCors);
+    }
+
+    [Fact]
+    public async Task GroupProgramEveryPrefix_NoAnalyzerOrFixException() =>
+        Assert.Empty(await SilentFailureTypingTests.TypingFailuresAsync(GroupProgram, step: 7, id => id == DiagnosticIds.AuthorizationBeforeCors));
 }

@@ -102,4 +102,34 @@ public sealed class LiveAuthorizationOrderTests
         var sameOrigin = await running.GetAsync("/r", null);
         Assert.True(sameOrigin.Status == 500, sameOrigin.ToString());
     }
+
+    [Theory]
+    [InlineData(".RequireAuthorization()", true)]
+    [InlineData("", false)]
+    public async Task CORS025_RouteGroupRequirement_PreflightChallenged_FixedAppAnswersIt(string requirement, bool reported)
+    {
+        // The group's convention reaches every endpoint mapped on it: the same challenge as an endpoint's own requirement.
+        var source = LiveScenarios.App(
+            LiveScenarios.SignInServices,
+            "app.UseCors();\nvar manage = app.MapGroup(\"/manage\").RequireCors(\"A\")" + requirement + ";\nmanage.MapGet(\"/r\", () => \"ok\");\nmanage.MapPut(\"/r\", () => \"ok\");");
+        Assert.Equal(reported, (await AnalyzeAsync(source)).Any(d => d.Id == DiagnosticIds.AuthorizationBeforeCors));
+
+        await using (var before = await StartAsync(source))
+        {
+            var preflight = await before.PreflightAsync("/manage/r", AppOrigin);
+            Assert.True(reported ? preflight.Status == 302 && preflight.AllowOrigin is null : preflight.Status == 204 && preflight.AllowOrigin == AppOrigin, preflight.ToString());
+        }
+
+        if (!reported)
+        {
+            return;
+        }
+
+        var fixedSource = await LiveChecks.VerifyFlaggedAndFixAsync(source, DiagnosticIds.AuthorizationBeforeCors, AuthorizationBeforeCorsCodeFixProvider.AddUseAuthorizationKey);
+        await using var after = await StartAsync(fixedSource);
+        var fixedPreflight = await after.PreflightAsync("/manage/r", AppOrigin);
+        Assert.True(fixedPreflight.Status == 204 && fixedPreflight.AllowOrigin == AppOrigin && fixedPreflight.AllowCredentials == "true", fixedPreflight.ToString());
+        var signedOut = await after.GetAsync("/manage/r", AppOrigin);
+        Assert.True(signedOut.Status == 302 && signedOut.AllowOrigin == AppOrigin, signedOut.ToString());
+    }
 }

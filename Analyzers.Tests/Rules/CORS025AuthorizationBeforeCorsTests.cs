@@ -450,4 +450,149 @@ public sealed class CORS025AuthorizationBeforeCorsTests
             app.Run();
             """);
     }
+
+    [Fact]
+    public async Task RouteGroupRequiresAuthorization_ReportsDiagnostic_Fix_InsertsAuthenticationAndAuthorization()
+    {
+        // The group's only requirement: RequireAuthorization is the framework's generic extension on any
+        // IEndpointConventionBuilder, RouteGroupBuilder included, so the group is read like an endpoint.
+        await VerifyCS.VerifyNonLocalCodeFixAsync(
+            Services + """
+
+            {|#2:app.{|#0:UseCors("spa")|};|}
+            var manage = app.MapGroup("/manage").{|#1:RequireAuthorization()|};
+            manage.MapGet("/data", () => "secret");
+            app.Run();
+            """,
+            Services + """
+
+            app.UseCors("spa");
+            app.UseAuthentication();
+            app.UseAuthorization();
+            var manage = app.MapGroup("/manage").RequireAuthorization();
+            manage.MapGet("/data", () => "secret");
+            app.Run();
+            """,
+            AuthorizationBeforeCorsCodeFixProvider.AddUseAuthorizationKey,
+            expected: VerifyCS.Diagnostic(DiagnosticIds.AuthorizationBeforeCors).WithLocation(0).WithLocation(1).WithLocation(2).WithArguments(MiddlewarePolicy));
+    }
+
+    [Theory]
+    [InlineData("app.MapGroup(\"/manage\").{|#1:RequireAuthorization()|}.MapGet(\"/data\", () => \"secret\");")]
+    [InlineData("var manage = app.MapGroup(\"/manage\");\nmanage.{|#1:RequireAuthorization(\"admin\")|};\nmanage.MapGet(\"/data\", () => \"secret\");")]
+    [InlineData("var account = app.MapGroup(\"/account\");\nvar manage = account.MapGroup(\"/manage\").{|#1:RequireAuthorization(p => p.RequireRole(\"admin\"))|};\nmanage.MapPost(\"/email\", () => \"ok\");")]
+    [InlineData("app.MapGroup(\"/manage\").{|#1:RequireAuthorization()|};")]
+    [InlineData("app.MapGroup(\"/manage\").MapGet(\"/data\", [{|#1:Authorize|}] () => \"secret\");")]
+    [InlineData("app.MapGroup(\"/manage\").WithMetadata({|#1:new AuthorizeAttribute()|}).MapGet(\"/data\", () => \"secret\");")]
+    public async Task RouteGroupRequirementShapes_ReportsDiagnostic(string endpoints)
+    {
+        // A group with nothing mapped on it is read like an endpoint builder whose endpoints are out of sight: reported.
+        await VerifyCS.VerifyAnalyzerAsync("using Microsoft.AspNetCore.Authorization;\n\n" + Services + "\n{|#2:app.{|#0:UseCors(\"spa\")|};|}\n" + endpoints + "\napp.Run();\n",
+            VerifyCS.Diagnostic(DiagnosticIds.AuthorizationBeforeCors).WithLocation(0).WithLocation(1).WithLocation(2).WithArguments(MiddlewarePolicy));
+    }
+
+    [Fact]
+    public async Task RouteGroupWithEndpointPolicyInExtensionInOtherFile_ReportsDiagnostic_Fix_InsertsAfterUseCors()
+    {
+        const string Endpoints = """
+            namespace Contoso.Accounts;
+
+            internal static class AccountEndpoints
+            {
+                public static IEndpointConventionBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+                {
+                    var account = endpoints.MapGroup("/account").RequireCors("spa");
+                    account.MapPost("/login", () => "ok");
+                    var manage = account.MapGroup("/manage").{|#1:RequireAuthorization()|};
+                    manage.MapPut("/email", () => "ok");
+                    return account;
+                }
+            }
+            """;
+        var test = new VerifyCS.Test(
+            "using Contoso.Accounts;\n\n" + Services + """
+
+            {|#2:app.{|#0:UseCors()|};|}
+            app.MapAccountEndpoints();
+            app.Run();
+            """,
+            "using Contoso.Accounts;\n\n" + Services + """
+
+            app.UseCors();
+            app.UseAuthentication();
+            app.UseAuthorization();
+            app.MapAccountEndpoints();
+            app.Run();
+            """)
+        {
+            CodeActionEquivalenceKey = AuthorizationBeforeCorsCodeFixProvider.AddUseAuthorizationKey,
+        };
+        test.TestState.Sources.Add(("/0/AccountEndpoints.cs", Endpoints));
+        test.FixedState.Sources.Add(("/0/AccountEndpoints.cs", Endpoints.Replace("{|#1:RequireAuthorization()|}", "RequireAuthorization()")));
+        test.TestState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.AuthorizationBeforeCors).WithLocation(0).WithLocation(1).WithLocation(2).WithArguments(EndpointMetadata));
+        test.CodeFixTestBehaviors |= Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+        await test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("var manage = app.MapGroup(\"/manage\");\nmanage.MapGet(\"/data\", () => \"secret\");")]
+    [InlineData("var manage = app.MapGroup(\"/manage\").RequireCors(\"spa\");\nmanage.MapGet(\"/data\", () => \"secret\");")]
+    [InlineData("var routes = new Routes();\nroutes.MapGroup(\"/manage\").RequireAuthorization().MapGet(\"/data\");")]
+    [InlineData("app.MapGroup(\"/manage\").RequireAuthorization(enabled: false).MapGet(\"/data\", () => \"secret\");")]
+    public async Task RouteGroupWithoutFrameworkRequirement_NoDiagnostic(string endpoints)
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Services + "\napp.UseCors(\"spa\");\n" + endpoints + """
+
+            app.Run();
+
+            sealed class Routes
+            {
+                public Routes MapGroup(string prefix) => this;
+
+                public Routes RequireAuthorization() => this;
+
+                public Routes MapGet(string pattern) => this;
+            }
+
+            static class GroupConventions
+            {
+                // The project's own method of the same name on the real group: it attaches nothing.
+                public static RouteGroupBuilder RequireAuthorization(this RouteGroupBuilder group, bool enabled) => group;
+            }
+            """);
+    }
+
+    [Theory]
+    [InlineData("app.UseCors(\"spa\");\napp.UseAuthorization();")]
+    [InlineData("app.UseAuthentication();\napp.UseCors(\"spa\");\napp.UseAuthorization();")]
+    public async Task RouteGroupWithUseAuthorizationAfterUseCors_NoDiagnostic(string pipeline)
+    {
+        await VerifyCS.VerifyAnalyzerAsync(Services + "\n" + pipeline + """
+
+            var manage = app.MapGroup("/manage").RequireAuthorization();
+            manage.MapGet("/data", () => "secret");
+            app.Run();
+            """);
+    }
+
+    [Theory]
+    [InlineData("var manage = app.MapGroup(\"/manage\").RequireAuthorization({|CS1503:42|});\napp.Run();")]
+    [InlineData("var manage = app.{|CS1061:MapGrop|}(\"/manage\").RequireAuthorization();\napp.Run();")]
+    public async Task RouteGroupRequirementThatDoesNotBind_NoDiagnostic(string endpoints)
+    {
+        // Half-typed: the call may be the requirement or not; nothing is decided on code that does not bind.
+        await VerifyCS.VerifyAnalyzerAsync(Services + "\napp.UseCors(\"spa\");\n" + endpoints);
+    }
+
+    [Fact]
+    public async Task RouteGroupRequirementWhileArgumentsAreTyped_ReportsDiagnostic()
+    {
+        // The unclosed call still binds to the framework's RequireAuthorization: whatever arguments follow, it is a requirement.
+        await VerifyCS.VerifyAnalyzerAsync(Services + """
+
+            {|#2:app.{|#0:UseCors("spa")|};|}
+            app.Run();
+            var manage = app.MapGroup("/manage").{|#1:RequireAuthorization(|}{|CS1026:|}{|CS1002:|}
+            """, VerifyCS.Diagnostic(DiagnosticIds.AuthorizationBeforeCors).WithLocation(0).WithLocation(1).WithLocation(2).WithArguments(MiddlewarePolicy));
+    }
 }
