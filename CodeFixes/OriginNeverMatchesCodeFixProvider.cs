@@ -43,7 +43,7 @@ public sealed class OriginNeverMatchesCodeFixProvider : CorsCodeFixProvider
             if (replacement is not null)
             {
                 context.RegisterRootFix(
-                    $"Use '{browserOrigin}'",
+                    $"Use '{browserOrigin}'{RevealsInsecureOrigin(diagnostic)}",
                     root.ReplaceNode(origin, replacement.WithTriviaFrom(origin)),
                     UseBrowserOriginKey,
                     diagnostic);
@@ -54,7 +54,7 @@ public sealed class OriginNeverMatchesCodeFixProvider : CorsCodeFixProvider
             && OriginListSyntax.ReplaceWithSeveral(root, origin, origins) is { } split)
         {
             context.RegisterRootFix(
-                $"Split into {origins.Length} origins{(diagnostic.Properties.ContainsKey(DiagnosticProperties.RevealsInsecureOrigin) ? " (reveals an insecure origin)" : string.Empty)}",
+                $"Split into {origins.Length} origins{RevealsInsecureOrigin(diagnostic)}",
                 split,
                 SplitOriginsKey,
                 diagnostic);
@@ -88,4 +88,7 @@ public sealed class OriginNeverMatchesCodeFixProvider : CorsCodeFixProvider
         ParenthesizedExpressionSyntax parenthesized => IsWrittenOut(parenthesized.Expression),
         _ => false,
     };
+
+    private static string RevealsInsecureOrigin(Diagnostic diagnostic) =>
+        diagnostic.Properties.ContainsKey(DiagnosticProperties.RevealsInsecureOrigin) ? " (reveals an insecure origin)" : string.Empty;
 }

@@ -95,6 +95,23 @@ public sealed class CORS006InsecureOriginWithCredentialsTests
     }
 
     [Theory]
+    [InlineData("http://app.contoso.com/")]
+    [InlineData("http://app.contoso.com:80")]
+    [InlineData("http://app.contoso.com/login")]
+    [InlineData("http:app.contoso.com")]
+    [InlineData("http://a.contoso.com,http://b.contoso.com")]
+    public async Task NeverMatchingHttpOriginWithCredentials_OnlyCORS007(string origin)
+    {
+        // No request carries this spelling: it sends credentials nowhere until CORS007's rewrite, whose title says so.
+        var diagnostics = await AnalyzeAsync($$"""
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddCors(o => o.AddPolicy("x", p => p.WithOrigins("https://app.contoso.com", "{{origin}}").AllowCredentials()));
+            """);
+        Assert.DoesNotContain(diagnostics, static d => d.Id == DiagnosticIds.InsecureOriginWithCredentials);
+        Assert.Single(diagnostics, static d => d.Id == DiagnosticIds.OriginNeverMatches);
+    }
+
+    [Theory]
     [InlineData("http://*.contoso.com")]
     [InlineData("http://10.0.0.5:8080")]
     public async Task HttpOriginBesideMisplacedWildcard_StillReported(string origin)

@@ -212,6 +212,25 @@ public sealed class CORS007OriginNeverMatchesTests
     }
 
     [Fact]
+    public async Task UseBrowserOriginHidingHttpWithCredentials_TitleSaysItRevealsAnInsecureOrigin()
+    {
+        var test = new VerifyCS.Test("""
+            var app = WebApplication.Create(args);
+            app.UseCors(p => p.WithOrigins({|#0:"http://b.contoso.com/"|}).AllowCredentials());
+            """, """
+            var app = WebApplication.Create(args);
+            app.UseCors(p => p.WithOrigins({|#1:"http://b.contoso.com"|}).{|#2:AllowCredentials()|});
+            """)
+        {
+            CodeActionEquivalenceKey = OriginNeverMatchesCodeFixProvider.UseBrowserOriginKey,
+            CodeActionVerifier = (action, verifier) => verifier.Equal("Use 'http://b.contoso.com' (reveals an insecure origin)", action.Title),
+        };
+        test.ExpectedDiagnostics.Add(NeverMatches("http://b.contoso.com/", "browsers send origins without a trailing slash; use 'http://b.contoso.com'"));
+        test.FixedState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(DiagnosticIds.InsecureOriginWithCredentials).WithLocation(1).WithLocation(2).WithArguments("http://b.contoso.com"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task SplitOrigins_InArray_Fix_SeparateElements()
     {
         await VerifyCS.VerifyCodeFixAsync("""

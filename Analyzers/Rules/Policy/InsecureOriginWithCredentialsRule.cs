@@ -4,7 +4,8 @@ namespace CorsAnalyzers.Rules.Policy;
 
 /// <summary>
 /// CORS006: an http:// origin that is not loopback in a policy that allows credentials; not one that matches no request
-/// (a misplaced <c>*</c>), since it sends credentials nowhere.
+/// (a misplaced <c>*</c>, a trailing slash, the default port: CORS007), since it sends credentials nowhere. CORS007's
+/// rewrite says when it reveals one.
 /// </summary>
 internal static class InsecureOriginWithCredentialsRule
 {
@@ -19,7 +20,7 @@ internal static class InsecureOriginWithCredentialsRule
 
             foreach (var (origin, call) in path.Origins)
             {
-                if (origin.Value is { } value && OriginText.IsInsecureRemote(value) && !OriginText.HasMisplacedWildcard(value)
+                if (origin.Value is { } value && OriginText.IsInsecureRemote(value) && !NeverMatches(policy, value)
                     && !context.IsSilencedInDevelopment(path, call)
                     && OriginLocations.Get(origin, call, out var use) is { } location)
                 {
@@ -27,6 +28,12 @@ internal static class InsecureOriginWithCredentialsRule
                 }
             }
         }
+    }
+
+    private static bool NeverMatches(PolicyAnalysis policy, string value)
+    {
+        var problem = policy.Problem(value, out _);
+        return problem != OriginProblem.None && (problem == OriginProblem.MisplacedWildcard || !OriginText.IsWildcardSubdomain(value));
     }
 
     /// <summary>

@@ -62,6 +62,11 @@ internal static class OriginNeverMatchesRule
                 else if (browserOrigin is not null)
                 {
                     properties = properties.Add(DiagnosticProperties.BrowserOrigin, browserOrigin);
+                    if (path.Credentials is not null && !context.IsSilencedInDevelopment(path, call) && OriginText.IsInsecureRemote(browserOrigin))
+                    {
+                        // Rewritten, the http:// origin is reported by CORS006: a true finding the broken spelling hid.
+                        properties = properties.Add(DiagnosticProperties.RevealsInsecureOrigin, "true");
+                    }
                 }
                 else if (problem == OriginProblem.SeveralOrigins && OriginText.SplitAndNormalize(value) is { } origins)
                 {
