@@ -192,11 +192,7 @@ internal sealed class ConfiguredValue
             string? suggestion = null;
             if (IsOrigin && !IsAnyOrigin && !IsNullOrigin)
             {
-                problem = OriginText.Analyze(Text, out suggestion);
-                if (problem != OriginProblem.None && problem != OriginProblem.MisplacedWildcard && OriginText.IsWildcardSubdomain(Text))
-                {
-                    problem = OriginProblem.None;
-                }
+                problem = OriginText.NeverMatching(OriginText.Analyze(Text, out suggestion), Text);
             }
 
             _problem = (problem, suggestion);

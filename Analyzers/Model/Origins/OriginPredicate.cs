@@ -346,13 +346,13 @@ internal sealed class OriginPredicate
     /// </summary>
     private static bool Rejects(IOperation? branch)
     {
+        if (branch is IBlockOperation && branch.Descendants().Any(o => o is IReturnOperation { ReturnedValue: var value } && (value is null || !IsFalse(value))))
+        {
+            return false;
+        }
+
         while (branch is IBlockOperation { Operations.Length: > 0 } block)
         {
-            if (block.Descendants().Any(o => o is IReturnOperation { ReturnedValue: var value } && (value is null || !IsFalse(value))))
-            {
-                return false;
-            }
-
             branch = block.Operations[block.Operations.Length - 1];
         }
 

@@ -230,6 +230,13 @@ internal static class OriginText
         return true;
     }
 
+    /// <summary>
+    /// <paramref name="problem"/> (of <see cref="Analyze"/>) as a reason the origin matches no request: a wildcard subdomain's
+    /// other problems are left to the policy's own flag (CORS008), so they are none here; a misplaced <c>*</c> stays one.
+    /// </summary>
+    public static OriginProblem NeverMatching(OriginProblem problem, string value) =>
+        problem is not (OriginProblem.None or OriginProblem.MisplacedWildcard) && IsWildcardSubdomain(value) ? OriginProblem.None : problem;
+
     /// <summary><c>https://*.example.com</c>: a wildcard subdomain pattern.</summary>
     public static bool IsWildcardSubdomain(string value)
     {

@@ -26,7 +26,10 @@ internal readonly struct Slot
     public bool Discards { get; }
 
     /// <summary>The statement that makes <paramref name="call"/> (<c>UseCors()</c>) on <see cref="Receiver"/>, written as the anchor is.</summary>
-    public string Statement(string call) => (Discards ? "_ = " : string.Empty) + Receiver + "." + call + ";";
+    public string Statement(string call) => Statement(Receiver, call, Discards);
+
+    /// <summary><c>app.UseCors();</c>, or <c>_ = app.UseCors();</c> when the statements around it discard their results.</summary>
+    public static string Statement(string receiver, string call, bool discards) => (discards ? "_ = " : string.Empty) + receiver + "." + call + ";";
 
     /// <summary>The properties of a diagnostic whose fix inserts <paramref name="statement"/> at this slot.</summary>
     public ImmutableDictionary<string, string?> InsertProperties(string statement) =>

@@ -94,6 +94,10 @@ internal sealed class PolicyAnalysis
         return result.Problem;
     }
 
+    /// <summary>Why an origin literal matches no request (<see cref="OriginText.NeverMatching"/>); <see cref="OriginProblem.None"/> when it can match.</summary>
+    public OriginProblem NeverMatches(string origin, out string? browserOrigin) =>
+        OriginText.NeverMatching(Problem(origin, out browserOrigin), origin);
+
     private static bool TakesValues(PolicyCallKind kind) =>
         kind is PolicyCallKind.WithOrigins or PolicyCallKind.WithMethods or PolicyCallKind.WithHeaders or PolicyCallKind.WithExposedHeaders;
 

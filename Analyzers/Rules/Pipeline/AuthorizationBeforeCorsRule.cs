@@ -146,11 +146,12 @@ internal static class AuthorizationBeforeCorsRule
         }
 
         // Written as the statement they follow is: a discarded result (_ = app.UseCors();) is discarded here too.
-        var app = (PipelineCall.IsDiscard(standalone) ? "_ = " : string.Empty) + receiver.Identifier.ValueText;
-        var statements = app + ".UseAuthorization();";
+        var app = receiver.Identifier.ValueText;
+        var discards = PipelineCall.IsDiscard(standalone);
+        var statements = Slot.Statement(app, "UseAuthorization()", discards);
         if (authenticationRegistered && !hasAuthentication)
         {
-            statements = app + ".UseAuthentication();\n" + statements;
+            statements = Slot.Statement(app, "UseAuthentication()", discards) + "\n" + statements;
         }
 
         return new Insertion(statement, statements);

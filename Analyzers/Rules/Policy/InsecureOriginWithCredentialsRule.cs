@@ -20,7 +20,7 @@ internal static class InsecureOriginWithCredentialsRule
 
             foreach (var (origin, call) in path.Origins)
             {
-                if (origin.Value is { } value && OriginText.IsInsecureRemote(value) && !NeverMatches(policy, value)
+                if (origin.Value is { } value && OriginText.IsInsecureRemote(value) && policy.NeverMatches(value, out _) == OriginProblem.None
                     && !context.IsSilencedInDevelopment(path, call)
                     && OriginLocations.Get(origin, call, out var use) is { } location)
                 {
@@ -28,12 +28,6 @@ internal static class InsecureOriginWithCredentialsRule
                 }
             }
         }
-    }
-
-    private static bool NeverMatches(PolicyAnalysis policy, string value)
-    {
-        var problem = policy.Problem(value, out _);
-        return problem != OriginProblem.None && (problem == OriginProblem.MisplacedWildcard || !OriginText.IsWildcardSubdomain(value));
     }
 
     /// <summary>

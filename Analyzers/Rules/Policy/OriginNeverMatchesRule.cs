@@ -44,8 +44,8 @@ internal static class OriginNeverMatchesRule
                     continue;
                 }
 
-                var problem = policy.Problem(value, out var browserOrigin);
-                if (problem == OriginProblem.None || (problem != OriginProblem.MisplacedWildcard && OriginText.IsWildcardSubdomain(value)))
+                var problem = policy.NeverMatches(value, out var browserOrigin);
+                if (problem == OriginProblem.None)
                 {
                     continue;
                 }
